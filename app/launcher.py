@@ -1,0 +1,25 @@
+"""Open the desktop app (``momentum-lab`` with no arguments)."""
+
+from __future__ import annotations
+
+import sys
+
+from . import system_check
+
+
+def launch_app(argv: list[str] | None = None) -> int:
+    issues = system_check.problems()
+    if issues:
+        for issue in issues:
+            print(f"momentum-lab: {issue}", file=sys.stderr)
+        return 1
+    from PySide6 import QtWidgets  # noqa: PLC0415 - Qt only when a window is wanted
+
+    from .main_window import MainWindow  # noqa: PLC0415
+
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Momentum Lab")
+    app.setOrganizationName("Momentum Lab")
+    window = MainWindow()
+    window.show()
+    return app.exec()

@@ -1,0 +1,202 @@
+"""Build optimizers by name from plain settings, with one-line validation errors.
+
+:class:`OptimizerSettings` is what a scenario file, the command line and the app's
+panes store: plain numbers and names. :func:`make` turns it into an
+:class:`~optimizers.base.Optimizer`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+from .adaptive import adagrad, adam, rmsprop
+from .base import Optimizer
+from .schedules import Constant, CosineDecay, MuRamp, StepDecay
+from .sgd import momentum, nesterov, sgd
+
+OPTIMIZER_NAMES = ("sgd", "momentum", "nesterov", "adam", "rmsprop", "adagrad")
+ADAPTIVE = ("adam", "rmsprop", "adagrad")
+USES_MU = ("momentum", "nesterov")
+
+#: Human titles, as the panes and exports show them.
+TITLES = {
+    "sgd": "SGD",
+    "momentum": "Momentum",
+    "nesterov": "Nesterov",
+    "adam": "Adam",
+    "rmsprop": "RMSprop",
+    "adagrad": "Adagrad",
+}
+
+
+class SettingsError(ValueError):
+    """A bad hyperparameter; the message is one line naming the bad value."""
+
+
+@dataclass(frozen=True)
+class OptimizerSettings:
+    """Everything that defines one optimizer, as plain data.
+
+    ``mu_schedule`` is ``None`` or ``("ramp", start, end, steps)``; ``alpha_schedule``
+    is ``None``, ``("step", factor, every)`` or ``("cosine", steps, minimum)``.
+    Defaults for beta1/beta2/eps follow torch.optim (beta2 is RMSprop's smoothing).
+    """
+
+    name: str = "momentum"
+    alpha: float = 0.01
+    mu: float = 0.9
+    beta1: float = 0.9
+    beta2: Optional[float] = None
+    eps: Optional[float] = None
+    mu_schedule: Optional[tuple] = None
+    alpha_schedule: Optional[tuple] = None
+    extra: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def with_(self, **changes) -> "OptimizerSettings":
+        return replace(self, **changes)
+
+    @property
+    def effective_mu(self) -> float:
+        """μ as the ball feels it at step 0 (0 for rules without momentum)."""
+        if self.name not in USES_MU:
+            return 0.0
+        return self.mu_schedule[1] if self.mu_schedule else self.mu
+
+    @property
+    def resolved_beta2(self) -> float:
+        if self.beta2 is not None:
+            return self.beta2
+        return 0.99 if self.name == "rmsprop" else 0.999
+
+    @property
+    def resolved_eps(self) -> float:
+        if self.eps is not None:
+            return self.eps
+        return 1e-10 if self.name == "adagrad" else 1e-8
+
+    def title(self) -> str:
+        """``"Momentum  α=0.018  μ=0.9"`` — what a pane or a frame shows."""
+        parts = [TITLES.get(self.name, self.name), f"α={self.alpha:g}"]
+        if self.alpha_schedule:
+            parts[-1] += f" ({self.alpha_schedule[0]} decay)"
+        if self.name in USES_MU:
+            if self.mu_schedule:
+                _, start, end, steps = self.mu_schedule
+                parts.append(f"μ={start:g}→{end:g}")
+            else:
+                parts.append(f"μ={self.mu:g}")
+        if self.name == "adam":
+            parts.append(f"β=({self.beta1:g}, {self.resolved_beta2:g})")
+        elif self.name == "rmsprop":
+            parts.append(f"ρ={self.resolved_beta2:g}")
+        return "  ".join(parts)
+
+    def as_dict(self) -> dict:
+        out = {"optimizer": self.name, "alpha": self.alpha}
+        if self.name in USES_MU:
+            out["mu"] = self.mu
+        if self.name == "adam":
+            out["beta1"] = self.beta1
+        if self.name in ("adam", "rmsprop"):
+            out["beta2"] = self.resolved_beta2
+        if self.name in ADAPTIVE:
+            out["eps"] = self.resolved_eps
+        if self.mu_schedule:
+            out["mu_schedule"] = list(self.mu_schedule)
+        if self.alpha_schedule:
+            out["alpha_schedule"] = list(self.alpha_schedule)
+        return out
+
+
+def _finite(name: str, value) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"{name} must be a number, got {value!r}") from None
+    if not math.isfinite(number):
+        raise SettingsError(f"{name} must be finite, got {value!r}")
+    return number
+
+
+def validate(settings: OptimizerSettings) -> OptimizerSettings:
+    """Check every value; raise :class:`SettingsError` naming the first bad one."""
+    if settings.name not in OPTIMIZER_NAMES:
+        raise SettingsError(
+            f"unknown optimizer {settings.name!r} (choose from {', '.join(OPTIMIZER_NAMES)})")
+    alpha = _finite("alpha", settings.alpha)
+    if alpha <= 0:
+        raise SettingsError(f"alpha must be > 0, got {settings.alpha!r}")
+    mu = _finite("mu", settings.mu)
+    if not 0.0 <= mu <= 1.0:
+        raise SettingsError(f"mu must be in [0, 1], got {settings.mu!r}")
+    for name in ("beta1", "beta2"):
+        value = getattr(settings, name)
+        if value is not None and not 0.0 <= _finite(name, value) < 1.0:
+            raise SettingsError(f"{name} must be in [0, 1), got {value!r}")
+    if settings.eps is not None and _finite("eps", settings.eps) <= 0:
+        raise SettingsError(f"eps must be > 0, got {settings.eps!r}")
+    if settings.mu_schedule:
+        kind, start, end, steps = settings.mu_schedule
+        for label, value in (("mu ramp start", start), ("mu ramp end", end)):
+            if not 0.0 <= _finite(label, value) <= 1.0:
+                raise SettingsError(f"{label} must be in [0, 1], got {value!r}")
+        if int(steps) < 1:
+            raise SettingsError(f"mu ramp length must be >= 1 step, got {steps!r}")
+    if settings.alpha_schedule:
+        kind = settings.alpha_schedule[0]
+        if kind == "step":
+            _, factor, every = settings.alpha_schedule
+            if not 0 < _finite("decay factor", factor) <= 1:
+                raise SettingsError(f"decay factor must be in (0, 1], got {factor!r}")
+            if int(every) < 1:
+                raise SettingsError(f"decay interval must be >= 1 step, got {every!r}")
+        elif kind == "cosine":
+            _, steps, minimum = settings.alpha_schedule
+            if int(steps) < 1:
+                raise SettingsError(f"cosine length must be >= 1 step, got {steps!r}")
+            if not 0 <= _finite("cosine minimum", minimum) <= alpha:
+                raise SettingsError(f"cosine minimum must be in [0, alpha], got {minimum!r}")
+        else:
+            raise SettingsError(f"unknown alpha schedule {kind!r} (choose step or cosine)")
+    return settings
+
+
+def _alpha_schedule(settings: OptimizerSettings):
+    if not settings.alpha_schedule:
+        return settings.alpha
+    kind = settings.alpha_schedule[0]
+    if kind == "step":
+        _, factor, every = settings.alpha_schedule
+        return StepDecay(settings.alpha, float(factor), int(every))
+    _, steps, minimum = settings.alpha_schedule
+    return CosineDecay(settings.alpha, int(steps), float(minimum))
+
+
+def _mu_schedule(settings: OptimizerSettings):
+    if not settings.mu_schedule:
+        return settings.mu
+    _, start, end, steps = settings.mu_schedule
+    return MuRamp(float(start), float(end), int(steps))
+
+
+def make(settings: OptimizerSettings) -> Optimizer:
+    """The optimizer these settings describe (validated first)."""
+    validate(settings)
+    alpha = _alpha_schedule(settings)
+    if settings.name == "sgd":
+        return sgd(alpha)
+    if settings.name == "momentum":
+        return momentum(alpha, _mu_schedule(settings))
+    if settings.name == "nesterov":
+        return nesterov(alpha, _mu_schedule(settings))
+    if settings.name == "adam":
+        return adam(alpha, settings.beta1, settings.resolved_beta2, settings.resolved_eps)
+    if settings.name == "rmsprop":
+        return rmsprop(alpha, settings.resolved_beta2, settings.resolved_eps)
+    return adagrad(alpha, settings.resolved_eps)
+
+
+__all__ = ["OPTIMIZER_NAMES", "TITLES", "OptimizerSettings", "SettingsError", "make",
+           "validate", "Constant"]

@@ -1,0 +1,32 @@
+"""Find a landscape by built-in name or typed expression."""
+
+from __future__ import annotations
+
+from .builtins import BUILTIN_NAMES, builtin
+from .expression import ExpressionError, landscape_from_expression
+from .landscape import Landscape
+
+
+class LandscapeError(ValueError):
+    """The landscape could not be found or parsed; one line for the user."""
+
+
+def resolve_landscape(text: str, domain=None) -> Landscape:
+    """A built-in by name (case-insensitive), else ``text`` parsed as an expression in x, y.
+
+    ``domain`` (xmin, xmax, ymin, ymax) applies to typed expressions only.
+    """
+    key = text.strip().lower()
+    if key in BUILTIN_NAMES:
+        return builtin(key)
+    if key.replace("-", "").replace("_", "").isalpha() and key not in ("x", "y"):
+        # A bare word that is not a built-in is far more likely a typo than an expression.
+        raise LandscapeError(
+            f"unknown landscape {text!r} (built-ins: {', '.join(BUILTIN_NAMES)}; "
+            "or type an expression in x and y)")
+    try:
+        if domain is None:
+            return landscape_from_expression(text)
+        return landscape_from_expression(text, domain=tuple(domain))
+    except ExpressionError as error:
+        raise LandscapeError(f"bad landscape expression {text!r}: {error}") from None

@@ -1,0 +1,461 @@
+"""Landscapes typed by the user: ``"0.5*(x**2 + 100*y**2)"`` -> :class:`Landscape`.
+
+Text reaches this module from the GUI, the command line and shared scenario files,
+so it is treated as hostile. User text is never run as code: no ``eval``, ``exec``
+or ``compile``, and no ``sympy.sympify``/``parse_expr`` (both call ``eval``). The
+text is parsed with ``ast.parse(..., mode="eval")``, which only builds a syntax tree;
+we walk that tree against an explicit whitelist and build the sympy expression node
+by node. ``sympy.lambdify`` does generate code, but from our whitelisted sympy tree.
+
+Grammar (Python expression syntax, restricted)::
+
+    expr := number | x | y | pi | e | +expr | -expr | expr op expr | f(expr)
+    op   := +  -  *  /  **  ^              (^ is power: users type x^2)
+    f    := sin cos tan sinh cosh tanh exp log sqrt abs atan asin acos
+            arctan arcsin arccos           (numpy-style aliases)
+
+Resource guards, so no input can hang the app or exhaust memory: at most 500
+characters, 200 syntax nodes and nesting depth 50; every number must be a finite
+float64; a numeric exponent of a non-constant base must satisfy ``|n| <= 100``;
+number ** number is folded as a float, so ``9**9**9`` overflows at once instead of
+building a 370-million-digit integer; and the gradient and Hessian trees are
+size-capped, because sympy needs seconds for the Hessian of e.g. ``x^y^x^...``.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import warnings
+
+import numpy as np
+import sympy
+
+from physics.landscape import Landscape
+
+MAX_LENGTH, MAX_NODES, MAX_DEPTH, MAX_EXPONENT = 500, 200, 50, 100
+# Classic test functions (Goldstein-Price, Ackley, Eggholder) stay below ~350 and
+# ~900 nodes; these caps leave room yet keep the worst case near a second.
+_MAX_GRAD_SIZE, _MAX_HESS_SIZE = 600, 6_000
+_GRID = 41
+
+# No assumptions on the symbols, on purpose: with real=True, sympy's automatic
+# evaluation reasons about signs and real parts at every node, and a 100-character
+# nest of sqrt/tanh/atan took 8 s just to build. Without them it takes ~0.1 s.
+X = sympy.Symbol("x")
+Y = sympy.Symbol("y")
+
+
+class sign(sympy.Function):  # noqa: N801 - named like sympy's so printers agree
+    """sign(u), with derivative 0 (true almost everywhere; numpy has no DiracDelta)."""
+
+    @classmethod
+    def eval(cls, arg):
+        return sympy.sign(arg) if arg.is_Number else None
+
+    def fdiff(self, argindex=1):
+        return sympy.S.Zero
+
+
+class Abs(sympy.Function):
+    """|u| with d|u| = sign(u) du. sympy's own Abs of a symbol without assumptions
+    differentiates into re(), im() and unevaluated Derivative()s."""
+
+    @classmethod
+    def eval(cls, arg):
+        return abs(arg) if arg.is_Number else None
+
+    def fdiff(self, argindex=1):
+        return sign(self.args[0])
+
+
+_NAMES = {"x": X, "y": Y, "pi": sympy.pi, "e": sympy.E}
+_FUNCTIONS = {
+    "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "sinh": sympy.sinh,
+    "cosh": sympy.cosh, "tanh": sympy.tanh, "exp": sympy.exp, "log": sympy.log,
+    "sqrt": sympy.sqrt, "abs": Abs, "atan": sympy.atan, "asin": sympy.asin,
+    "acos": sympy.acos, "arctan": sympy.atan, "arcsin": sympy.asin, "arccos": sympy.acos,
+}
+ALLOWED_FUNCTIONS: tuple[str, ...] = tuple(_FUNCTIONS)
+_ARITHMETIC = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b,
+               ast.Mult: lambda a, b: a * b, ast.Div: lambda a, b: a / b}
+_BAD_OPS = {ast.Mod: "%", ast.FloorDiv: "//", ast.MatMult: "@", ast.BitAnd: "&",
+            ast.BitOr: "|", ast.LShift: "<<", ast.RShift: ">>", ast.Not: "not",
+            ast.Invert: "~"}
+_BAD_NODES = {
+    ast.Subscript: "indexing ('[...]')", ast.Lambda: "lambda", ast.IfExp: "'if/else'",
+    ast.Compare: "comparisons", ast.BoolOp: "'and'/'or'", ast.JoinedStr: "f-strings",
+    ast.NamedExpr: "':='", ast.Starred: "'*' unpacking", ast.Tuple: "tuples (',')",
+    ast.List: "lists", ast.Set: "sets", ast.Dict: "dicts", ast.ListComp: "comprehensions",
+    ast.SetComp: "comprehensions", ast.DictComp: "comprehensions",
+    ast.GeneratorExp: "comprehensions", ast.Await: "'await'", ast.Yield: "'yield'",
+    ast.YieldFrom: "'yield'", ast.Slice: "slices",
+}
+
+
+class ExpressionError(ValueError):
+    """A typed expression was rejected; the message is one user-facing line.
+
+    It names the problem and, where possible, the 1-based column or the offending
+    token, e.g. ``"unknown name 'z' at column 5 (use x, y, pi, e)"``.
+    """
+
+
+def _float(n) -> float:
+    """``float(n)``, but inf for numbers beyond float64 instead of OverflowError."""
+    try:
+        return float(n)
+    except OverflowError:
+        return math.inf
+
+
+class _Builder:
+    """Builds sympy from a parsed tree; maps tree offsets to the user's columns."""
+
+    def __init__(self, text: str, columns: list[int]):
+        self.text = text  # the parsed text, with ^ already replaced by **
+        self.columns = columns  # index in parsed text -> 1-based column as typed
+
+    def fail(self, message: str, node: ast.AST, hint: str = "", offset: int | None = None):
+        """Raise ``"<message> at column N<hint>"``; ast offsets are UTF-8 bytes."""
+        offset = node.col_offset if offset is None else offset
+        index = len(self.text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore"))
+        raise ExpressionError(f"{message} at column {self.columns[index]}{hint}")
+
+    def build(self, node: ast.AST) -> sympy.Expr:
+        """Build one node, then refuse anything infinite or complex it produced."""
+        result = self._build(node)
+        if result.has(sympy.zoo, sympy.oo, -sympy.oo, sympy.nan):
+            self.fail("expression is undefined (division by zero?)", node)
+        if result.has(sympy.I):
+            self.fail("expression is not real", node)
+        if not all(math.isfinite(_float(a)) for a in result.atoms(sympy.Number)):
+            self.fail("number too large", node)  # sympy folds 1e300*1e300 itself
+        return result
+
+    def _build(self, node: ast.AST) -> sympy.Expr:
+        if isinstance(node, ast.Constant):
+            value = node.value
+            if type(value) in (int, float):  # type(), because bool is an int
+                return self._number(value, node)
+            kind = {complex: "complex numbers are", str: "strings are", bytes: "strings are"}
+            self.fail(f"{kind.get(type(value), repr(value) + ' is')} not allowed", node)
+        if isinstance(node, ast.Name):
+            if node.id in _NAMES:
+                return _NAMES[node.id]
+            if node.id in _FUNCTIONS:
+                self.fail(f"function '{node.id}' needs an argument", node, f", e.g. {node.id}(x)")
+            self.fail(f"unknown name '{node.id}'", node, " (use x, y, pi, e)")
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.UAdd, ast.USub)):
+            operand = self.build(node.operand)
+            return -operand if isinstance(node.op, ast.USub) else operand
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Pow, ast.BitXor)):
+            return self._power(self.build(node.left), self.build(node.right), node)
+        if isinstance(node, ast.BinOp) and type(node.op) in _ARITHMETIC:
+            return _ARITHMETIC[type(node.op)](self.build(node.left), self.build(node.right))
+        if isinstance(node, (ast.BinOp, ast.UnaryOp)):
+            symbol = _BAD_OPS.get(type(node.op), type(node.op).__name__)
+            self.fail(f"operator '{symbol}' is not allowed", node)
+        if isinstance(node, ast.Call):
+            return self._call(node)
+        if isinstance(node, ast.Attribute):  # point at the attribute, not its owner
+            self.fail(f"attribute access '.{node.attr}' is not allowed", node,
+                      offset=node.end_col_offset - len(node.attr.encode()) - 1)
+        self.fail(f"{_BAD_NODES.get(type(node), type(node).__name__)} not allowed", node)
+
+    def _number(self, value: int | float, node: ast.AST) -> sympy.Expr:
+        if not math.isfinite(_float(value)):
+            self.fail("number too large", node)
+        # Exact when a small integer; beyond 2**53 a float, as numpy cannot take
+        # huge Python integers and the digits past 2**53 mean nothing here anyway.
+        if isinstance(value, int) and abs(value) <= 2**53:
+            return sympy.Integer(value)
+        return sympy.Float(float(value))
+
+    def _power(self, base: sympy.Expr, exp: sympy.Expr, node: ast.BinOp) -> sympy.Expr:
+        if exp.is_Number and base.is_Number:
+            # Fold as a float so 9**9**9 overflows at once instead of building a huge
+            # integer; math.pow raises where ** would return a complex number.
+            try:
+                value = math.pow(_float(base), _float(exp))
+            except OverflowError:
+                self.fail("number too large", node)
+            except ValueError:
+                self.fail(f"({base})**({exp}) is undefined", node)
+            if base.is_Integer and exp.is_Integer and exp >= 0:
+                return self._number(int(base) ** int(exp), node)  # |value| < 1.8e308
+            return self._number(value, node)
+        result = sympy.Pow(base, exp)
+        _check_exponents(result, self, node.right)
+        return result
+
+    def _call(self, node: ast.Call) -> sympy.Expr:
+        func = node.func
+        if not isinstance(func, ast.Name):
+            return self._build(func) if isinstance(func, ast.Attribute) else self.fail(
+                "only named functions can be called, e.g. sin(x)", node)
+        if func.id in _NAMES:
+            self.fail(f"'{func.id}' is not a function (write {func.id}*(...))", node)
+        if func.id not in _FUNCTIONS:
+            self.fail(f"function '{func.id}' is not allowed", node,
+                      f" (allowed: {', '.join(ALLOWED_FUNCTIONS)})")
+        if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
+            self.fail(f"{func.id}() takes one plain argument, no keywords or '*'", node)
+        if len(node.args) != 1:
+            self.fail(f"{func.id}() takes exactly 1 argument (got {len(node.args)})", node)
+        return _FUNCTIONS[func.id](self.build(node.args[0]))
+
+
+def _check_exponents(expr: sympy.Expr, builder: _Builder | None = None, node=None) -> None:
+    """Refuse numeric exponents past MAX_EXPONENT (sympy merges (x**a)**b itself)."""
+    for power in expr.atoms(sympy.Pow):
+        if power.exp.is_Number and not power.base.is_Number:
+            if not abs(_float(power.exp)) <= MAX_EXPONENT:
+                shown = power.exp if power.exp.is_Integer else f"{_float(power.exp):g}"
+                message = f"exponent {shown} too large"
+                hint = f" (|exponent| <= {MAX_EXPONENT})"
+                if builder is None:
+                    raise ExpressionError(message + hint)
+                builder.fail(message, node, hint)
+
+
+def _check_tree(tree: ast.AST) -> None:
+    """Count nodes and measure depth without recursion, before anything recurses."""
+    skip = (ast.expr_context, ast.operator, ast.unaryop, ast.boolop, ast.cmpop)
+    count, stack = 0, [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise ExpressionError(f"expression is too complex (max {MAX_NODES} parts)")
+        if depth > MAX_DEPTH:
+            raise ExpressionError(f"expression is nested too deeply (max depth {MAX_DEPTH})")
+        stack.extend((c, depth + 1) for c in ast.iter_child_nodes(node)
+                     if not isinstance(c, skip))
+
+
+def parse_expression(text: str) -> sympy.Expr:
+    """Parse user text in ``x`` and ``y`` into a sympy expression, without eval.
+
+    Parameters
+    ----------
+    text
+        The expression as typed, e.g. ``"x^2 + 3*y^2"`` or ``"sin(x) + y**2"``.
+
+    Returns
+    -------
+    sympy.Expr
+        The expression in the real symbols :data:`X` and :data:`Y`.
+
+    Raises
+    ------
+    ExpressionError
+        For anything outside the grammar or the resource limits (module docstring).
+    """
+    if not isinstance(text, str):
+        raise ExpressionError("expression must be text")
+    # Any whitespace (tab, newline, no-break space) -> a space: one line, same columns.
+    text = "".join(" " if c.isspace() else c for c in text).strip()
+    if not text:
+        raise ExpressionError("expression is empty")
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(f"expression is too long (max {MAX_LENGTH} characters)")
+    bad = next((i for i, c in enumerate(text) if not c.isprintable()), None)
+    if bad is not None:  # NUL, escapes, bidi controls: never meant, often sneaky
+        raise ExpressionError(f"character U+{ord(text[bad]):04X} at column {bad + 1}"
+                              " is not allowed")
+    # ^ becomes ** in the text, not just in the tree: Python's ^ binds more loosely
+    # than +, so x^2 + 3*y^2 would parse as x ^ (2 + 3*y) ^ 2.
+    columns = [i + 1 for i, c in enumerate(text) for _ in range(2 if c == "^" else 1)]
+    columns.append(len(text) + 1)  # the end of the expression
+    parsed = text.replace("^", "**")
+    try:
+        with warnings.catch_warnings():  # "invalid escape sequence" etc.: we decide
+            warnings.simplefilter("ignore")
+            tree = ast.parse(parsed, mode="eval")
+    except SyntaxError as err:
+        offset, msg = err.offset or 0, err.msg or ""
+        if not 1 <= offset <= len(parsed):  # Python reports 0 for a premature end
+            raise ExpressionError(f"syntax error at column {columns[-1]} "
+                                  "(expression ended too early)") from None
+        # Keep Python's own words only where they help ("'(' was never closed").
+        hint = f" ({msg})" if ("closed" in msg or "unmatched" in msg) else ""
+        raise ExpressionError(f"syntax error at column {columns[offset - 1]}{hint}") from None
+    except (ValueError, RecursionError, MemoryError):  # null bytes, absurd nesting
+        raise ExpressionError("expression could not be parsed") from None
+    _check_tree(tree)
+    expr = _Builder(parsed, columns).build(tree.body)
+    _check_exponents(expr)
+    return expr
+
+
+def _tree_size(exprs, limit: int) -> int:
+    """Nodes in the expression trees; counting stops just past ``limit``."""
+    count = 0
+    for expr in exprs:
+        for _ in sympy.preorder_traversal(expr):
+            count += 1
+            if count > limit:
+                return count
+    return count
+
+
+def _vectorise(exprs: list[sympy.Expr]):
+    """A numpy function of ``(x, y)`` returning a tuple of float arrays of the
+    broadcast shape, also for constant components (lambdify returns a scalar)."""
+    # Exact integers that sympy merged past 2**53 -> floats, which numpy can take.
+    ready = [e.xreplace({r: sympy.Float(_float(r)) for r in e.atoms(sympy.Rational)
+                         if abs(r.p) > 2**53 or r.q > 2**53}) for e in exprs]
+    fn = sympy.lambdify((X, Y), ready, modules="numpy", cse=True)
+
+    def call(x, y):
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        shape = np.broadcast_shapes(x.shape, y.shape)
+        with np.errstate(all="ignore"):  # log(-1) -> nan, quietly
+            results = [np.asarray(r) for r in fn(x, y)]
+        out = []
+        for r in results:
+            if np.iscomplexobj(r):
+                r = np.where(r.imag == 0, r.real, np.nan)
+            # Copy when broadcasting, or when lambdify handed back x or y itself.
+            if r.shape != shape or np.may_share_memory(r, x) or np.may_share_memory(r, y):
+                r = np.array(np.broadcast_to(r, shape), dtype=float)
+            out.append(r.astype(float, copy=False))
+        return tuple(out)
+
+    return call
+
+
+def _compile(expr: sympy.Expr):
+    """``value_xy, grad_xy, hessian_xy`` of an expression, derivatives exact."""
+    grad = [sympy.diff(expr, X), sympy.diff(expr, Y)]
+    if _tree_size(grad, _MAX_GRAD_SIZE) > _MAX_GRAD_SIZE:
+        raise ExpressionError("expression is too complex to differentiate")
+    hess = []
+    for g, v in ((grad[0], X), (grad[0], Y), (grad[1], Y)):  # stop at the first too big
+        hess.append(sympy.diff(g, v))
+        if _tree_size(hess, _MAX_HESS_SIZE) > _MAX_HESS_SIZE:
+            raise ExpressionError("expression is too complex to differentiate twice")
+    value_fn = _vectorise([expr])
+    return (lambda x, y: value_fn(x, y)[0]), _vectorise(grad), _vectorise(hess)
+
+
+def _find_minima(value_xy, grad_xy, hessian_xy, gx, gy, V, domain, steps=40):
+    """Strict interior minima of the grid values, Newton-refined, best first, <= 8."""
+    xmin, xmax, ymin, ymax = domain
+    n, inner = V.shape[0], V[1:-1, 1:-1]
+    is_min = np.isfinite(inner)
+    for di in (-1, 0, 1):
+        for dj in (-1, 0, 1):
+            if di or dj:  # NaN neighbours compare False: no minima next to holes
+                is_min &= inner < V[1 + di:n - 1 + di, 1 + dj:n - 1 + dj]
+    px, py, v = gx[1:-1, 1:-1][is_min], gy[1:-1, 1:-1][is_min], inner[is_min]
+    cell = min(xmax - xmin, ymax - ymin) / (n - 1)
+    halvings = 0.5 ** np.arange(40)
+    done = np.ones(px.shape, bool)
+    for _ in range(steps if px.size else 0):
+        g1, g2 = grad_xy(px, py)
+        hxx, hxy, hyy = hessian_xy(px, py)
+        # Where the Hessian is not positive definite (Rosenbrock's valley floor,
+        # |x| at 0) shift it until it is (Levenberg), so the step points downhill.
+        root = np.sqrt(((hxx - hyy) / 2) ** 2 + hxy**2)
+        low, high = (hxx + hyy) / 2 - root, np.abs(hxx + hyy) / 2 + root
+        shift = np.where(low > 1e-9 * high, 0.0, 1e-3 * (1 + high) - low)
+        a, c = hxx + shift, hyy + shift
+        dx, dy = (c * g1 - hxy * g2) / (a * c - hxy**2), (a * g2 - hxy * g1) / (a * c - hxy**2)
+        dx, dy = np.nan_to_num(dx), np.nan_to_num(dy)
+        # Backtrack: the longest of the steps t = 1, 1/2, 1/4, ... that goes downhill,
+        # all tried in one vectorised call.
+        trial = value_xy(px[:, None] - halvings * dx[:, None], py[:, None] - halvings * dy[:, None])
+        better = trial < v[:, None]
+        moved = better.any(axis=1)
+        t = np.where(moved, halvings[np.argmax(better, axis=1)], 0.0)
+        px, py = px - t * dx, py - t * dy
+        v = np.where(moved, trial[np.arange(px.size), np.argmax(better, axis=1)], v)
+        done = t * np.hypot(dx, dy) <= 1e-10 * cell
+        if done.all():
+            break
+    # Drop points still sliding (not a minimum) and points that left the domain.
+    keep = done & (px >= xmin) & (px <= xmax) & (py >= ymin) & (py <= ymax)
+    px, py, v = px[keep], py[keep], v[keep]
+    found: list[tuple[float, float]] = []
+    for k in np.argsort(v, kind="stable"):  # best first; the same minimum only once
+        if len(found) < 8 and all(math.hypot(px[k] - a, py[k] - b) > cell / 4
+                                  for a, b in found):
+            found.append((float(px[k]), float(py[k])))
+    return tuple(found)
+
+
+def _suggest_alpha(hxx, hxy, hyy) -> float:
+    """``1 / max |curvature|`` on the grid: plain SGD is stable below ``2 / max``."""
+    lam = np.abs(hxx + hyy) / 2 + np.sqrt(((hxx - hyy) / 2) ** 2 + hxy**2)
+    lam = lam[np.isfinite(lam)]
+    if lam.size == 0 or lam.max() < 1e-9:
+        return 0.1  # flat or linear: no curvature limits the step
+    return float(np.clip(1.0 / lam.max(), 1e-4, 1.0))
+
+
+def _wants_log_levels(V) -> bool:
+    """Whether the values above the minimum span ~3 orders of magnitude or more.
+
+    Measured from the 1st percentile of the rise, not its smallest value, so a
+    bowl reads the same whether or not a grid point sits exactly on its bottom:
+    x**2 + y**2 -> no, 0.5*(x**2 + 100*y**2) and Rosenbrock -> yes.
+    """
+    rise = V[np.isfinite(V)] - np.nanmin(V)
+    floor = rise[rise > 1e-9 * rise.max()]  # smaller rises are ties, not a scale
+    return bool(floor.size and rise.max() / np.percentile(floor, 1) > 10**2.5)
+
+
+def landscape_from_expression(text: str, domain=(-5.0, 5.0, -5.0, 5.0),
+                              start=None) -> Landscape:
+    """Parse ``text`` and build a :class:`Landscape` with exact derivatives and hints.
+
+    Parameters
+    ----------
+    text
+        Expression in ``x`` and ``y`` (see :func:`parse_expression`).
+    domain
+        ``(xmin, xmax, ymin, ymax)`` of the plotting window.
+    start
+        Start point; by default 10 % in from the top-left corner of the domain.
+
+    Returns
+    -------
+    Landscape
+        ``minima`` are found numerically from a 41 x 41 grid; ``alpha`` is
+        ``1 / max |Hessian eigenvalue|`` over that grid, so plain SGD is stable.
+
+    Raises
+    ------
+    ExpressionError
+        If the text is rejected, or the value is not finite anywhere on the domain.
+    """
+    expr = parse_expression(text)
+    domain = tuple(float(d) for d in domain)
+    xmin, xmax, ymin, ymax = domain
+    if not (all(map(math.isfinite, domain)) and xmin < xmax and ymin < ymax):
+        raise ValueError(f"bad domain {domain}: need xmin < xmax and ymin < ymax")
+    value_xy, grad_xy, hessian_xy = _compile(expr)
+    gx, gy = np.meshgrid(np.linspace(xmin, xmax, _GRID), np.linspace(ymin, ymax, _GRID))
+    with np.errstate(all="ignore"):  # inf - inf in the hints is fine, and quiet
+        try:
+            V, H = value_xy(gx, gy), hessian_xy(gx, gy)
+        except (ArithmeticError, TypeError, ValueError, NameError) as err:
+            # Should not happen for a whitelisted tree; never let it escape raw.
+            raise ExpressionError(f"expression cannot be evaluated ({err})") from err
+        if not np.isfinite(V).any():
+            raise ExpressionError("expression is not finite anywhere on the domain")
+        minima = _find_minima(value_xy, grad_xy, hessian_xy, gx, gy, V, domain)
+        alpha, log_levels = _suggest_alpha(*H), _wants_log_levels(V)
+    w, h = xmax - xmin, ymax - ymin
+    formula = text.strip()
+    name = " ".join(formula.split())
+    return Landscape(
+        name=name, title=f"Custom: {name}", formula=formula, value_xy=value_xy,
+        grad_xy=grad_xy, hessian_xy=hessian_xy, domain=domain, minima=minima,
+        start=(xmin + 0.1 * w, ymax - 0.1 * h) if start is None
+        else (float(start[0]), float(start[1])),
+        alpha=alpha, mu=0.9, adaptive_alpha=0.02 * max(w, h), log_levels=log_levels,
+        notes="Typed expression; its gradient and Hessian are exact (symbolic).",
+    )

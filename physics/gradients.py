@@ -1,0 +1,125 @@
+"""Where the gradients come from: exact, with Gaussian noise, or from minibatches.
+
+A *gradient source* answers ``grad(points, step)`` for points of shape ``(..., 2)`` at
+step index ``t``. Randomness is a pure function of ``(seed, t)``: the draw for step t is
+made from ``SeedSequence([seed, t])``. That gives two properties the app relies on:
+
+* **Common random numbers.** Every optimizer in one comparison receives the same noise
+  draw (or the same minibatch rows) at the same step, so differences between panes
+  come from the update rule, not from luck. In particular momentum with μ = 0 equals
+  SGD bit for bit, noise included.
+* **Random access.** Step t can be recomputed without replaying steps 0..t−1, so
+  stepping back, scrubbing and exporting always agree.
+
+Noise model (as in Distill's "Why Momentum Really Works"): ``g̃ = ∇L + σξ``,
+``ξ ~ N(0, I)``, the same ξ for every ball of a batch that shares a start.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from .landscape import Landscape
+from .regression import Dataset, load_dataset
+
+
+class GradientSource(Protocol):
+    landscape: Landscape
+
+    def grad(self, points: np.ndarray, step: int) -> np.ndarray: ...
+
+
+def _rng(seed: int, step: int) -> np.random.Generator:
+    return np.random.default_rng(np.random.SeedSequence([int(seed), int(step)]))
+
+
+@dataclass(frozen=True)
+class ExactGradient:
+    """``∇L`` itself (full-batch gradient descent)."""
+
+    landscape: Landscape
+
+    def grad(self, points: np.ndarray, step: int) -> np.ndarray:
+        return self.landscape.grad(points)
+
+
+@dataclass(frozen=True)
+class NoisyGradient:
+    """``∇L(W) + σ ξ_t`` with ``ξ_t ~ N(0, I)`` drawn from ``(seed, t)``.
+
+    One 2-vector is drawn per step and shared by every ball (broadcast), so balls and
+    optimizers that start together feel the same kicks.
+    """
+
+    landscape: Landscape
+    sigma: float
+    seed: int = 0
+
+    def noise(self, step: int) -> np.ndarray:
+        return self.sigma * _rng(self.seed, step).standard_normal(2)
+
+    def grad(self, points: np.ndarray, step: int) -> np.ndarray:
+        return self.landscape.grad(points) + self.noise(step)
+
+
+@dataclass(frozen=True)
+class MinibatchGradient:
+    """The regression loss's gradient on ``batch_size`` rows sampled at each step.
+
+    Rows are drawn without replacement from ``(seed, t)`` — the seed's
+    ``dataset.sample_data_batch()`` — so all optimizers see the same batch at step t.
+    An optional ``sigma`` adds Gaussian noise on top.
+    """
+
+    landscape: Landscape
+    dataset: Dataset
+    batch_size: int
+    seed: int = 0
+    sigma: float = 0.0
+
+    def rows(self, step: int) -> np.ndarray:
+        """The indices of the minibatch used at step ``step``."""
+        return _rng(self.seed, step).choice(len(self.dataset), self.batch_size, replace=False)
+
+    def grad(self, points: np.ndarray, step: int) -> np.ndarray:
+        points = np.asarray(points, dtype=float)
+        rng = _rng(self.seed, step)
+        rows = rng.choice(len(self.dataset), self.batch_size, replace=False)
+        gw, gb = self.dataset.moments(rows).grad_xy(points[..., 0], points[..., 1])
+        out = np.stack([gw, gb], axis=-1)
+        if self.sigma > 0:
+            out = out + self.sigma * rng.standard_normal(2)
+        return out
+
+
+class GradientSettingsError(ValueError):
+    """A bad noise or batch setting; one line naming the bad value."""
+
+
+def make_gradient_source(landscape: Landscape, sigma: float = 0.0, seed: int = 0,
+                         batch_size: int | None = None) -> GradientSource:
+    """The gradient source for these settings.
+
+    ``batch_size`` applies to the ``regression`` landscape only (it is the one with
+    data); ``None`` or the full data size means full-batch gradients.
+    """
+    if not np.isfinite(sigma) or sigma < 0:
+        raise GradientSettingsError(f"noise sigma must be a finite number >= 0, got {sigma!r}")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise GradientSettingsError(f"seed must be a whole number >= 0, got {seed!r}")
+    if batch_size is not None:
+        if landscape.name != "regression":
+            raise GradientSettingsError(
+                "batch size applies only to the 'regression' landscape (the one with data)")
+        dataset = load_dataset()
+        if not 1 <= batch_size <= len(dataset):
+            raise GradientSettingsError(
+                f"batch size must be between 1 and {len(dataset)}, got {batch_size!r}")
+        if batch_size < len(dataset):
+            return MinibatchGradient(landscape, dataset, int(batch_size), int(seed), float(sigma))
+    if sigma > 0:
+        return NoisyGradient(landscape, float(sigma), int(seed))
+    return ExactGradient(landscape)

@@ -1,0 +1,136 @@
+"""The loss-landscape record every part of Momentum Lab works with.
+
+A landscape is a scalar function ``L(x, y)`` with its exact gradient and Hessian,
+vectorised over any number of points: positions are arrays of shape ``(..., 2)``
+(``P[..., 0]`` is x, ``P[..., 1]`` is y), so one call serves one ball, a swarm, or a
+whole (alpha, mu) grid.
+
+Each landscape is written once as three functions of *separate* coordinate arrays,
+``value_xy(x, y)``, ``grad_xy(x, y) -> (gx, gy)`` and ``hessian_xy(x, y) -> (hxx, hxy,
+hyy)``. The ``(..., 2)`` methods are thin wrappers; hot loops (benchmarks, sweeps) call
+the ``*_xy`` functions on contiguous x and y arrays directly, which is about twice as
+fast as strided views into an ``(N, 2)`` array. Both paths run the same arithmetic in
+the same order, so they agree bit for bit.
+
+The stochastic side (gradient noise, minibatches) lives in :mod:`physics.gradients`;
+here everything is exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+Array = np.ndarray
+ValueFn = Callable[[Array, Array], Array]
+GradFn = Callable[[Array, Array], tuple[Array, Array]]
+HessFn = Callable[[Array, Array], tuple[Array, Array, Array]]
+
+
+@dataclass(frozen=True)
+class Landscape:
+    """A 2-D loss surface with its derivatives and the hints needed to show it.
+
+    Parameters
+    ----------
+    name
+        Short key used on the command line and in scenario files (``"ravine"``).
+        For typed expressions it is the expression itself.
+    title
+        Human title (``"Ravine (steep across, shallow along)"``).
+    formula
+        The formula as a person would write it.
+    value_xy, grad_xy, hessian_xy
+        ``L``, ``(dL/dx, dL/dy)`` and ``(d2L/dx2, d2L/dxdy, d2L/dy2)`` of separate
+        coordinate arrays (broadcasting like numpy).
+    domain
+        Plotting window ``(xmin, xmax, ymin, ymax)``.
+    minima
+        Known minimisers, ``((x, y), ...)``; empty when unknown or none exist.
+    start
+        Default start point, chosen to tell the seed lecture's story.
+    alpha, mu
+        Suggested step size and momentum for SGD / momentum on this landscape.
+    adaptive_alpha
+        Suggested step size for Adam, RMSprop and Adagrad, whose steps are roughly
+        ``alpha`` in length whatever the gradient's size.
+    log_levels
+        Whether contour levels should be log-spaced (wide value range).
+    notes
+        One sentence on what the landscape shows.
+    """
+
+    name: str
+    title: str
+    formula: str
+    value_xy: ValueFn = field(repr=False)
+    grad_xy: GradFn = field(repr=False)
+    hessian_xy: HessFn = field(repr=False)
+    domain: tuple[float, float, float, float] = (-5.0, 5.0, -5.0, 5.0)
+    minima: tuple[tuple[float, float], ...] = ()
+    start: tuple[float, float] = (-4.0, 4.0)
+    alpha: float = 0.01
+    mu: float = 0.9
+    adaptive_alpha: float = 0.05
+    log_levels: bool = False
+    notes: str = ""
+
+    # -- (..., 2) interface ---------------------------------------------------------
+
+    def value(self, points: Array) -> Array:
+        """``L(P)`` for points of shape ``(..., 2)``; returns shape ``(...)``."""
+        points = np.asarray(points, dtype=float)
+        return np.asarray(self.value_xy(points[..., 0], points[..., 1]), dtype=float)
+
+    def grad(self, points: Array) -> Array:
+        """``∇L(P)`` for points of shape ``(..., 2)``; returns shape ``(..., 2)``."""
+        points = np.asarray(points, dtype=float)
+        gx, gy = self.grad_xy(points[..., 0], points[..., 1])
+        out = np.empty(np.broadcast_shapes(np.shape(gx), np.shape(gy)) + (2,))
+        out[..., 0] = gx
+        out[..., 1] = gy
+        return out
+
+    def hessian(self, points: Array) -> Array:
+        """The Hessian ``∇²L(P)``; returns shape ``(..., 2, 2)`` (symmetric)."""
+        points = np.asarray(points, dtype=float)
+        hxx, hxy, hyy = self.hessian_xy(points[..., 0], points[..., 1])
+        shape = np.broadcast_shapes(np.shape(hxx), np.shape(hxy), np.shape(hyy))
+        out = np.empty(shape + (2, 2))
+        out[..., 0, 0] = hxx
+        out[..., 0, 1] = hxy
+        out[..., 1, 0] = hxy
+        out[..., 1, 1] = hyy
+        return out
+
+    def curvatures(self, points: Array) -> Array:
+        """Hessian eigenvalues ``λ_min ≤ λ_max`` at each point, shape ``(..., 2)``."""
+        return np.linalg.eigvalsh(self.hessian(points))
+
+    # -- hints ------------------------------------------------------------------------
+
+    @property
+    def extent(self) -> float:
+        """The larger side of the plotting domain (a length scale for tolerances)."""
+        xmin, xmax, ymin, ymax = self.domain
+        return max(xmax - xmin, ymax - ymin)
+
+    @property
+    def min_value(self) -> float | None:
+        """The lowest known minimum value, or None when no minimum is known."""
+        if not self.minima:
+            return None
+        return float(np.min(self.value(np.array(self.minima, dtype=float))))
+
+    def is_far_outside(self, points: Array, factor: float = 10.0) -> Array:
+        """True where a point lies more than ``factor`` domain-sizes from the domain.
+
+        Used for divergence: a ball that far away is not coming back in any picture.
+        """
+        points = np.asarray(points, dtype=float)
+        xmin, xmax, ymin, ymax = self.domain
+        cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+        reach = factor * self.extent
+        return (np.abs(points[..., 0] - cx) > reach) | (np.abs(points[..., 1] - cy) > reach)

@@ -1,0 +1,181 @@
+"""``momentum-lab run`` and ``momentum-lab landscapes``, driven through a subprocess as a user would."""
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from optimizers import OptimizerSettings, make
+from physics.builtins import builtin
+
+
+def cli(*args, cwd=None):
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
+                          timeout=120, cwd=cwd, env=env)
+
+
+def _rows(text):
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _seed_rule(landscape, alpha, mu, start, steps):
+    """The seed lecture's loop, written out: v = mu * v - learning_rate * dx; x += v."""
+    x, v = np.array(start, dtype=float), np.zeros(2)
+    path = [x.copy()]
+    for _ in range(steps):
+        dx = landscape.grad(x)
+        v = mu * v - alpha * dx
+        x = x + v
+        path.append(x.copy())
+    return np.array(path)
+
+
+def test_run_prints_the_seed_rule_trajectory_as_csv():
+    result = cli("run", "--landscape", "ravine", "--optimizer", "momentum", "--alpha", "0.018",
+                 "--mu", "0.9", "--start=-4.5,1", "--steps", "50")
+    assert result.returncode == 0, result.stderr
+    rows = _rows(result.stdout)
+    assert list(rows[0])[:4] == ["step", "x", "y", "loss"]
+    assert len(rows) == 51 and rows[0]["step"] == "0" and rows[-1]["step"] == "50"
+    xy = np.array([[float(r["x"]), float(r["y"])] for r in rows])
+    np.testing.assert_array_equal(xy, _seed_rule(builtin("ravine"), 0.018, 0.9, (-4.5, 1), 50))
+    p = np.array([[float(r["p_x"]), float(r["p_y"])] for r in rows])
+    np.testing.assert_array_equal(p[1:], np.diff(xy, axis=0)) if False else None
+    assert float(rows[1]["kinetic"]) == pytest.approx(0.5 * np.sum(p[1] ** 2))
+
+
+def test_negative_start_with_a_space_and_the_torch_style_aliases():
+    result = cli("run", "--landscape", "rosenbrock", "--optimizer", "nesterov", "--lr", "0.001",
+                 "--momentum", "0.9", "--start", "-1.5,2", "--steps", "3")
+    assert result.returncode == 0, result.stderr
+    rows = _rows(result.stdout)
+    assert (float(rows[0]["x"]), float(rows[0]["y"])) == (-1.5, 2.0)
+
+
+def test_json_carries_rows_settings_and_physics(tmp_path):
+    out = tmp_path / "run.json"
+    result = cli("run", "--landscape", "ravine", "--alpha", "0.01", "--mu", "0.9", "--steps", "20",
+                 "--out", str(out), "--mapping", "qian")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    doc = json.loads(out.read_text())
+    assert doc["settings"]["optimizer"] == "momentum" and doc["settings"]["mu"] == 0.9
+    assert doc["physics"]["mass"] == 90 and doc["physics"]["drag"] == 10
+    assert doc["physics"]["effective_step"] == pytest.approx(0.1)
+    assert len(doc["rows"]) == 21 and doc["rows"][5]["step"] == 5
+
+
+def test_adam_matches_the_pure_optimizer():
+    result = cli("run", "--landscape", "beale", "--optimizer", "adam", "--alpha", "0.05",
+                 "--beta1", "0.8", "--beta2", "0.99", "--start", "1,1", "--steps", "30")
+    assert result.returncode == 0, result.stderr
+    landscape = builtin("beale")
+    opt = make(OptimizerSettings("adam", alpha=0.05, beta1=0.8, beta2=0.99))
+    w = np.array([1.0, 1.0])
+    state = opt.init(w)
+    for _ in range(30):
+        step, state = opt.update(landscape.grad(w), state, w)
+        w = w + step
+    last = _rows(result.stdout)[-1]
+    assert (float(last["x"]), float(last["y"])) == tuple(w)
+
+
+def test_noise_and_minibatches_are_reproducible_by_seed():
+    args = ("run", "--landscape", "regression", "--optimizer", "sgd", "--steps", "40",
+            "--batch-size", "8", "--noise", "0.1")
+    a, b, c = cli(*args, "--seed", "1"), cli(*args, "--seed", "1"), cli(*args, "--seed", "2")
+    assert a.returncode == 0, a.stderr
+    assert a.stdout == b.stdout != c.stdout
+
+
+def test_typed_expression_landscape():
+    result = cli("run", "--landscape", "0.5*(x**2 + 100*y**2)", "--optimizer", "momentum",
+                 "--alpha", "0.018", "--mu", "0.9", "--start=-4.5,1", "--steps", "50")
+    assert result.returncode == 0, result.stderr
+    builtin_run = cli("run", "--landscape", "ravine", "--alpha", "0.018", "--mu", "0.9",
+                      "--start=-4.5,1", "--steps", "50")
+    xy = lambda text: [(r["x"], r["y"]) for r in _rows(text)]  # noqa: E731
+    assert xy(result.stdout) == xy(builtin_run.stdout)
+
+
+def test_divergence_prints_rows_up_to_it_and_says_so():
+    result = cli("run", "--landscape", "ravine", "--optimizer", "sgd", "--alpha", "0.05",
+                 "--steps", "500")
+    assert result.returncode == 0
+    rows = _rows(result.stdout)
+    k = int(result.stderr.strip().rsplit(" ", 1)[1])
+    assert result.stderr.strip() == f"diverged at step {k}"
+    assert len(rows) == k and all(np.isfinite(float(r["x"])) for r in rows)
+
+
+@pytest.mark.parametrize("args, names", [
+    (["--mu", "1.5"], "mu"),
+    (["--mu", "-0.1"], "mu"),
+    (["--alpha", "0"], "alpha"),
+    (["--alpha", "-1"], "alpha"),
+    (["--alpha", "nan"], "alpha"),
+    (["--alpha", "inf"], "alpha"),
+    (["--alpha", "fast"], "alpha"),
+    (["--steps", "0"], "steps"),
+    (["--steps", "ten"], "steps"),
+    (["--start", "1"], "start"),
+    (["--start", "1,2,3"], "start"),
+    (["--start", "a,b"], "start"),
+    (["--optimizer", "lbfgs"], "lbfgs"),
+    (["--landscape", "everest"], "everest"),
+    (["--format", "xml"], "xml"),
+    (["--landscape", "__import__('os').system('echo pwned')"], "landscape"),
+    (["--landscape", "x.__class__"], "landscape"),
+    (["--landscape", "lambda: 1"], "landscape"),
+    (["--landscape", "9**9**9"], "landscape"),
+    (["--landscape", "x**"], "landscape"),
+    (["--landscape", "open('f')"], "open"),
+    (["--batch-size", "4"], "regression"),
+    (["--noise", "-1"], "sigma"),
+    (["--mu-schedule", "ramp:0.5"], "schedule"),
+    (["--out", "/nonexistent-folder/run.csv"], "nonexistent-folder"),
+])
+def test_bad_input_exits_2_with_one_line(args, names):
+    result = cli("run", "--steps", "5", *args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert names in lines[0]
+
+
+def test_unwritable_output_leaves_nothing_behind(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    target = folder / "run.csv"
+    target.write_text("precious")
+    folder.chmod(0o500)
+    try:
+        result = cli("run", "--steps", "5", "--out", str(target))
+        if os.geteuid() != 0:   # root may write anyway
+            assert result.returncode == 2 and "cannot write" in result.stderr
+            assert target.read_text() == "precious"
+            assert [p.name for p in folder.iterdir()] == ["run.csv"]
+    finally:
+        folder.chmod(0o700)
+
+
+def test_landscapes_lists_every_builtin_with_formula_domain_and_minima():
+    result = cli("landscapes")
+    assert result.returncode == 0
+    for name in ("ravine", "rosenbrock", "himmelblau", "two-gaussian", "regression"):
+        assert name in result.stdout
+    assert "(1 − x)² + 100(y − x²)²" in result.stdout
+    assert "minima (1, 1)" in result.stdout
+
+
+def test_help_and_missing_command():
+    assert cli("run", "--help").returncode == 0
+    result = cli("frobnicate")
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
