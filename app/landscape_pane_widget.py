@@ -1,64 +1,132 @@
-"""One pane: the landscape as filled contours with contour lines, the minima, a ball and its trail.
+"""One pane: filled contours and contour lines, the minima, the ball, its trail and arrows.
 
-Plot items are created once; a new landscape replaces the picture's data, and a new step
-only moves the ball and the trail (``setData``), as in pyqtgraph's isocurve example.
+Plot items are created once. A new landscape replaces the picture's data
+(:meth:`LandscapePlot.set_picture`); a new frame only moves the ball, the trail and the
+arrows with ``setData`` (pyqtgraph's isocurve example), so a frame costs little.
+
+Arrows are drawn to true scale, in landscape units: the *force* arrow is ``−α∇L`` at
+the ball (for SGD exactly the next step), the *velocity* arrow is ``p``, the last step.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
-from physics.landscape import Landscape
-
-from .contours import ContourPicture, contour_picture
+from .contours import ContourPicture
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
 
-BALL_COLOURS = ("#e4572e", "#f3a712", "#29bf12", "#4cc9f0")
+BALL_COLOURS = ("#e4572e", "#f3a712", "#3bceac", "#ee6fff")
+FORCE_COLOUR = "#ffffff"
+VELOCITY_COLOUR = "#ff2d55"
 
 
-class LandscapePaneWidget(pg.PlotWidget):
-    """A contour plot of a landscape with a ball rolling on it."""
+class _Arrow:
+    """A shaft (PlotDataItem) and a head (ArrowItem) from a point along a vector."""
 
-    def __init__(self, title: str = "", colour: str = BALL_COLOURS[0], parent=None):
+    def __init__(self, plot: pg.PlotItem, colour: str):
+        pen = pg.mkPen(colour, width=2.5)
+        self.shaft = pg.PlotDataItem(pen=pen)
+        self.head = pg.ArrowItem(headLen=12, tipAngle=35, brush=pg.mkBrush(colour), pen=pen)
+        plot.addItem(self.shaft)
+        plot.addItem(self.head)
+        self.head.setZValue(6)
+        self.shaft.setZValue(6)
+
+    def set(self, origin, vector, visible: bool) -> None:
+        length = math.hypot(vector[0], vector[1])
+        show = visible and length > 0 and math.isfinite(length)
+        self.shaft.setVisible(show)
+        self.head.setVisible(show)
+        if not show:
+            return
+        tip = (origin[0] + vector[0], origin[1] + vector[1])
+        self.shaft.setData([origin[0], tip[0]], [origin[1], tip[1]])
+        self.head.setPos(*tip)
+        # ArrowItem points along its angle in *screen* space: account for the view's
+        # aspect so the head lines up with the shaft.
+        view = self.shaft.getViewBox()
+        sx, sy = 1.0, 1.0
+        if view is not None:
+            (x0, x1), (y0, y1) = view.viewRange()
+            width, height = max(view.width(), 1.0), max(view.height(), 1.0)
+            sx, sy = width / max(x1 - x0, 1e-300), height / max(y1 - y0, 1e-300)
+        angle = math.degrees(math.atan2(-vector[1] * sy, vector[0] * sx))
+        self.head.setStyle(angle=180 + angle)
+
+
+class LandscapePlot(pg.PlotWidget):
+    """Contours of a landscape with a ball rolling on it.
+
+    Emits :attr:`point_clicked` with landscape coordinates when the user clicks
+    (not drags) inside the plot: the app uses it to set the start point.
+    """
+
+    point_clicked = QtCore.Signal(float, float)
+
+    def __init__(self, colour: str = BALL_COLOURS[0], parent=None):
         super().__init__(parent=parent)
         self.setBackground("w")
         self.setMenuEnabled(False)
-        self.plotItem.setTitle(title)
-        self.plotItem.showGrid(False, False)
-        self.plotItem.setLabel("bottom", "x")
-        self.plotItem.setLabel("left", "y")
+        plot = self.plotItem
+        plot.setLabel("bottom", "x")
+        plot.setLabel("left", "y")
+        plot.hideButtons()
         self._image = pg.ImageItem()
-        self._lines = pg.PlotDataItem(pen=pg.mkPen((255, 255, 255, 150), width=1), connect="pairs")
-        self._minima = pg.ScatterPlotItem(symbol="star", size=16, brush=pg.mkBrush("w"),
+        self._lines = pg.PlotDataItem(pen=pg.mkPen((255, 255, 255, 140), width=1), connect="pairs")
+        self._minima = pg.ScatterPlotItem(symbol="star", size=18, brush=pg.mkBrush("w"),
                                           pen=pg.mkPen("k", width=1))
-        self._trail = pg.PlotDataItem(pen=pg.mkPen(colour, width=2))
-        self._ball = pg.ScatterPlotItem(size=16, brush=pg.mkBrush(colour),
-                                        pen=pg.mkPen("k", width=1.5))
-        for item in (self._image, self._lines, self._minima, self._trail, self._ball):
-            self.addItem(item)
-        self._image.setZValue(-10)
-        self._lines.setZValue(-5)
+        self._start = pg.ScatterPlotItem(symbol="x", size=12, pen=pg.mkPen("w", width=2))
+        self._trail = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5))
+        self._ball = pg.ScatterPlotItem(size=18, brush=pg.mkBrush(colour), pen=pg.mkPen("k", width=2))
+        for z, item in enumerate((self._image, self._lines, self._minima, self._start,
+                                  self._trail, self._ball)):
+            plot.addItem(item)
+            item.setZValue(z - 10 if item is self._image else z)
+        self._ball.setZValue(10)
+        self.force_arrow = _Arrow(plot, FORCE_COLOUR)
+        self.velocity_arrow = _Arrow(plot, VELOCITY_COLOUR)
+        self.scene().sigMouseClicked.connect(self._clicked)
 
-    def set_landscape(self, landscape: Landscape, picture: ContourPicture | None = None) -> None:
-        """Draw ``landscape`` (its contours are computed here unless given)."""
-        picture = picture or contour_picture(landscape)
+    def set_title(self, text: str) -> None:
+        self.plotItem.setTitle(f"<span style='font-size:12pt; color:#222'>{text}</span>")
+
+    def set_picture(self, picture: ContourPicture, minima) -> None:
         cmap = pg.colormap.get("viridis")
         lut = cmap.getLookupTable(0.0, 1.0, len(picture.levels) + 1)
         self._image.setImage(picture.bands, levels=(0, len(picture.levels)), lut=lut,
                              autoLevels=False)
         xmin, xmax, ymin, ymax = picture.domain
         self._image.setRect(QtCore.QRectF(xmin, ymin, xmax - xmin, ymax - ymin))
-        segments = picture.segments
-        self._lines.setData(segments[:, 0], segments[:, 1]) if len(segments) else self._lines.clear()
-        minima = np.array(landscape.minima, dtype=float).reshape(-1, 2)
+        seg = picture.segments
+        if len(seg):
+            self._lines.setData(seg[:, 0], seg[:, 1])
+        else:
+            self._lines.clear()
+        minima = np.array(minima, dtype=float).reshape(-1, 2)
         self._minima.setData(minima[:, 0], minima[:, 1])
         self.plotItem.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
 
+    def set_start(self, start) -> None:
+        self._start.setData([start[0]], [start[1]])
+
     def set_ball(self, position, trail=None) -> None:
-        """Move the ball to ``position`` (x, y); ``trail`` is an ``(n, 2)`` path."""
         self._ball.setData([position[0]], [position[1]])
         if trail is not None:
             self._trail.setData(trail[:, 0], trail[:, 1])
+
+    def set_trail_visible(self, visible: bool) -> None:
+        self._trail.setVisible(visible)
+
+    def _clicked(self, event) -> None:
+        if event.button() != QtCore.Qt.MouseButton.LeftButton or event.double():
+            return
+        view = self.plotItem.vb
+        if not view.sceneBoundingRect().contains(event.scenePos()):
+            return
+        point = view.mapSceneToView(event.scenePos())
+        self.point_clicked.emit(point.x(), point.y())

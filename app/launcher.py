@@ -20,6 +20,6 @@ def launch_app(argv: list[str] | None = None) -> int:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv or sys.argv[:1])
     app.setApplicationName("Momentum Lab")
     app.setOrganizationName("Momentum Lab")
-    window = MainWindow()
+    window = MainWindow(remember=True)
     window.show()
     return app.exec()

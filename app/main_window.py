@@ -1,34 +1,365 @@
-"""The main window: SGD and momentum side by side on the seed lecture's ravine."""
+"""Momentum Lab's main window: panes side by side, the loss plot, controls and playback.
+
+The window holds the current :class:`~app.scenario.Scenario`. Every edit builds a new
+scenario, validates it, and only then replaces the run (so a bad value never destroys
+the user's work); the :class:`PlaybackController` owns time.
+"""
 
 from __future__ import annotations
 
-from PySide6 import QtWidgets
+import dataclasses
 
-from optimizers import OptimizerSettings
-from physics.builtins import builtin
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from optimizers.registry import OptimizerSettings
+from physics.catalog import LandscapeError
 
 from .contours import contour_picture
-from .landscape_pane_widget import BALL_COLOURS, LandscapePaneWidget
+from .loss_plot_widget import LossPlotWidget
+from .pane_widget import PaneWidget
+from .playback_controller import MAX_SPEED, MIN_SPEED, PlaybackController
+from .scenario import Scenario, ScenarioError, default_scenario, load_scenario, save_scenario, \
+    scenario_from_toml, scenario_to_toml
+from .scenario_controls_widget import ScenarioControlsWidget
+
+MAX_PANES = 4
+#: What "Add pane" brings next, as in Radford's animations.
+NEXT_OPTIMIZERS = ("sgd", "momentum", "nesterov", "adam")
+
+SHORTCUTS = (
+    ("Play / pause", "Space"),
+    ("Step forward (all panes)", "Right  or  ."),
+    ("Step back", "Left  or  ,"),
+    ("Reset to step 0", "Home  or  R"),
+    ("Faster / slower", "]  /  ["),
+    ("Open scenario", "Ctrl+O"),
+    ("Save scenario", "Ctrl+S"),
+    ("Keyboard shortcuts", "F1"),
+    ("Quit", "Ctrl+Q"),
+)
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    """Momentum Lab's window."""
+    """The app window. ``remember=True`` restores and saves the last scenario (QSettings)."""
 
-    def __init__(self):
+    def __init__(self, scenario: Scenario | None = None, remember: bool = False):
         super().__init__()
         self.setWindowTitle("Momentum Lab")
         self.resize(1400, 800)
-        landscape = builtin("ravine")
-        picture = contour_picture(landscape)
-        settings = [OptimizerSettings("sgd", alpha=landscape.alpha),
-                    OptimizerSettings("momentum", alpha=landscape.alpha, mu=landscape.mu)]
-        central = QtWidgets.QWidget()
-        layout = QtWidgets.QHBoxLayout(central)
-        self.panes = []
-        for index, pane_settings in enumerate(settings):
-            pane = LandscapePaneWidget(pane_settings.title(), BALL_COLOURS[index])
-            pane.set_landscape(landscape, picture)
-            pane.set_ball(landscape.start)
-            layout.addWidget(pane)
+        self.remember = remember
+        self.scenario = scenario or (self._remembered_scenario() if remember else None) \
+            or default_scenario()
+        self._landscape = self.scenario.resolved_landscape()
+        self.controller = PlaybackController(self.scenario.build_comparison(), self)
+        self.panes: list[PaneWidget] = []
+
+        self.pane_row = QtWidgets.QWidget()
+        self.pane_layout = QtWidgets.QHBoxLayout(self.pane_row)
+        self.pane_layout.setContentsMargins(0, 0, 0, 0)
+        self.loss_plot = LossPlotWidget(self.controller)
+        splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        splitter.addWidget(self.pane_row)
+        splitter.addWidget(self.loss_plot)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+
+        self.controls = ScenarioControlsWidget()
+        self.controls_dock = QtWidgets.QDockWidget("Scenario", self)
+        self.controls_dock.setObjectName("scenario-dock")
+        self.controls_dock.setWidget(self.controls)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.controls_dock)
+
+        self._build_playback_bar()
+        self._build_actions()
+        self._connect()
+        self._rebuild_panes()
+        self.controls.show_scenario(self.scenario)
+        self.controller.set_comparison(self.controller.comparison)
+        if remember:
+            self._restore_geometry()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_playback_bar(self) -> None:
+        bar = QtWidgets.QToolBar("Playback")
+        bar.setObjectName("playback-bar")
+        bar.setMovable(False)
+        self.addToolBar(QtCore.Qt.ToolBarArea.BottomToolBarArea, bar)
+        self.playback_bar = bar
+        self.step_label = QtWidgets.QLabel()
+        self.step_label.setMinimumWidth(150)
+        self.timeline = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
+        self.timeline.setToolTip("Scrub through the computed steps")
+        self.speed = QtWidgets.QSpinBox()
+        self.speed.setRange(MIN_SPEED, MAX_SPEED)
+        self.speed.setValue(self.controller.speed)
+        self.speed.setSuffix(" steps/s")
+        self.speed.setToolTip("Playback speed, 1 to 240 steps per second ( [ and ] )")
+        self._bar = bar
+
+    def _action(self, text: str, keys, slot, tip: str = "") -> QtGui.QAction:
+        action = QtGui.QAction(text, self)
+        action.setShortcuts([QtGui.QKeySequence(k) for k in keys])
+        shown = " or ".join(QtGui.QKeySequence(k).toString() for k in keys)
+        action.setToolTip(f"{tip or text} ({shown})" if shown else tip or text)
+        action.triggered.connect(slot)
+        self.addAction(action)   # shortcuts work even when menus are hidden
+        return action
+
+    def _build_actions(self) -> None:
+        c = self.controller
+        self.play_action = self._action("Play", ["Space"], c.toggle, "Play / pause")
+        self.step_action = self._action("Step forward", ["Right", "."], c.step_forward,
+                                        "One step forward, all panes in lockstep")
+        self.back_action = self._action("Step back", ["Left", ","], c.step_back)
+        self.reset_action = self._action("Reset", ["Home", "R"], c.reset, "Back to step 0")
+        self.faster_action = self._action("Faster", ["]"], lambda: self.speed.setValue(
+            min(MAX_SPEED, self.speed.value() * 2)))
+        self.slower_action = self._action("Slower", ["["], lambda: self.speed.setValue(
+            max(MIN_SPEED, self.speed.value() // 2)))
+        self.open_action = self._action("Open scenario…", ["Ctrl+O"], self.open_scenario_dialog)
+        self.save_action = self._action("Save scenario…", ["Ctrl+S"], self.save_scenario_dialog)
+        self.quit_action = self._action("Quit", ["Ctrl+Q"], self.close)
+        self.help_action = self._action("Keyboard shortcuts", ["F1"], self.show_shortcuts)
+
+        for action in (self.back_action, self.play_action, self.step_action, self.reset_action):
+            self._bar.addAction(action)
+        self._bar.addWidget(self.step_label)
+        self._bar.addWidget(self.timeline)
+        self._bar.addWidget(self.speed)
+
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        for action in (self.open_action, self.save_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        view = menus.addMenu("&View")
+        self.trail_toggle = self._toggle(view, "Trail", lambda on: self._pane_flag("show_trail", on))
+        self.force_toggle = self._toggle(view, "Force arrows (−α∇L)",
+                                         lambda on: self._pane_flag("show_force", on))
+        self.velocity_toggle = self._toggle(view, "Velocity arrows (p)",
+                                            lambda on: self._pane_flag("show_velocity", on))
+        self.loss_toggle = self._toggle(view, "Loss plot", self.loss_plot.setVisible)
+        self.physics_toggle = self._toggle(view, "Physics readouts",
+                                           lambda on: [p.physics.setVisible(on) for p in self.panes])
+        view.addAction(self.controls_dock.toggleViewAction())
+
+        playback = menus.addMenu("&Playback")
+        for action in (self.play_action, self.step_action, self.back_action, self.reset_action,
+                       self.faster_action, self.slower_action):
+            playback.addAction(action)
+
+        help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self.help_action)
+        about = QtGui.QAction("About Momentum Lab", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _toggle(self, menu, text, slot) -> QtGui.QAction:
+        action = QtGui.QAction(text, self)
+        action.setCheckable(True)
+        action.setChecked(True)
+        action.toggled.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.step_changed.connect(self._step_changed)
+        c.play_started.connect(lambda: self.play_action.setText("Pause"))
+        c.play_stopped.connect(lambda: self.play_action.setText("Play"))
+        self.timeline.valueChanged.connect(self._timeline_moved)
+        self.speed.valueChanged.connect(c.set_speed)
+        self.controls.change_requested.connect(self.request_change)
+        self.controls.add_pane_requested.connect(self.add_pane)
+        self.controls.remove_pane_requested.connect(self.remove_pane)
+
+    # -- panes ---------------------------------------------------------------------------------
+
+    def _rebuild_panes(self) -> None:
+        """Make the pane widgets match the scenario (count, settings, landscape picture)."""
+        while len(self.panes) > len(self.scenario.panes):
+            pane = self.panes.pop()
+            self.pane_layout.removeWidget(pane)
+            pane.deleteLater()
+        while len(self.panes) < len(self.scenario.panes):
+            index = len(self.panes)
+            pane = PaneWidget(self.controller, index, self.scenario.panes[index])
+            pane.settings_changed.connect(self._pane_edited)
+            pane.plot.point_clicked.connect(self._start_clicked)
+            pane.show_trail = self.trail_toggle.isChecked()
+            pane.show_force = self.force_toggle.isChecked()
+            pane.show_velocity = self.velocity_toggle.isChecked()
+            pane.physics.setVisible(self.physics_toggle.isChecked())
+            if self.panes:
+                pane.plot.setXLink(self.panes[0].plot)
+                pane.plot.setYLink(self.panes[0].plot)
+            self.pane_layout.addWidget(pane)
             self.panes.append(pane)
-        self.setCentralWidget(central)
+        self._redraw_landscape()
+        for pane, settings in zip(self.panes, self.scenario.panes):
+            pane.set_settings(settings)
+
+    def _redraw_landscape(self) -> None:
+        picture = contour_picture(self._landscape)
+        start = self.scenario.resolved_start()
+        for pane in self.panes:
+            pane.set_picture(picture, self._landscape.minima, start)
+
+    def _pane_flag(self, name: str, on: bool) -> None:
+        for pane in self.panes:
+            setattr(pane, name, on)
+        self.controller.frame_changed.emit(self.controller.playhead)
+
+    def add_pane(self) -> None:
+        if len(self.scenario.panes) >= MAX_PANES:
+            return
+        name = NEXT_OPTIMIZERS[len(self.scenario.panes)]
+        landscape = self._landscape
+        alpha = landscape.adaptive_alpha if name == "adam" else self.scenario.panes[0].alpha
+        new = OptimizerSettings(name, alpha=alpha, mu=landscape.mu)
+        self.apply(dataclasses.replace(self.scenario, panes=self.scenario.panes + (new,)))
+
+    def remove_pane(self) -> None:
+        if len(self.scenario.panes) > 1:
+            self.apply(dataclasses.replace(self.scenario, panes=self.scenario.panes[:-1]))
+
+    # -- applying changes -------------------------------------------------------------------------
+
+    def request_change(self, changes: dict) -> bool:
+        """Apply scenario field changes from the controls; bad values are shown, not applied."""
+        candidate = dataclasses.replace(self.scenario, **changes)
+        return self.apply(candidate, from_expression="landscape" in changes)
+
+    def apply(self, scenario: Scenario, from_expression: bool = False) -> bool:
+        """Validate ``scenario`` and make it the run; on error keep the current one."""
+        try:
+            scenario.validate()
+            landscape = scenario.resolved_landscape()
+            comparison = scenario.build_comparison()
+        except (ScenarioError, LandscapeError, ValueError) as error:
+            message = str(error)
+            if from_expression:
+                # Keep the typed text in place, marked; the last good landscape stays.
+                self.controls.show_expression_error(message)
+            else:
+                self.statusBar().showMessage(message, 8000)
+                self.controls.show_scenario(self.scenario)
+            return False
+        if from_expression:
+            self.controls.clear_expression_error()
+        landscape_changed = landscape.name != self._landscape.name or \
+            landscape.domain != self._landscape.domain
+        self.scenario = scenario
+        self._landscape = landscape
+        self.controller.set_comparison(comparison)
+        if landscape_changed or len(self.panes) != len(scenario.panes):
+            self._rebuild_panes()
+        else:
+            for pane, settings in zip(self.panes, scenario.panes):
+                pane.set_settings(settings)
+                pane.plot.set_start(scenario.resolved_start())
+        self.loss_plot.rebuild()
+        self.controls.show_scenario(scenario)
+        self.controller.seek(0)
+        self.controller.frame_changed.emit(0.0)
+        self.controller.step_changed.emit(0)
+        return True
+
+    def _pane_edited(self, index: int, settings: OptimizerSettings) -> None:
+        panes = list(self.scenario.panes)
+        old_alpha = panes[index].alpha
+        panes[index] = settings
+        if self.controls.same_alpha.isChecked() and settings.alpha != old_alpha:
+            panes = [p if p.name in ("adam", "rmsprop", "adagrad") and p is not settings
+                     else p.with_(alpha=settings.alpha) for p in panes]
+        if not self.apply(dataclasses.replace(self.scenario, panes=tuple(panes))):
+            self.panes[index].set_settings(self.scenario.panes[index])
+
+    def _start_clicked(self, x: float, y: float) -> None:
+        self.request_change({"start": (round(x, 4), round(y, 4))})
+
+    def _step_changed(self, step: int) -> None:
+        c = self.controller.comparison
+        self.timeline.blockSignals(True)
+        self.timeline.setRange(0, max(c.computed_steps, 1))
+        self.timeline.setValue(step)
+        self.timeline.blockSignals(False)
+        self.step_label.setText(f"  step {step} / {c.computed_steps}  ")
+
+    def _timeline_moved(self, value: int) -> None:
+        self.controller.pause()
+        self.controller.seek(value)
+
+    # -- files, settings, help -------------------------------------------------------------------
+
+    def open_scenario_dialog(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self, "Open scenario", "", "Momentum Lab scenarios (*.toml);;All files (*)")
+        if path:
+            self.open_scenario(path)
+
+    def open_scenario(self, path) -> bool:
+        """Load a scenario file; a broken or hostile file changes nothing and says why."""
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError as error:
+            self.statusBar().showMessage(str(error), 10000)
+            QtWidgets.QMessageBox.warning(self, "Cannot open scenario", str(error)) \
+                if self.isVisible() and not _offscreen() else None
+            return False
+        return self.apply(scenario)
+
+    def save_scenario_dialog(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, "Save scenario", "scenario.toml", "Momentum Lab scenarios (*.toml)")
+        if path:
+            try:
+                save_scenario(self.scenario, path)
+                self.statusBar().showMessage(f"Saved {path}", 5000)
+            except ScenarioError as error:
+                self.statusBar().showMessage(str(error), 10000)
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td>{what}</td><td><b>{keys}</b></td></tr>" for what, keys in SHORTCUTS)
+        box = QtWidgets.QMessageBox(self)
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setText(f"<table cellpadding='4'>{rows}</table>")
+        box.open()
+        self.shortcuts_box = box
+
+    def _about(self) -> None:
+        QtWidgets.QMessageBox.about(
+            self, "About Momentum Lab",
+            "Momentum Lab: a ball rolls over a loss landscape.<br>"
+            "Momentum: p ← μp − α∇L, W ← W + p. μ is friction (1 − μ of the velocity is lost "
+            "each step), α is the force.")
+
+    def _remembered_scenario(self) -> Scenario | None:
+        text = QtCore.QSettings().value("last_scenario", "")
+        if not text:
+            return None
+        try:
+            return scenario_from_toml(str(text))
+        except ScenarioError:
+            return None
+
+    def _restore_geometry(self) -> None:
+        geometry = QtCore.QSettings().value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.controller.shutdown()
+        if self.remember:
+            settings = QtCore.QSettings()
+            settings.setValue("last_scenario", scenario_to_toml(self.scenario))
+            settings.setValue("geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+
+def _offscreen() -> bool:
+    return QtGui.QGuiApplication.platformName() in ("offscreen", "minimal")

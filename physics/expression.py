@@ -39,43 +39,49 @@ MAX_LENGTH, MAX_NODES, MAX_DEPTH, MAX_EXPONENT = 500, 200, 50, 100
 _MAX_GRAD_SIZE, _MAX_HESS_SIZE = 600, 6_000
 _GRID = 41
 
-# No assumptions on the symbols, on purpose: with real=True, sympy's automatic
-# evaluation reasons about signs and real parts at every node, and a 100-character
-# nest of sqrt/tanh/atan took 8 s just to build. Without them it takes ~0.1 s.
-X = sympy.Symbol("x")
-Y = sympy.Symbol("y")
+X = sympy.Symbol("x", real=True)
+Y = sympy.Symbol("y", real=True)
 
 
-class sign(sympy.Function):  # noqa: N801 - named like sympy's so printers agree
-    """sign(u), with derivative 0 (true almost everywhere; numpy has no DiracDelta)."""
+def _function(name: str, derivative, numeric):
+    """A real function of one argument that sympy knows only by its derivative.
 
-    @classmethod
-    def eval(cls, arg):
-        return sympy.sign(arg) if arg.is_Number else None
-
+    Opaque on purpose: sympy's own sin, tanh, sqrt, Abs... run open-ended assumption
+    reasoning as they are built (one 100-character nest took 8 s), and Abs turns
+    into DiracDelta, which numpy lacks. Named like sympy's, so every printer writes
+    ``numpy.sin`` or ``\\sin``. Constant arguments are folded with ``numeric``.
+    """
     def fdiff(self, argindex=1):
-        return sympy.S.Zero
+        return derivative(self.args[0])
+
+    return type(name, (sympy.Function,), {"nargs": 1, "is_real": True, "fdiff": fdiff,
+                                          "numeric": staticmethod(numeric)})
 
 
-class Abs(sympy.Function):
-    """|u| with d|u| = sign(u) du. sympy's own Abs of a symbol without assumptions
-    differentiates into re(), im() and unevaluated Derivative()s."""
-
-    @classmethod
-    def eval(cls, arg):
-        return abs(arg) if arg.is_Number else None
-
-    def fdiff(self, argindex=1):
-        return sign(self.args[0])
-
+_F: dict[str, type] = {}
+for _name, _d, _numeric in [
+    ("sin", lambda u: _F["cos"](u), math.sin),
+    ("cos", lambda u: -_F["sin"](u), math.cos),
+    ("tan", lambda u: 1 + _F["tan"](u) ** 2, math.tan),
+    ("sinh", lambda u: _F["cosh"](u), math.sinh),
+    ("cosh", lambda u: _F["sinh"](u), math.cosh),
+    ("tanh", lambda u: 1 - _F["tanh"](u) ** 2, math.tanh),
+    ("exp", lambda u: _F["exp"](u), math.exp),
+    ("log", lambda u: 1 / u, math.log),
+    ("sqrt", lambda u: 1 / (2 * _F["sqrt"](u)), math.sqrt),
+    ("Abs", lambda u: _F["sign"](u), abs),
+    ("sign", lambda u: sympy.S.Zero, lambda v: math.copysign(v != 0, v)),  # d = 0 a.e.
+    ("atan", lambda u: 1 / (1 + u**2), math.atan),
+    ("asin", lambda u: 1 / _F["sqrt"](1 - u**2), math.asin),
+    ("acos", lambda u: -1 / _F["sqrt"](1 - u**2), math.acos),
+]:
+    _F[_name] = _function(_name, _d, _numeric)
 
 _NAMES = {"x": X, "y": Y, "pi": sympy.pi, "e": sympy.E}
-_FUNCTIONS = {
-    "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "sinh": sympy.sinh,
-    "cosh": sympy.cosh, "tanh": sympy.tanh, "exp": sympy.exp, "log": sympy.log,
-    "sqrt": sympy.sqrt, "abs": Abs, "atan": sympy.atan, "asin": sympy.asin,
-    "acos": sympy.acos, "arctan": sympy.atan, "arcsin": sympy.asin, "arccos": sympy.acos,
-}
+_FUNCTIONS = {name: _F[name] for name in ("sin", "cos", "tan", "sinh", "cosh", "tanh",
+                                           "exp", "log", "sqrt", "Abs", "atan", "asin", "acos")}
+_FUNCTIONS = {"abs" if k == "Abs" else k: v for k, v in _FUNCTIONS.items()}
+_FUNCTIONS.update(arctan=_F["atan"], arcsin=_F["asin"], arccos=_F["acos"])
 ALLOWED_FUNCTIONS: tuple[str, ...] = tuple(_FUNCTIONS)
 _ARITHMETIC = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b,
                ast.Mult: lambda a, b: a * b, ast.Div: lambda a, b: a / b}
@@ -185,6 +191,8 @@ class _Builder:
             if base.is_Integer and exp.is_Integer and exp >= 0:
                 return self._number(int(base) ** int(exp), node)  # |value| < 1.8e308
             return self._number(value, node)
+        if base == sympy.E:  # e**u is exp(u); keep sympy's own exp out of the tree
+            return self._fold(_F["exp"], exp, node) if exp.is_number else _F["exp"](exp)
         result = sympy.Pow(base, exp)
         _check_exponents(result, self, node.right)
         return result
@@ -203,7 +211,19 @@ class _Builder:
             self.fail(f"{func.id}() takes one plain argument, no keywords or '*'", node)
         if len(node.args) != 1:
             self.fail(f"{func.id}() takes exactly 1 argument (got {len(node.args)})", node)
-        return _FUNCTIONS[func.id](self.build(node.args[0]))
+        arg = self.build(node.args[0])
+        return self._fold(_FUNCTIONS[func.id], arg, node) if arg.is_number else \
+            _FUNCTIONS[func.id](arg)
+
+    def _fold(self, function, arg: sympy.Expr, node: ast.AST) -> sympy.Expr:
+        """A function of a constant, evaluated as a float (sin(1) -> 0.841...)."""
+        try:
+            return self._number(function.numeric(_float(arg)), node)
+        except OverflowError:
+            self.fail("number too large", node)
+        except ValueError:
+            self.fail(f"{node.func.id if isinstance(node, ast.Call) else 'exp'}"
+                      f"({_float(arg):g}) is undefined", node)
 
 
 def _check_exponents(expr: sympy.Expr, builder: _Builder | None = None, node=None) -> None:

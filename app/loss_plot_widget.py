@@ -1,0 +1,83 @@
+"""Loss against step for every pane (log scale), with a cursor at the current step.
+
+Where the landscape's minimum value is known the plot shows ``L − L_min`` so the log
+axis reaches the bottom of the bowl; otherwise, if any loss is ≤ 0 (a saddle), it falls
+back to a linear axis.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore
+
+from .landscape_pane_widget import BALL_COLOURS
+from .playback_controller import PlaybackController
+
+REDRAW_INTERVAL_MS = 50   # the curves need not follow every frame
+
+
+class LossPlotWidget(pg.PlotWidget):
+    """The loss curves of every pane, sharing one step axis."""
+
+    def __init__(self, controller: PlaybackController, parent=None):
+        super().__init__(parent=parent)
+        self.controller = controller
+        self.setBackground("w")
+        self.setMenuEnabled(False)
+        self.plotItem.hideButtons()
+        self.plotItem.setLabel("bottom", "step")
+        self.plotItem.showGrid(x=True, y=True, alpha=0.2)
+        self.legend = self.plotItem.addLegend(offset=(-10, 5))
+        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#555", width=1, style=QtCore.Qt.PenStyle.DashLine))
+        self.plotItem.addItem(self.cursor)
+        self.curves: list[pg.PlotDataItem] = []
+        self._log = True
+        # An owned single-shot timer coalesces redraws and dies with the widget.
+        self._redraw_timer = QtCore.QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(REDRAW_INTERVAL_MS)
+        self._redraw_timer.timeout.connect(self._redraw)
+        controller.step_changed.connect(self._step_changed)
+        controller.comparison_changed.connect(self.rebuild)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """New comparison: one curve per pane, named by its settings."""
+        for curve in self.curves:
+            self.plotItem.removeItem(curve)
+        self.legend.clear()
+        self.curves = []
+        c = self.controller.comparison
+        for i, settings in enumerate(c.settings):
+            curve = pg.PlotDataItem(pen=pg.mkPen(BALL_COLOURS[i % len(BALL_COLOURS)], width=2),
+                                    name=settings.title())
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            self.plotItem.addItem(curve)
+            self.curves.append(curve)
+        minimum = c.landscape.min_value
+        self._offset = minimum if minimum is not None else 0.0
+        self._log = minimum is not None or bool(np.all(c.loss(0) > 0))
+        self.plotItem.setLogMode(y=self._log)
+        label = "L − L_min" if minimum is not None and minimum != 0 else "loss L"
+        self.plotItem.setLabel("left", label + (" (log)" if self._log else ""))
+        self._redraw()
+
+    def _step_changed(self, step: int) -> None:
+        self.cursor.setPos(step)
+        if not self._redraw_timer.isActive():
+            self._redraw_timer.start()
+
+    def _redraw(self) -> None:
+        c = self.controller.comparison
+        k = min(c.current, c.computed_steps)
+        losses = c.loss_history(k)[:, :, 0] - self._offset
+        steps = np.arange(k + 1)
+        for i, curve in enumerate(self.curves):
+            y = losses[:, i]
+            if self._log:
+                y = np.maximum(y, 1e-16)   # exact zero at the minimum: clamp for the log axis
+            curve.setData(steps, y)
+        self.cursor.setPos(k)
+        self.plotItem.setXRange(0, max(k, 10), padding=0.02)

@@ -1,0 +1,143 @@
+"""A pane: one optimizer's settings, its contour plot with the ball, and live readouts.
+
+The pane takes the :class:`PlaybackController` (the model of time) in ``__init__`` and
+subscribes to its signals; it never computes dynamics. Between two iterates the ball is
+drawn at ``W_k + f·(W_{k+1} − W_k)`` where ``k + f`` is the controller's playhead.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6 import QtCore, QtWidgets
+
+from optimizers.registry import USES_MU, OptimizerSettings
+from physics import ball
+
+from .contours import ContourPicture
+from .landscape_pane_widget import BALL_COLOURS, LandscapePlot
+from .optimizer_settings_widget import OptimizerSettingsWidget
+from .playback_controller import PlaybackController
+
+TRAIL_LIMIT = 20_000   # points drawn in a trail (older ones are thinned)
+
+
+def _fmt(value: float) -> str:
+    if not math.isfinite(value):
+        return "—"
+    return f"{value:.3g}" if abs(value) >= 1e-3 or value == 0 else f"{value:.2e}"
+
+
+class PaneWidget(QtWidgets.QFrame):
+    """Settings, plot and readouts for pane ``index`` of the comparison."""
+
+    settings_changed = QtCore.Signal(int, object)
+
+    def __init__(self, controller: PlaybackController, index: int, settings: OptimizerSettings,
+                 parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.index = index
+        self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        self.settings_widget = OptimizerSettingsWidget(settings)
+        self.plot = LandscapePlot(BALL_COLOURS[index % len(BALL_COLOURS)])
+        self.readout = QtWidgets.QLabel()
+        self.readout.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.physics = QtWidgets.QLabel()
+        self.physics.setWordWrap(True)
+        self.physics.setStyleSheet("color: #444; font-size: 9pt")
+        # Room for four rows (Adam's), so plots in all panes line up whatever the rule.
+        self.settings_widget.setFixedHeight(118)
+        layout.addWidget(self.settings_widget)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.readout)
+        layout.addWidget(self.physics)
+        self.show_trail = True
+        self.show_force = True
+        self.show_velocity = True
+        self.settings_widget.settings_changed.connect(
+            lambda s: self.settings_changed.emit(self.index, s))
+        controller.frame_changed.connect(self._draw_frame)
+        controller.step_changed.connect(self._update_readouts)
+        self._update_title()
+
+    # -- settings ---------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> OptimizerSettings:
+        return self.settings_widget.settings()
+
+    def set_settings(self, settings: OptimizerSettings) -> None:
+        self.settings_widget.set_settings(settings)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        self.plot.set_title(self.settings.title())
+
+    def set_picture(self, picture: ContourPicture, minima, start) -> None:
+        self.plot.set_picture(picture, minima)
+        self.plot.set_start(start)
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def _draw_frame(self, playhead: float) -> None:
+        c = self.controller.comparison
+        if self.index >= c.shape[0]:
+            return
+        k = min(int(math.floor(playhead)), c.computed_steps)
+        here = c.positions(k)[self.index, 0]
+        frac = playhead - k
+        position = here
+        if frac > 0 and k + 1 <= c.computed_steps:
+            position = here + frac * (c.positions(k + 1)[self.index, 0] - here)
+        trail = None
+        if self.show_trail:
+            first = max(0, k + 1 - TRAIL_LIMIT)
+            trail = c.trail(k, first)[:, self.index, 0]
+            if frac > 0:
+                trail = np.vstack([trail, position])
+        self.plot.set_trail_visible(self.show_trail)
+        self.plot.set_ball(position, trail)
+        alpha = self.settings.alpha
+        self.plot.force_arrow.set(here, -alpha * c.grads(k)[self.index, 0], self.show_force)
+        self.plot.velocity_arrow.set(here, c.velocity(k)[self.index, 0], self.show_velocity)
+
+    def _update_readouts(self, step: int) -> None:
+        c = self.controller.comparison
+        if self.index >= c.shape[0]:
+            return
+        k = min(step, c.computed_steps)
+        i = self.index
+        loss = float(c.loss(k)[i, 0])
+        grad = c.grads(k)[i, 0]
+        p = c.velocity(k)[i, 0]
+        state = c.status(i, 0, k)
+        colour = "#b00020" if state.startswith("diverged") else (
+            "#1b7f3b" if state.startswith("converged") else "#333")
+        self.readout.setText(
+            f"step <b>{k}</b> &nbsp; loss <b>{_fmt(loss)}</b> &nbsp; |∇L| {_fmt(float(np.hypot(*grad)))}"
+            f" &nbsp; |p| {_fmt(float(np.hypot(*p)))} &nbsp; <b style='color:{colour}'>{state}</b>")
+        self._update_physics(k, loss, p)
+
+    def _update_physics(self, k: int, loss: float, p) -> None:
+        s = self.settings
+        mu = s.effective_mu if s.name in USES_MU else 0.0
+        if s.name not in USES_MU + ("sgd",):
+            self.physics.setText("Adaptive rule: its step is rescaled per coordinate, "
+                                 "so it has no fixed friction or force.")
+            return
+        constants = ball.from_hyperparams(s.alpha, mu)
+        kinetic = float(ball.kinetic_energy(constants, p))
+        potential = float(ball.potential_energy(constants, loss))
+        c = self.controller.comparison
+        curvatures = c.landscape.curvatures(c.positions(k)[self.index, 0])
+        regime, _ = ball.ball_regime(s.alpha, mu, curvatures)
+        self.physics.setText(
+            f"friction 1−μ = {_fmt(constants.friction)} · viscosity η = {_fmt(constants.viscosity)}"
+            f" · force = −{_fmt(s.alpha)}∇L · effective step α/(1−μ) = "
+            f"{_fmt(ball.effective_step(s.alpha, mu))} · half-life {_fmt(ball.half_life(mu))} steps"
+            f" · KE {_fmt(kinetic)} · PE {_fmt(potential)} · regime here: <b>{regime}</b>")

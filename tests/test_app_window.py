@@ -1,0 +1,192 @@
+"""Drive the window as a user does: keys, sliders, a typed landscape, clicks, scenario files."""
+
+import re
+
+import numpy as np
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6 import QtCore  # noqa: E402
+
+from app.main_window import MainWindow  # noqa: E402
+from app.scenario import default_scenario  # noqa: E402
+from physics.builtins import builtin  # noqa: E402
+
+Key = QtCore.Qt.Key
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.controller.shutdown()
+
+
+def _text(label) -> str:
+    """What the user reads in a rich-text label."""
+    return re.sub("<[^>]+>", "", label.text()).replace("&nbsp;", " ")
+
+
+def _balls(window):
+    c = window.controller.comparison
+    return c.positions(c.current)[:, 0].copy()
+
+
+def test_opens_on_the_seed_scenario_paused_at_step_zero(window):
+    c = window.controller.comparison
+    assert window.controller.step == 0 and not window.controller.is_playing
+    assert c.landscape.name == "ravine"
+    assert [s.name for s in c.settings] == ["sgd", "momentum"]
+    assert c.settings[0].alpha == c.settings[1].alpha and c.settings[1].mu == 0.9
+    np.testing.assert_array_equal(_balls(window), [builtin("ravine").start] * 2)
+    assert "step 0" in _text(window.panes[0].readout)
+
+
+def test_arrow_keys_step_all_panes_in_lockstep_and_back(window, qtbot):
+    for _ in range(5):
+        qtbot.keyClick(window, Key.Key_Right)
+    assert window.controller.step == 5
+    at5 = _balls(window)
+    assert not np.allclose(at5[0], builtin("ravine").start)
+    qtbot.keyClick(window, Key.Key_Period)
+    qtbot.keyClick(window, Key.Key_Left)
+    qtbot.keyClick(window, Key.Key_Comma)
+    assert window.controller.step == 4
+    qtbot.keyClick(window, Key.Key_Right)
+    np.testing.assert_array_equal(_balls(window), at5)
+    assert "step 5 " in _text(window.panes[1].readout)
+    qtbot.keyClick(window, Key.Key_Home)
+    assert window.controller.step == 0
+    qtbot.keyClick(window, Key.Key_Right)
+    qtbot.keyClick(window, Key.Key_R)
+    assert window.controller.step == 0
+
+
+def test_space_plays_and_pauses(window, qtbot):
+    window.speed.setValue(240)
+    qtbot.keyClick(window, Key.Key_Space)
+    assert window.controller.is_playing
+    qtbot.waitUntil(lambda: window.controller.step > 10, timeout=5000)
+    qtbot.keyClick(window, Key.Key_Space)
+    assert not window.controller.is_playing
+    paused_at = window.controller.step
+    qtbot.wait(100)
+    assert window.controller.step == paused_at
+
+
+def test_playback_stops_by_itself_when_every_ball_has_converged(window, qtbot):
+    window.speed.setValue(240)
+    window.controller.seek(700)
+    window.controller.play()
+    qtbot.waitUntil(lambda: not window.controller.is_playing, timeout=10000)
+    c = window.controller.comparison
+    assert c.all_settled()
+    assert "converged at step" in _text(window.panes[0].readout)
+
+
+def test_changing_alpha_resets_and_reproduces_the_cli(window, qtbot):
+    qtbot.keyClick(window, Key.Key_Right)
+    window.panes[1].settings_widget.alpha.field.setValue(0.01)
+    c = window.controller.comparison
+    assert window.controller.step == 0
+    assert [s.alpha for s in c.settings] == [0.01, 0.01]    # same α linked
+    for _ in range(30):
+        qtbot.keyClick(window, Key.Key_Right)
+    from tests.test_cli import cli, _rows
+    result = cli("run", "--landscape", "ravine", "--optimizer", "momentum", "--alpha", "0.01",
+                 "--mu", "0.9", "--start=-4.5,1", "--steps", "30")
+    last = _rows(result.stdout)[-1]
+    assert tuple(_balls(window)[1]) == (float(last["x"]), float(last["y"]))
+
+
+def test_bad_expression_is_marked_and_the_last_landscape_stays(window, qtbot):
+    controls = window.controls
+    controls.landscape.setCurrentIndex(controls.landscape.findData("custom expression"))
+    controls.expression.setEnabled(True)
+    controls.expression.setText("x**2 + __import__('os')")
+    qtbot.keyClick(controls.expression, Key.Key_Return)
+    assert controls.expression_error.isVisible()
+    assert "not allowed" in controls.expression_error.text() or "unknown" in controls.expression_error.text()
+    assert window.controller.comparison.landscape.name == "ravine"
+    controls.expression.setText("0.5*(x**2 + 10*y**2)")
+    qtbot.keyClick(controls.expression, Key.Key_Return)
+    assert not controls.expression_error.isVisible()
+    assert window.controller.comparison.landscape.name != "ravine"
+    assert window.controller.step == 0
+
+
+def test_choosing_a_builtin_landscape_moves_the_start(window):
+    controls = window.controls
+    index = controls.landscape.findData("rosenbrock")
+    controls.landscape.setCurrentIndex(index)
+    controls.landscape.activated.emit(index)
+    c = window.controller.comparison
+    assert c.landscape.name == "rosenbrock"
+    np.testing.assert_array_equal(c.positions(0)[0, 0], builtin("rosenbrock").start)
+
+
+def test_clicking_a_pane_sets_the_start_for_every_pane(window):
+    window.panes[0].plot.point_clicked.emit(-2.0, 0.5)
+    c = window.controller.comparison
+    np.testing.assert_array_equal(c.positions(0)[:, 0], [[-2.0, 0.5], [-2.0, 0.5]])
+    assert window.controls.start_x.value() == -2.0
+
+
+def test_four_panes_and_back(window):
+    window.add_pane()
+    window.add_pane()
+    window.add_pane()   # a fifth is refused
+    assert [s.name for s in window.controller.comparison.settings] == ["sgd", "momentum", "nesterov", "adam"]
+    assert len(window.panes) == 4
+    window.remove_pane()
+    assert len(window.panes) == 3 and window.controller.comparison.shape[0] == 3
+
+
+def test_a_diverging_pane_says_so_and_the_other_goes_on(window, qtbot):
+    window.controls.same_alpha.setChecked(False)
+    window.panes[0].settings_widget.alpha.field.setValue(0.05)
+    window.controller.seek(300)
+    assert "diverged at step" in _text(window.panes[0].readout)
+    assert "diverged" not in _text(window.panes[1].readout)
+
+
+def test_loading_a_broken_scenario_changes_nothing(window, tmp_path):
+    broken = tmp_path / "broken.toml"
+    broken.write_text("format = 1\nlandscape = \"x.__class__\"\n")
+    before = window.scenario
+    assert window.open_scenario(broken) is False
+    assert window.scenario == before
+    assert "broken.toml" in window.statusBar().currentMessage()
+
+
+def test_saved_scenario_reopens_to_the_same_run(window, tmp_path):
+    window.panes[1].settings_widget.mu.field.setValue(0.5)
+    from app.scenario import save_scenario
+    path = tmp_path / "mine.toml"
+    save_scenario(window.scenario, path)
+    other = MainWindow()
+    try:
+        assert other.open_scenario(path)
+        assert other.scenario == window.scenario
+        other.controller.seek(40)
+        window.controller.seek(40)
+        np.testing.assert_array_equal(_balls(other), _balls(window))
+    finally:
+        other.controller.shutdown()
+        other.close()
+
+
+def test_shortcuts_are_in_menus_and_the_help_dialog(window):
+    assert "Space" in window.play_action.toolTip()
+    assert window.step_action.shortcuts()[0].toString() == "Right"
+    window.show_shortcuts()
+    assert "Step back" in window.shortcuts_box.text()
+    window.shortcuts_box.close()
+
+
+def test_default_scenario_is_what_the_window_shows(window):
+    assert window.scenario == default_scenario()
