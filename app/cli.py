@@ -2,6 +2,7 @@
 
 ``momentum-lab``               open the desktop app
 ``momentum-lab run ...``       one optimizer's trajectory as CSV or JSON
+``momentum-lab snapshot ...``  the window at a step, rendered offscreen to a PNG
 ``momentum-lab landscapes``    the built-in landscapes with formula, domain and minima
 
 Bad input exits with status 2 and one line on stderr naming the bad value — never a
@@ -130,6 +131,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--format", help="csv or json (default: from --out, else csv)")
     run.add_argument("--out", help="write to this file instead of standard output")
 
+    snap = sub.add_parser("snapshot", help="render the app's window at a step to a PNG",
+                          description="Render the window (offscreen) at a given step to a PNG.")
+    snap.add_argument("--out", required=True, help="the PNG file to write")
+    snap.add_argument("--step", default="0", help="the step to show (default 0)")
+    snap.add_argument("--scenario", help="a scenario file (default: SGD vs momentum on the ravine)")
+    snap.add_argument("--size", default="1400x800", help="window size WxH (default 1400x800)")
+
     sub.add_parser("landscapes", help="list the built-in landscapes",
                    description="List the built-in landscapes with formula, domain and minima.")
     return parser
@@ -146,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             from .run_command import run_command
             return run_command(args)
+        if args.command == "snapshot":
+            from .snapshot_command import snapshot_command
+            return snapshot_command(args)
         if args.command == "landscapes":
             from .run_command import landscapes_command
             return landscapes_command()

@@ -88,6 +88,13 @@ class LandscapePlot(pg.PlotWidget):
             plot.addItem(item)
             item.setZValue(z - 10 if item is self._image else z)
         self._ball.setZValue(10)
+        # The contours never change while the ball rolls: paint them once into a pixmap
+        # (redrawn only when the view pans, zooms or resizes), not on every frame.
+        cache = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
+        self._image.setCacheMode(cache)
+        self._lines.curve.setCacheMode(cache)
+        for axis in ("left", "bottom"):
+            plot.getAxis(axis).setCacheMode(cache)   # axis text is costly to replay
         self.force_arrow = _Arrow(plot, FORCE_COLOUR)
         self.velocity_arrow = _Arrow(plot, VELOCITY_COLOUR)
         self.scene().sigMouseClicked.connect(self._clicked)

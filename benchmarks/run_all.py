@@ -11,12 +11,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_core  # noqa: E402
+import bench_frames  # noqa: E402
 
 
 def main():
     print(f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.machine()}\n")
     bench_core.main()
+    bench_frames.main()
 
 
 if __name__ == "__main__":

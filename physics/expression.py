@@ -108,11 +108,13 @@ class ExpressionError(ValueError):
 
 
 def _float(n) -> float:
-    """``float(n)``, but inf for numbers beyond float64 instead of OverflowError."""
+    """``float(n)``; inf beyond float64 and nan for complex, instead of raising."""
     try:
         return float(n)
     except OverflowError:
         return math.inf
+    except TypeError:
+        return math.nan
 
 
 class _Builder:
@@ -171,7 +173,8 @@ class _Builder:
 
     def _number(self, value: int | float, node: ast.AST) -> sympy.Expr:
         if not math.isfinite(_float(value)):
-            self.fail("number too large", node)
+            self.fail("number too large" if math.isinf(_float(value)) else "not a real number",
+                      node)
         # Exact when a small integer; beyond 2**53 a float, as numpy cannot take
         # huge Python integers and the digits past 2**53 mean nothing here anyway.
         if isinstance(value, int) and abs(value) <= 2**53:
@@ -179,9 +182,9 @@ class _Builder:
         return sympy.Float(float(value))
 
     def _power(self, base: sympy.Expr, exp: sympy.Expr, node: ast.BinOp) -> sympy.Expr:
-        if exp.is_Number and base.is_Number:
-            # Fold as a float so 9**9**9 overflows at once instead of building a huge
-            # integer; math.pow raises where ** would return a complex number.
+        if exp.is_number and base.is_number:
+            # Constants are folded as floats, so 9**9**9 overflows at once instead of
+            # building a huge integer; math.pow raises where ** would go complex.
             try:
                 value = math.pow(_float(base), _float(exp))
             except OverflowError:
@@ -192,16 +195,17 @@ class _Builder:
                 return self._number(int(base) ** int(exp), node)  # |value| < 1.8e308
             return self._number(value, node)
         if base == sympy.E:  # e**u is exp(u); keep sympy's own exp out of the tree
-            return self._fold(_F["exp"], exp, node) if exp.is_number else _F["exp"](exp)
+            return _F["exp"](exp)
         result = sympy.Pow(base, exp)
         _check_exponents(result, self, node.right)
         return result
 
     def _call(self, node: ast.Call) -> sympy.Expr:
         func = node.func
+        if isinstance(func, ast.Attribute):
+            return self._build(func)  # the attribute message, at the attribute
         if not isinstance(func, ast.Name):
-            return self._build(func) if isinstance(func, ast.Attribute) else self.fail(
-                "only named functions can be called, e.g. sin(x)", node)
+            self.fail("only named functions can be called, e.g. sin(x)", node)
         if func.id in _NAMES:
             self.fail(f"'{func.id}' is not a function (write {func.id}*(...))", node)
         if func.id not in _FUNCTIONS:
@@ -211,19 +215,15 @@ class _Builder:
             self.fail(f"{func.id}() takes one plain argument, no keywords or '*'", node)
         if len(node.args) != 1:
             self.fail(f"{func.id}() takes exactly 1 argument (got {len(node.args)})", node)
-        arg = self.build(node.args[0])
-        return self._fold(_FUNCTIONS[func.id], arg, node) if arg.is_number else \
-            _FUNCTIONS[func.id](arg)
-
-    def _fold(self, function, arg: sympy.Expr, node: ast.AST) -> sympy.Expr:
-        """A function of a constant, evaluated as a float (sin(1) -> 0.841...)."""
-        try:
+        function, arg = _FUNCTIONS[func.id], self.build(node.args[0])
+        if not arg.is_number:
+            return function(arg)
+        try:  # a constant: fold it now, as a float (sin(1) -> 0.841...)
             return self._number(function.numeric(_float(arg)), node)
         except OverflowError:
             self.fail("number too large", node)
         except ValueError:
-            self.fail(f"{node.func.id if isinstance(node, ast.Call) else 'exp'}"
-                      f"({_float(arg):g}) is undefined", node)
+            self.fail(f"{func.id}({_float(arg):g}) is undefined", node)
 
 
 def _check_exponents(expr: sympy.Expr, builder: _Builder | None = None, node=None) -> None:

@@ -28,18 +28,26 @@ def test_window_is_titled_and_shows_two_panes_of_contours(qtbot):
     window.show()
     assert window.windowTitle() == "Momentum Lab"
     assert len(window.panes) == 2
-    pixels = _image_array(window.panes[0])
+    pixels = _image_array(window.panes[0].plot)
     colours = np.unique(pixels.reshape(-1, 3) // 16, axis=0)
     assert len(colours) > 20        # filled contour bands, not a blank widget
+    # The ball is drawn in its colour near the start point (top-left of the ravine).
+    ball = np.array([0xE4, 0x57, 0x2E])
+    assert np.any(np.all(np.abs(pixels.astype(int) - ball) < 8, axis=-1))
 
 
 def test_painting_many_frames_does_not_crash(qtbot):
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    trail = np.column_stack([np.linspace(-4.5, 0, 300), np.cos(np.arange(300)) * 0.5])
-    for k in range(1, 300):
-        for pane in window.panes:
-            pane.set_ball(trail[k], trail[:k + 1])
-        window.panes[0].grab()
-    assert window.isVisible()
+    controller = window.controller
+    for k in range(300):
+        controller.seek(k)
+        controller.frame_changed.emit(k + 0.5)   # a frame between two iterates
+        window.panes[k % 2].plot.grab()
+    window.add_pane()
+    for k in range(100):
+        controller.seek(k)
+        window.grab()
+    assert window.isVisible() and controller.step == 99
+    controller.shutdown()
