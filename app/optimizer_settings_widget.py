@@ -11,79 +11,35 @@ import math
 
 from PySide6 import QtCore, QtWidgets
 
-from optimizers.registry import ADAPTIVE, OPTIMIZER_NAMES, TITLES, USES_MU, OptimizerSettings
+from optimizers.registry import OPTIMIZER_NAMES, TITLES, USES_MU, OptimizerSettings
 
 ALPHA_MIN_LOG, ALPHA_MAX_LOG = -5.0, 1.0
-SLIDER_TICKS = 600
+SLIDER_TICKS = 1000
 
 
-class _LogAlpha(QtWidgets.QWidget):
-    """α: a slider over log10 α ∈ [−5, 1] and an exact number field."""
+class _SliderField(QtWidgets.QWidget):
+    """A slider paired with an exact number field; either one drives the other.
+
+    ``to_fraction``/``from_fraction`` map a value to the slider's position in [0, 1] and
+    back (linear for μ and the betas, logarithmic for α); slider values are rounded to
+    ``digits`` significant digits so dragging gives tidy numbers.
+    """
 
     value_changed = QtCore.Signal(float)
 
-    def __init__(self, parent=None):
+    def __init__(self, low, high, decimals, step, tip, to_fraction, from_fraction, digits,
+                 parent=None):
         super().__init__(parent)
+        self._to_fraction, self._from_fraction, self._digits = to_fraction, from_fraction, digits
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_TICKS)
-        self.slider.setToolTip("Learning rate α (log scale): the force's strength")
-        self.field = QtWidgets.QDoubleSpinBox()
-        self.field.setDecimals(6)
-        self.field.setRange(10 ** ALPHA_MIN_LOG, 10 ** ALPHA_MAX_LOG)
-        self.field.setSingleStep(0.001)
-        self.field.setKeyboardTracking(False)
-        self.field.setToolTip("Learning rate α")
-        layout.addWidget(self.slider, 1)
-        layout.addWidget(self.field)
-        self.slider.valueChanged.connect(self._from_slider)
-        self.field.valueChanged.connect(self._from_field)
-        self._quiet = False
-
-    def set_value(self, alpha: float) -> None:
-        self._quiet = True
-        self.field.setValue(alpha)
-        frac = (math.log10(alpha) - ALPHA_MIN_LOG) / (ALPHA_MAX_LOG - ALPHA_MIN_LOG)
-        self.slider.setValue(round(frac * SLIDER_TICKS))
-        self._quiet = False
-
-    def value(self) -> float:
-        return self.field.value()
-
-    def _from_slider(self, tick: int) -> None:
-        if self._quiet:
-            return
-        alpha = float(f"{10 ** (ALPHA_MIN_LOG + (ALPHA_MAX_LOG - ALPHA_MIN_LOG) * tick / SLIDER_TICKS):.3g}")
-        self._quiet = True
-        self.field.setValue(alpha)
-        self._quiet = False
-        self.value_changed.emit(alpha)
-
-    def _from_field(self, alpha: float) -> None:
-        if self._quiet:
-            return
-        self.set_value(alpha)
-        self.value_changed.emit(alpha)
-
-
-class _UnitSlider(QtWidgets.QWidget):
-    """A value in [low, high] on a linear slider with a number field (μ, β₁, β₂)."""
-
-    value_changed = QtCore.Signal(float)
-
-    def __init__(self, low: float, high: float, tip: str, parent=None):
-        super().__init__(parent)
-        self.low, self.high = low, high
-        layout = QtWidgets.QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
-        self.slider.setRange(0, 1000)
         self.slider.setToolTip(tip)
         self.field = QtWidgets.QDoubleSpinBox()
-        self.field.setDecimals(4)
+        self.field.setDecimals(decimals)
         self.field.setRange(low, high)
-        self.field.setSingleStep(0.01)
+        self.field.setSingleStep(step)
         self.field.setKeyboardTracking(False)
         self.field.setToolTip(tip)
         layout.addWidget(self.slider, 1)
@@ -95,7 +51,7 @@ class _UnitSlider(QtWidgets.QWidget):
     def set_value(self, value: float) -> None:
         self._quiet = True
         self.field.setValue(value)
-        self.slider.setValue(round((value - self.low) / (self.high - self.low) * 1000))
+        self.slider.setValue(round(self._to_fraction(value) * SLIDER_TICKS))
         self._quiet = False
 
     def value(self) -> float:
@@ -104,17 +60,32 @@ class _UnitSlider(QtWidgets.QWidget):
     def _from_slider(self, tick: int) -> None:
         if self._quiet:
             return
-        value = round(self.low + (self.high - self.low) * tick / 1000, 3)
+        value = float(f"{self._from_fraction(tick / SLIDER_TICKS):.{self._digits}g}")
         self._quiet = True
         self.field.setValue(value)
         self._quiet = False
-        self.value_changed.emit(value)
+        self.value_changed.emit(self.field.value())
 
     def _from_field(self, value: float) -> None:
         if self._quiet:
             return
         self.set_value(value)
         self.value_changed.emit(value)
+
+
+def _alpha_field() -> _SliderField:
+    """α on a log slider over [1e-5, 10]."""
+    span = ALPHA_MAX_LOG - ALPHA_MIN_LOG
+    return _SliderField(10 ** ALPHA_MIN_LOG, 10 ** ALPHA_MAX_LOG, 6, 0.001,
+                        "Learning rate α (log scale): the force's strength",
+                        lambda a: (math.log10(a) - ALPHA_MIN_LOG) / span,
+                        lambda f: 10 ** (ALPHA_MIN_LOG + span * f), 3)
+
+
+def _unit_field(low: float, high: float, tip: str) -> _SliderField:
+    """A value in [low, high] on a linear slider (μ, β₁, β₂)."""
+    return _SliderField(low, high, 4, 0.01, tip, lambda v: (v - low) / (high - low),
+                        lambda f: low + (high - low) * f, 3)
 
 
 class OptimizerSettingsWidget(QtWidgets.QWidget):
@@ -132,11 +103,11 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
         for name in OPTIMIZER_NAMES:
             self.optimizer.addItem(TITLES[name], name)
         self.optimizer.setToolTip("Update rule for this pane")
-        self.alpha = _LogAlpha()
-        self.mu = _UnitSlider(0.0, 1.0, "Momentum μ: the fraction of velocity kept each step "
+        self.alpha = _alpha_field()
+        self.mu = _unit_field(0.0, 1.0, "Momentum μ: the fraction of velocity kept each step "
                                         "(friction 1 − μ)")
-        self.beta1 = _UnitSlider(0.0, 0.999, "Adam's β₁ (first-moment decay)")
-        self.beta2 = _UnitSlider(0.0, 0.9999, "β₂: Adam's second-moment decay / RMSprop's smoothing")
+        self.beta1 = _unit_field(0.0, 0.999, "Adam's β₁ (first-moment decay)")
+        self.beta2 = _unit_field(0.0, 0.9999, "β₂: Adam's second-moment decay / RMSprop's smoothing")
         form.addRow("optimizer", self.optimizer)
         form.addRow("α", self.alpha)
         form.addRow("μ", self.mu)
@@ -181,10 +152,8 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
         self._settings = self._settings.with_(
             name=name, alpha=self.alpha.value(), mu=self.mu.value(),
             beta1=self.beta1.value(), beta2=beta2)
-        if name != self.optimizer.itemData(self.optimizer.currentIndex()) or beta2 is None:
+        if beta2 is None:
             self.beta2.set_value(self._settings.resolved_beta2)
         self._show_relevant_rows()
         self.settings_changed.emit(self._settings)
 
-
-__all__ = ["OptimizerSettingsWidget", "ADAPTIVE"]

@@ -190,3 +190,11 @@ def test_shortcuts_are_in_menus_and_the_help_dialog(window):
 
 def test_default_scenario_is_what_the_window_shows(window):
     assert window.scenario == default_scenario()
+
+
+def test_alpha_slider_is_logarithmic_and_mu_slider_linear(window):
+    pane = window.panes[1].settings_widget
+    pane.alpha.slider.setValue(500)           # halfway between 1e-5 and 10
+    assert window.controller.comparison.settings[1].alpha == pytest.approx(0.01)
+    pane.mu.slider.setValue(250)
+    assert window.controller.comparison.settings[1].mu == pytest.approx(0.25)
