@@ -25,7 +25,9 @@ size-capped, because sympy needs seconds for the Hessian of e.g. ``x^y^x^...``.
 from __future__ import annotations
 
 import ast
+import ctypes
 import math
+import threading
 import warnings
 
 import numpy as np
@@ -34,6 +36,7 @@ import sympy
 from physics.landscape import Landscape
 
 MAX_LENGTH, MAX_NODES, MAX_DEPTH, MAX_EXPONENT = 500, 200, 50, 100
+TIME_LIMIT = 1.0  # seconds of sympy work per expression, see _time_limited
 # Classic test functions (Goldstein-Price, Ackley, Eggholder) stay below ~350 and
 # ~900 nodes; these caps leave room yet keep the worst case near a second.
 _MAX_GRAD_SIZE, _MAX_HESS_SIZE = 600, 6_000
@@ -99,6 +102,48 @@ _BAD_NODES = {
 }
 
 
+class _OutOfTime(BaseException):
+    """Raised inside the working thread by the watchdog of :func:`_time_limited`.
+
+    A BaseException, so that sympy's ``except Exception`` blocks cannot swallow it.
+    """
+
+
+def _time_limited(seconds: float, work, *args):
+    """``work(*args)``, or ExpressionError if it runs longer than ``seconds``.
+
+    The backstop behind the size guards: sympy's automatic simplification has no
+    cost bound of its own. A timer thread raises :class:`_OutOfTime` in this thread
+    through CPython's ``PyThreadState_SetAsyncExc``, which interrupts pure-Python
+    code at the next bytecode; the lock and the final clearing make sure it can
+    never arrive after we have left. (Without ``ctypes.pythonapi``: no limit.)
+    """
+    set_async = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc", None)
+    if set_async is None:
+        return work(*args)
+    thread, lock, running = ctypes.c_ulong(threading.get_ident()), threading.Lock(), [True]
+
+    def interrupt():
+        with lock:
+            if running[0]:
+                set_async(thread, ctypes.py_object(_OutOfTime))
+
+    timer = threading.Timer(seconds, interrupt)
+    timer.daemon = True
+    try:
+        timer.start()
+        try:
+            return work(*args)
+        finally:
+            with lock:
+                running[0] = False
+                set_async(thread, None)  # withdraw one that has not landed yet
+            timer.cancel()
+    except _OutOfTime:
+        raise ExpressionError(f"expression is too complex (gave up after {seconds:g} s)") \
+            from None
+
+
 class ExpressionError(ValueError):
     """A typed expression was rejected; the message is one user-facing line.
 
@@ -160,7 +205,11 @@ class _Builder:
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Pow, ast.BitXor)):
             return self._power(self.build(node.left), self.build(node.right), node)
         if isinstance(node, ast.BinOp) and type(node.op) in _ARITHMETIC:
-            return _ARITHMETIC[type(node.op)](self.build(node.left), self.build(node.right))
+            left, right = self.build(node.left), self.build(node.right)
+            try:
+                return _ARITHMETIC[type(node.op)](left, right)
+            except ZeroDivisionError:  # sympy's Float / 0.0 raises; Integer / 0 -> zoo
+                self.fail("division by zero", node)
         if isinstance(node, (ast.BinOp, ast.UnaryOp)):
             symbol = _BAD_OPS.get(type(node.op), type(node.op).__name__)
             self.fail(f"operator '{symbol}' is not allowed", node)
@@ -254,24 +303,8 @@ def _check_tree(tree: ast.AST) -> None:
                      if not isinstance(c, skip))
 
 
-def parse_expression(text: str) -> sympy.Expr:
-    """Parse user text in ``x`` and ``y`` into a sympy expression, without eval.
-
-    Parameters
-    ----------
-    text
-        The expression as typed, e.g. ``"x^2 + 3*y^2"`` or ``"sin(x) + y**2"``.
-
-    Returns
-    -------
-    sympy.Expr
-        The expression in the real symbols :data:`X` and :data:`Y`.
-
-    Raises
-    ------
-    ExpressionError
-        For anything outside the grammar or the resource limits (module docstring).
-    """
+def _parse(text: str) -> sympy.Expr:
+    """:func:`parse_expression` without the time limit."""
     if not isinstance(text, str):
         raise ExpressionError("expression must be text")
     # Any whitespace (tab, newline, no-break space) -> a space: one line, same columns.
@@ -307,6 +340,27 @@ def parse_expression(text: str) -> sympy.Expr:
     expr = _Builder(parsed, columns).build(tree.body)
     _check_exponents(expr)
     return expr
+
+
+def parse_expression(text: str) -> sympy.Expr:
+    """Parse user text in ``x`` and ``y`` into a sympy expression, without eval.
+
+    Parameters
+    ----------
+    text
+        The expression as typed, e.g. ``"x^2 + 3*y^2"`` or ``"sin(x) + y**2"``.
+
+    Returns
+    -------
+    sympy.Expr
+        The expression in the real symbols :data:`X` and :data:`Y`.
+
+    Raises
+    ------
+    ExpressionError
+        For anything outside the grammar or the resource limits (module docstring).
+    """
+    return _time_limited(TIME_LIMIT, _parse, text)
 
 
 def _tree_size(exprs, limit: int) -> int:
@@ -451,12 +505,11 @@ def landscape_from_expression(text: str, domain=(-5.0, 5.0, -5.0, 5.0),
     ExpressionError
         If the text is rejected, or the value is not finite anywhere on the domain.
     """
-    expr = parse_expression(text)
     domain = tuple(float(d) for d in domain)
     xmin, xmax, ymin, ymax = domain
     if not (all(map(math.isfinite, domain)) and xmin < xmax and ymin < ymax):
         raise ValueError(f"bad domain {domain}: need xmin < xmax and ymin < ymax")
-    value_xy, grad_xy, hessian_xy = _compile(expr)
+    value_xy, grad_xy, hessian_xy = _time_limited(TIME_LIMIT, lambda: _compile(_parse(text)))
     gx, gy = np.meshgrid(np.linspace(xmin, xmax, _GRID), np.linspace(ymin, ymax, _GRID))
     with np.errstate(all="ignore"):  # inf - inf in the hints is fine, and quiet
         try:
