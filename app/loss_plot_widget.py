@@ -31,6 +31,9 @@ class LossPlotWidget(pg.PlotWidget):
         self.legend = self.plotItem.addLegend(offset=(-10, 5))
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#555", width=1, style=QtCore.Qt.PenStyle.DashLine))
         self.plotItem.addItem(self.cursor)
+        cache = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
+        for axis in ("left", "bottom"):
+            self.plotItem.getAxis(axis).setCacheMode(cache)   # repaint axis text only on change
         self.curves: list[pg.PlotDataItem] = []
         self._log = True
         # An owned single-shot timer coalesces redraws and dies with the widget.
@@ -56,6 +59,7 @@ class LossPlotWidget(pg.PlotWidget):
             curve.setClipToView(True)
             self.plotItem.addItem(curve)
             self.curves.append(curve)
+        self._x_max = 0
         minimum = c.landscape.min_value
         self._offset = minimum if minimum is not None else 0.0
         self._log = minimum is not None or bool(np.all(c.loss(0) > 0))
@@ -80,4 +84,7 @@ class LossPlotWidget(pg.PlotWidget):
                 y = np.maximum(y, 1e-16)   # exact zero at the minimum: clamp for the log axis
             curve.setData(steps, y)
         self.cursor.setPos(k)
-        self.plotItem.setXRange(0, max(k, 10), padding=0.02)
+        # Grow the step axis in jumps: a range change repaints the axis text.
+        if k > self._x_max or self._x_max == 0:
+            self._x_max = max(50, int(k * 1.5))
+            self.plotItem.setXRange(0, self._x_max, padding=0.02)

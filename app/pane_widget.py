@@ -54,6 +54,12 @@ class PaneWidget(QtWidgets.QFrame):
         self.settings_widget.setFixedHeight(118)
         layout.addWidget(self.settings_widget)
         layout.addWidget(self.plot, 1)
+        # Fixed-size labels: changing text must never re-lay out the pane (and so
+        # resize the plot and throw away its cached contour pixmaps) during playback.
+        for label, lines in ((self.readout, 1), (self.physics, 2)):
+            label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                QtWidgets.QSizePolicy.Policy.Fixed)
+            label.setFixedHeight(label.fontMetrics().lineSpacing() * lines + 4)
         layout.addWidget(self.readout)
         layout.addWidget(self.physics)
         self.show_trail = True

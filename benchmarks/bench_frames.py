@@ -2,7 +2,8 @@
 
 Offscreen, window 1400×800, the default two-pane scenario. A "frame" is what the
 playback timer causes at 60 fps: the playhead moves (balls, trails, arrows, readouts
-and the loss cursor update) and the whole window repaints.
+and the loss cursor update) and Qt repaints what changed (the loss curves redraw at
+most every 50 ms).
 """
 
 from __future__ import annotations
@@ -43,10 +44,8 @@ def frame_cost() -> float:
     window.grab()
     start = time.perf_counter()
     for k in range(FRAMES):
-        controller._show(k * 0.97)          # what a timer tick does, between iterates
-        window.loss_plot._redraw()
-        window.repaint()
-        app.processEvents()
+        controller._show(k * 0.97)          # what a timer tick does: a new step nearly every frame
+        app.processEvents()                 # Qt repaints what changed, as on screen
     elapsed = time.perf_counter() - start
     controller.shutdown()
     window.close()
@@ -64,7 +63,7 @@ def main():
     start = startup_time()
     print("\n## The window (offscreen, 1400×800, two panes + loss plot)\n")
     print("| measure | value |\n|---|---:|")
-    print(f"| one frame update + full repaint | {cost * 1000:.1f} ms ({1 / cost:.0f} fps) |")
+    print(f"| one frame: playhead move + repaint | {cost * 1000:.1f} ms (up to {1 / cost:.0f} fps) |")
     print(f"| start-up to the first painted frame | {start:.2f} s |")
 
 
