@@ -36,6 +36,8 @@ class _Arrow:
         plot.addItem(self.head)
         self.head.setZValue(6)
         self.shaft.setZValue(6)
+        self.shaft.hide()   # nothing to point at until the first frame
+        self.head.hide()
 
     def set(self, origin, vector, visible: bool) -> None:
         length = math.hypot(vector[0], vector[1])
@@ -59,14 +61,35 @@ class _Arrow:
         self.head.setStyle(angle=180 + angle)
 
 
-class LandscapePlot(pg.PlotWidget):
-    """Contours of a landscape with a ball rolling on it.
+class _BallLayer:
+    """One ball with its trail and its force and velocity arrows."""
 
-    Emits :attr:`point_clicked` with landscape coordinates when the user clicks
-    (not drags) inside the plot: the app uses it to set the start point.
+    def __init__(self, plot: pg.PlotItem, colour: str):
+        self.trail = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5))
+        self.ball = pg.ScatterPlotItem(size=18, brush=pg.mkBrush(colour), pen=pg.mkPen("k", width=2))
+        plot.addItem(self.trail)
+        plot.addItem(self.ball)
+        self.trail.setZValue(4)
+        self.ball.setZValue(10)
+        self.force_arrow = _Arrow(plot, FORCE_COLOUR)
+        self.velocity_arrow = _Arrow(plot, VELOCITY_COLOUR)
+
+    def remove(self, plot: pg.PlotItem) -> None:
+        for item in (self.trail, self.ball, self.force_arrow.shaft, self.force_arrow.head,
+                     self.velocity_arrow.shaft, self.velocity_arrow.head):
+            plot.removeItem(item)
+
+
+class LandscapePlot(pg.PlotWidget):
+    """Contours of a landscape with one ball (a pane) or several (the overlay) on it.
+
+    Emits :attr:`point_clicked` with landscape coordinates when the user clicks (not
+    drags) inside the plot, and :attr:`start_dragged` when the start marker (×) is
+    dragged to a new place: the app uses both to set the start point.
     """
 
     point_clicked = QtCore.Signal(float, float)
+    start_dragged = QtCore.Signal(float, float)
 
     def __init__(self, colour: str = BALL_COLOURS[0], parent=None):
         super().__init__(parent=parent)
@@ -80,14 +103,19 @@ class LandscapePlot(pg.PlotWidget):
         self._lines = pg.PlotDataItem(pen=pg.mkPen((255, 255, 255, 140), width=1), connect="pairs")
         self._minima = pg.ScatterPlotItem(symbol="star", size=18, brush=pg.mkBrush("w"),
                                           pen=pg.mkPen("k", width=1))
-        self._start = pg.ScatterPlotItem(symbol="x", size=12, pen=pg.mkPen("w", width=2))
-        self._trail = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5))
-        self._ball = pg.ScatterPlotItem(size=18, brush=pg.mkBrush(colour), pen=pg.mkPen("k", width=2))
-        for z, item in enumerate((self._image, self._lines, self._minima, self._start,
-                                  self._trail, self._ball)):
+        self._start = pg.TargetItem(pos=(0, 0), size=13, symbol="x", movable=True,
+                                    pen=pg.mkPen("w", width=2), hoverPen=pg.mkPen("#ffd60a", width=3),
+                                    brush=pg.mkBrush("w"))
+        self._start.setToolTip("Start point: drag it, or click anywhere, to start there")
+        self._start.sigPositionChangeFinished.connect(self._start_moved)
+        for z, item in enumerate((self._image, self._lines, self._minima)):
             plot.addItem(item)
             item.setZValue(z - 10 if item is self._image else z)
-        self._ball.setZValue(10)
+        plot.addItem(self._start)
+        self._start.setZValue(8)
+        self.layers = [_BallLayer(plot, colour)]
+        self.force_arrow = self.layers[0].force_arrow
+        self.velocity_arrow = self.layers[0].velocity_arrow
         # The contours never change while the ball rolls: paint them once into a pixmap
         # (redrawn only when the view pans, zooms or resizes), not on every frame.
         cache = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
@@ -119,15 +147,30 @@ class LandscapePlot(pg.PlotWidget):
         self.plotItem.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
 
     def set_start(self, start) -> None:
-        self._start.setData([start[0]], [start[1]])
+        self._start.blockSignals(True)
+        self._start.setPos(float(start[0]), float(start[1]))
+        self._start.blockSignals(False)
 
-    def set_ball(self, position, trail=None) -> None:
-        self._ball.setData([position[0]], [position[1]])
+    def set_layer_count(self, colours) -> None:
+        """One ball layer per colour (the overlay shows every pane's ball)."""
+        plot = self.plotItem
+        while len(self.layers) > len(colours):
+            self.layers.pop().remove(plot)
+        while len(self.layers) < len(colours):
+            self.layers.append(_BallLayer(plot, colours[len(self.layers)]))
+
+    def set_ball(self, position, trail=None, layer: int = 0) -> None:
+        balls = self.layers[layer]
+        balls.ball.setData([position[0]], [position[1]])
         if trail is not None:
-            self._trail.setData(trail[:, 0], trail[:, 1])
+            balls.trail.setData(trail[:, 0], trail[:, 1])
 
-    def set_trail_visible(self, visible: bool) -> None:
-        self._trail.setVisible(visible)
+    def set_trail_visible(self, visible: bool, layer: int = 0) -> None:
+        self.layers[layer].trail.setVisible(visible)
+
+    def _start_moved(self, target) -> None:
+        point = target.pos()
+        self.start_dragged.emit(point.x(), point.y())
 
     def _clicked(self, event) -> None:
         if event.button() != QtCore.Qt.MouseButton.LeftButton or event.double():

@@ -16,6 +16,7 @@ from physics.catalog import LandscapeError
 
 from .contours import contour_picture
 from .loss_plot_widget import LossPlotWidget
+from .overlay_widget import OverlayWidget
 from .pane_widget import PaneWidget
 from .playback_controller import MAX_SPEED, MIN_SPEED, PlaybackController
 from .scenario import Scenario, ScenarioError, default_scenario, load_scenario, save_scenario, \
@@ -32,6 +33,8 @@ SHORTCUTS = (
     ("Step back", "Left  or  ,"),
     ("Reset to step 0", "Home  or  R"),
     ("Faster / slower", "]  /  ["),
+    ("Overlay all balls on one plot", "O"),
+    ("Set the start point", "click a plot, or drag the ×"),
     ("Open scenario", "Ctrl+O"),
     ("Save scenario", "Ctrl+S"),
     ("Keyboard shortcuts", "F1"),
@@ -57,11 +60,18 @@ class MainWindow(QtWidgets.QMainWindow):
         self.pane_layout = QtWidgets.QHBoxLayout(self.pane_row)
         self.pane_layout.setContentsMargins(0, 0, 0, 0)
         self.loss_plot = LossPlotWidget(self.controller)
+        self.overlay = OverlayWidget(self.controller, self.panes)
+        self.overlay.hide()
+        self.overlay.point_clicked.connect(self._start_clicked)
+        self.overlay.start_dragged.connect(self._start_clicked)
         splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        self.splitter = splitter
+        splitter.addWidget(self.overlay)
         splitter.addWidget(self.pane_row)
         splitter.addWidget(self.loss_plot)
         splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(2, 1)
         self.setCentralWidget(splitter)
 
         self.controls = ScenarioControlsWidget()
@@ -146,6 +156,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.physics_toggle = self._toggle(view, "Physics readouts",
                                            lambda on: [p.physics.setVisible(on) for p in self.panes])
         view.addAction(self.controls_dock.toggleViewAction())
+        view.addSeparator()
+        self.overlay_action = QtGui.QAction("Overlay: all balls on one plot", self)
+        self.overlay_action.setCheckable(True)
+        self.overlay_action.setShortcut(QtGui.QKeySequence("O"))
+        self.overlay_action.setToolTip("Overlay every pane's ball on one contour plot (O)")
+        self.overlay_action.toggled.connect(self.set_overlay)
+        self.addAction(self.overlay_action)
+        view.addAction(self.overlay_action)
 
         playback = menus.addMenu("&Playback")
         for action in (self.play_action, self.step_action, self.back_action, self.reset_action,
@@ -190,6 +208,8 @@ class MainWindow(QtWidgets.QMainWindow):
             pane = PaneWidget(self.controller, index, self.scenario.panes[index])
             pane.settings_changed.connect(self._pane_edited)
             pane.plot.point_clicked.connect(self._start_clicked)
+            pane.plot.start_dragged.connect(self._start_clicked)
+            pane.plot.setVisible(not self.overlay_action.isChecked())
             pane.show_trail = self.trail_toggle.isChecked()
             pane.show_force = self.force_toggle.isChecked()
             pane.show_velocity = self.velocity_toggle.isChecked()
@@ -199,15 +219,40 @@ class MainWindow(QtWidgets.QMainWindow):
                 pane.plot.setYLink(self.panes[0].plot)
             self.pane_layout.addWidget(pane)
             self.panes.append(pane)
-        self._redraw_landscape()
         for pane, settings in zip(self.panes, self.scenario.panes):
             pane.set_settings(settings)
+        self._redraw_landscape()
 
     def _redraw_landscape(self) -> None:
         picture = contour_picture(self._landscape)
         start = self.scenario.resolved_start()
         for pane in self.panes:
             pane.set_picture(picture, self._landscape.minima, start)
+        self.overlay.set_picture(picture, self._landscape.minima)
+        self.overlay.set_start(start)
+        self._align_pane_headers()
+
+    def _align_pane_headers(self) -> None:
+        """Give every pane's settings block the same height so the plots line up."""
+        height = max((p.settings_widget.sizeHint().height() for p in self.panes), default=0)
+        for pane in self.panes:
+            pane.settings_widget.setFixedHeight(height)
+
+    def set_overlay(self, on: bool) -> None:
+        """Overlay mode: one big plot with every ball; panes keep settings and readouts."""
+        self.overlay.setVisible(on)
+        for pane in self.panes:
+            pane.plot.setVisible(not on)
+        # Without their plots the panes need only their settings and readouts.
+        self.pane_row.setMaximumHeight(self.pane_row.sizeHint().height() if on else 16777215)
+        total = sum(self.splitter.sizes())
+        loss = self.loss_plot.height() if self.loss_plot.isVisible() else 0
+        rest = max(total - loss, 1)
+        panes = self.pane_row.sizeHint().height() if on else rest
+        self.splitter.setSizes([rest - panes, panes, loss] if on else [0, rest, loss])
+        if on:
+            self.overlay.sync_layers()
+        self.controller.frame_changed.emit(self.controller.playhead)
 
     def _pane_flag(self, name: str, on: bool) -> None:
         for pane in self.panes:
@@ -262,6 +307,8 @@ class MainWindow(QtWidgets.QMainWindow):
             for pane, settings in zip(self.panes, scenario.panes):
                 pane.set_settings(settings)
                 pane.plot.set_start(scenario.resolved_start())
+            self.overlay.set_start(scenario.resolved_start())
+            self._align_pane_headers()
         self.loss_plot.rebuild()
         self.controls.show_scenario(scenario)
         self.controller.seek(0)

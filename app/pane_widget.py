@@ -29,6 +29,34 @@ def _fmt(value: float) -> str:
     return f"{value:.3g}" if abs(value) >= 1e-3 or value == 0 else f"{value:.2e}"
 
 
+def draw_ball(plot: LandscapePlot, layer: int, comparison, index: int, playhead: float,
+              alpha: float, show_trail: bool, show_force: bool, show_velocity: bool) -> None:
+    """Draw pane ``index``'s ball at ``playhead`` on ``plot``'s ball layer ``layer``.
+
+    Between two iterates the ball sits at ``W_k + f·(W_{k+1} − W_k)``; the trail ends at
+    the ball; the arrows are those of step k.
+    """
+    c = comparison
+    if index >= c.shape[0]:
+        return
+    k = min(int(math.floor(playhead)), c.computed_steps)
+    here = c.positions(k)[index, 0]
+    frac = playhead - k
+    position = here
+    if frac > 0 and k + 1 <= c.computed_steps:
+        position = here + frac * (c.positions(k + 1)[index, 0] - here)
+    trail = None
+    if show_trail:
+        trail = c.trail(k, max(0, k + 1 - TRAIL_LIMIT))[:, index, 0]
+        if frac > 0:
+            trail = np.vstack([trail, position])
+    plot.set_trail_visible(show_trail, layer)
+    plot.set_ball(position, trail, layer)
+    balls = plot.layers[layer]
+    balls.force_arrow.set(here, -alpha * c.grads(k)[index, 0], show_force)
+    balls.velocity_arrow.set(here, c.velocity(k)[index, 0], show_velocity)
+
+
 class PaneWidget(QtWidgets.QFrame):
     """Settings, plot and readouts for pane ``index`` of the comparison."""
 
@@ -50,13 +78,12 @@ class PaneWidget(QtWidgets.QFrame):
         self.physics = QtWidgets.QLabel()
         self.physics.setWordWrap(True)
         self.physics.setStyleSheet("color: #444; font-size: 9pt")
-        # Room for four rows (Adam's), so plots in all panes line up whatever the rule.
-        self.settings_widget.setFixedHeight(118)
         layout.addWidget(self.settings_widget)
         layout.addWidget(self.plot, 1)
         # Fixed-size labels: changing text must never re-lay out the pane (and so
         # resize the plot and throw away its cached contour pixmaps) during playback.
-        for label, lines in ((self.readout, 1), (self.physics, 2)):
+        self.readout.setWordWrap(True)
+        for label, lines in ((self.readout, 2), (self.physics, 3)):
             label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
                                 QtWidgets.QSizePolicy.Policy.Fixed)
             label.setFixedHeight(label.fontMetrics().lineSpacing() * lines + 4)
@@ -91,26 +118,9 @@ class PaneWidget(QtWidgets.QFrame):
     # -- drawing ----------------------------------------------------------------------------
 
     def _draw_frame(self, playhead: float) -> None:
-        c = self.controller.comparison
-        if self.index >= c.shape[0]:
-            return
-        k = min(int(math.floor(playhead)), c.computed_steps)
-        here = c.positions(k)[self.index, 0]
-        frac = playhead - k
-        position = here
-        if frac > 0 and k + 1 <= c.computed_steps:
-            position = here + frac * (c.positions(k + 1)[self.index, 0] - here)
-        trail = None
-        if self.show_trail:
-            first = max(0, k + 1 - TRAIL_LIMIT)
-            trail = c.trail(k, first)[:, self.index, 0]
-            if frac > 0:
-                trail = np.vstack([trail, position])
-        self.plot.set_trail_visible(self.show_trail)
-        self.plot.set_ball(position, trail)
-        alpha = self.settings.alpha
-        self.plot.force_arrow.set(here, -alpha * c.grads(k)[self.index, 0], self.show_force)
-        self.plot.velocity_arrow.set(here, c.velocity(k)[self.index, 0], self.show_velocity)
+        if not self.plot.isHidden():   # hidden in overlay mode; isVisible is False before show()
+            draw_ball(self.plot, 0, self.controller.comparison, self.index, playhead,
+                      self.settings.alpha, self.show_trail, self.show_force, self.show_velocity)
 
     def _update_readouts(self, step: int) -> None:
         c = self.controller.comparison
@@ -133,8 +143,8 @@ class PaneWidget(QtWidgets.QFrame):
         s = self.settings
         mu = s.effective_mu if s.name in USES_MU else 0.0
         if s.name not in USES_MU + ("sgd",):
-            self.physics.setText("Adaptive rule: its step is rescaled per coordinate, "
-                                 "so it has no fixed friction or force.")
+            self.physics.setText("Adaptive rule: each coordinate's step is rescaled, "
+                                 "so there is no fixed friction or force.")
             return
         constants = ball.from_hyperparams(s.alpha, mu)
         kinetic = float(ball.kinetic_energy(constants, p))
@@ -143,7 +153,7 @@ class PaneWidget(QtWidgets.QFrame):
         curvatures = c.landscape.curvatures(c.positions(k)[self.index, 0])
         regime, _ = ball.ball_regime(s.alpha, mu, curvatures)
         self.physics.setText(
-            f"friction 1−μ = {_fmt(constants.friction)} · viscosity η = {_fmt(constants.viscosity)}"
-            f" · force = −{_fmt(s.alpha)}∇L · effective step α/(1−μ) = "
-            f"{_fmt(ball.effective_step(s.alpha, mu))} · half-life {_fmt(ball.half_life(mu))} steps"
-            f" · KE {_fmt(kinetic)} · PE {_fmt(potential)} · regime here: <b>{regime}</b>")
+            f"friction 1−μ {_fmt(constants.friction)} · viscosity η {_fmt(constants.viscosity)}"
+            f" · force −{_fmt(s.alpha)}∇L · effective step α/(1−μ) "
+            f"{_fmt(ball.effective_step(s.alpha, mu))} · half-life {_fmt(ball.half_life(mu))}"
+            f" · KE {_fmt(kinetic)} · PE {_fmt(potential)} · <b>{regime}</b> here")

@@ -198,3 +198,40 @@ def test_alpha_slider_is_logarithmic_and_mu_slider_linear(window):
     assert window.controller.comparison.settings[1].alpha == pytest.approx(0.01)
     pane.mu.slider.setValue(250)
     assert window.controller.comparison.settings[1].mu == pytest.approx(0.25)
+
+
+def _viewport_point(plot, x, y):
+    """Where landscape point (x, y) is on the plot widget's viewport."""
+    scene = plot.plotItem.vb.mapViewToScene(QtCore.QPointF(x, y))
+    return plot.mapFromScene(scene)
+
+
+def test_a_real_mouse_click_on_a_pane_moves_the_start(window, qtbot):
+    plot = window.panes[1].plot
+    qtbot.mouseClick(plot.viewport(), QtCore.Qt.MouseButton.LeftButton,
+                     pos=_viewport_point(plot, 2.0, -1.0))
+    start = window.controller.comparison.positions(0)[0, 0]
+    assert start == pytest.approx([2.0, -1.0], abs=0.05)
+    assert window.controller.step == 0
+
+
+def test_dragging_the_start_marker_sets_the_start(window):
+    window.panes[0].plot.start_dragged.emit(1.5, -0.5)
+    np.testing.assert_array_equal(window.controller.comparison.positions(0)[:, 0],
+                                  [[1.5, -0.5], [1.5, -0.5]])
+
+
+def test_overlay_shows_every_ball_on_one_plot(window, qtbot):
+    window.add_pane()
+    qtbot.keyClick(window, Key.Key_O)
+    assert window.overlay.isVisible()
+    assert all(pane.plot.isHidden() for pane in window.panes)
+    for _ in range(10):
+        qtbot.keyClick(window, Key.Key_Right)
+    c = window.controller.comparison
+    assert len(window.overlay.layers) == 3
+    for i, layer in enumerate(window.overlay.layers):
+        x, y = layer.ball.getData()
+        assert (x[0], y[0]) == tuple(c.positions(10)[i, 0])
+    qtbot.keyClick(window, Key.Key_O)
+    assert window.overlay.isHidden() and not window.panes[0].plot.isHidden()
