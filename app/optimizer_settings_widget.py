@@ -113,6 +113,23 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
         form.addRow("μ", self.mu)
         form.addRow("β₁", self.beta1)
         form.addRow("β₂", self.beta2)
+        self.schedule = QtWidgets.QComboBox()
+        for text, kind in SCHEDULES:
+            self.schedule.addItem(text, kind)
+        self.schedule.setToolTip("Change a hyperparameter as the run goes: the seed lecture anneals "
+                                 "μ from 0.5 up to the μ above; α can decay in steps or along a cosine")
+        self.schedule_steps = QtWidgets.QSpinBox()
+        self.schedule_steps.setRange(1, 1_000_000)
+        self.schedule_steps.setValue(200)
+        self.schedule_steps.setSuffix(" steps")
+        self.schedule_steps.setKeyboardTracking(False)
+        self.schedule_steps.setToolTip("Length of the ramp or the cosine; interval of the step decay")
+        schedule_row = QtWidgets.QWidget()
+        row = QtWidgets.QHBoxLayout(schedule_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.schedule, 1)
+        row.addWidget(self.schedule_steps)
+        form.addRow("schedule", schedule_row)
         self._form = form
         self.set_settings(settings)
         self.optimizer.currentIndexChanged.connect(self._edited)
@@ -120,6 +137,8 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
         self.mu.value_changed.connect(self._edited)
         self.beta1.value_changed.connect(self._edited)
         self.beta2.value_changed.connect(self._edited)
+        self.schedule.currentIndexChanged.connect(self._edited)
+        self.schedule_steps.valueChanged.connect(self._edited)
 
     def settings(self) -> OptimizerSettings:
         return self._settings
@@ -127,14 +146,23 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
     def set_settings(self, settings: OptimizerSettings) -> None:
         """Show ``settings`` without emitting :attr:`settings_changed`."""
         self._settings = settings
-        for widget in (self.optimizer, self.alpha, self.mu, self.beta1, self.beta2):
+        quiet = (self.optimizer, self.alpha, self.mu, self.beta1, self.beta2, self.schedule,
+                 self.schedule_steps)
+        for widget in quiet:
             widget.blockSignals(True)
         self.optimizer.setCurrentIndex(OPTIMIZER_NAMES.index(settings.name))
+        kind, steps = _schedule_of(settings)
+        self.schedule.setCurrentIndex(self.schedule.findData(kind))
+        if steps:
+            self.schedule_steps.setValue(steps)
+        ramp_item = self.schedule.model().item(self.schedule.findData("ramp"))
+        ramp_item.setEnabled(settings.name in USES_MU)
         self.alpha.set_value(settings.alpha)
         self.mu.set_value(settings.mu)
         self.beta1.set_value(settings.beta1)
         self.beta2.set_value(settings.resolved_beta2)
-        for widget in (self.optimizer, self.alpha, self.mu, self.beta1, self.beta2):
+        self.schedule_steps.setEnabled(kind is not None)
+        for widget in quiet:
             widget.blockSignals(False)
         self._show_relevant_rows()
 
@@ -149,11 +177,34 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
         beta2 = self.beta2.value() if name in ("adam", "rmsprop") else None
         if name != self._settings.name:
             beta2 = None      # switching rules: take the new rule's torch default
+        kind, steps = self.schedule.currentData(), self.schedule_steps.value()
+        if kind == "ramp" and name not in USES_MU:
+            kind = None
+        mu = self.mu.value()
         self._settings = self._settings.with_(
-            name=name, alpha=self.alpha.value(), mu=self.mu.value(),
-            beta1=self.beta1.value(), beta2=beta2)
-        if beta2 is None:
-            self.beta2.set_value(self._settings.resolved_beta2)
-        self._show_relevant_rows()
+            name=name, alpha=self.alpha.value(), mu=mu,
+            beta1=self.beta1.value(), beta2=beta2,
+            mu_schedule=("ramp", min(0.5, mu), mu, steps) if kind == "ramp" else None,
+            alpha_schedule={"step": ("step", 0.5, steps), "cosine": ("cosine", steps, 0.0)}.get(kind))
+        self.set_settings(self._settings)   # reflect defaults (β₂) and which rows apply
         self.settings_changed.emit(self._settings)
+
+
+#: The schedule choices: (menu text, kind). The μ ramp ends at the pane's μ.
+SCHEDULES = (
+    ("constant", None),
+    ("μ ramp 0.5 → μ", "ramp"),
+    ("α step decay ×½", "step"),
+    ("α cosine decay", "cosine"),
+)
+
+
+def _schedule_of(settings: OptimizerSettings) -> tuple[str | None, int | None]:
+    """Which schedule menu entry ``settings`` uses, and its number of steps."""
+    if settings.mu_schedule:
+        return "ramp", int(settings.mu_schedule[3])
+    if settings.alpha_schedule:
+        kind = settings.alpha_schedule[0]
+        return kind, int(settings.alpha_schedule[2] if kind == "step" else settings.alpha_schedule[1])
+    return None, None
 

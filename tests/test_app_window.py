@@ -235,3 +235,27 @@ def test_overlay_shows_every_ball_on_one_plot(window, qtbot):
         assert (x[0], y[0]) == tuple(c.positions(10)[i, 0])
     qtbot.keyClick(window, Key.Key_O)
     assert window.overlay.isHidden() and not window.panes[0].plot.isHidden()
+
+
+def test_mu_ramp_schedule_from_the_pane_matches_the_cli(window, qtbot):
+    pane = window.panes[1].settings_widget
+    pane.schedule_steps.setValue(50)
+    pane.schedule.setCurrentIndex(pane.schedule.findData("ramp"))
+    settings = window.controller.comparison.settings[1]
+    assert settings.mu_schedule == ("ramp", 0.5, 0.9, 50)
+    assert "μ=0.5→0.9" in settings.title()
+    window.controller.seek(80)
+    from tests.test_cli import cli, _rows
+    result = cli("run", "--landscape", "ravine", "--alpha", "0.018", "--mu", "0.9",
+                 "--mu-schedule", "ramp:0.5:0.9:50", "--start=-4.5,1", "--steps", "80")
+    last = _rows(result.stdout)[-1]
+    assert tuple(_balls(window)[1]) == (float(last["x"]), float(last["y"]))
+    # The ramp is offered only to rules with momentum.
+    sgd = window.panes[0].settings_widget
+    assert not sgd.schedule.model().item(sgd.schedule.findData("ramp")).isEnabled()
+
+
+def test_alpha_decay_schedule(window):
+    pane = window.panes[0].settings_widget
+    pane.schedule.setCurrentIndex(pane.schedule.findData("cosine"))
+    assert window.controller.comparison.settings[0].alpha_schedule == ("cosine", 200, 0.0)
