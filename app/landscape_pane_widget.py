@@ -61,21 +61,51 @@ class _Arrow:
         self.head.setStyle(angle=180 + angle)
 
 
+TRAIL_CHUNK = 64   # trail points frozen into a cached pixmap at a time
+
+
 class _BallLayer:
-    """One ball with its trail and its force and velocity arrows."""
+    """One ball with its trail and its force and velocity arrows.
+
+    The trail is two curves: the settled part (all but the last few dozen points),
+    cached as a pixmap and redrawn only every :data:`TRAIL_CHUNK` steps, and the recent
+    part, redrawn every frame. A long trail then costs no more per frame than a short one.
+    """
 
     def __init__(self, plot: pg.PlotItem, colour: str):
-        self.trail = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5))
+        pen = pg.mkPen(colour, width=2.5)
+        self.settled_trail = pg.PlotDataItem(pen=pen)
+        self.settled_trail.curve.setCacheMode(
+            pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.trail = pg.PlotDataItem(pen=pen)
         self.ball = pg.ScatterPlotItem(size=18, brush=pg.mkBrush(colour), pen=pg.mkPen("k", width=2))
-        plot.addItem(self.trail)
-        plot.addItem(self.ball)
+        for item in (self.settled_trail, self.trail, self.ball):
+            plot.addItem(item)
+        self.settled_trail.setZValue(4)
         self.trail.setZValue(4)
         self.ball.setZValue(10)
+        self._settled_length = -1
         self.force_arrow = _Arrow(plot, FORCE_COLOUR)
         self.velocity_arrow = _Arrow(plot, VELOCITY_COLOUR)
 
+    def set_trail(self, trail) -> None:
+        settled = (len(trail) - 1) // TRAIL_CHUNK * TRAIL_CHUNK
+        if settled != self._settled_length or settled == 0:
+            self._settled_length = settled
+            if settled:
+                self.settled_trail.setData(trail[:settled + 1, 0], trail[:settled + 1, 1])
+            else:
+                self.settled_trail.clear()
+        recent = trail[max(settled, 0):]
+        self.trail.setData(recent[:, 0], recent[:, 1])
+
+    def set_trail_visible(self, visible: bool) -> None:
+        self.trail.setVisible(visible)
+        self.settled_trail.setVisible(visible)
+
     def remove(self, plot: pg.PlotItem) -> None:
-        for item in (self.trail, self.ball, self.force_arrow.shaft, self.force_arrow.head,
+        for item in (self.settled_trail, self.trail, self.ball, self.force_arrow.shaft,
+                     self.force_arrow.head,
                      self.velocity_arrow.shaft, self.velocity_arrow.head):
             plot.removeItem(item)
 
@@ -121,6 +151,7 @@ class LandscapePlot(pg.PlotWidget):
         cache = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
         self._image.setCacheMode(cache)
         self._lines.curve.setCacheMode(cache)
+        self._minima.setCacheMode(cache)
         for axis in ("left", "bottom"):
             plot.getAxis(axis).setCacheMode(cache)   # axis text is costly to replay
         self.force_arrow = _Arrow(plot, FORCE_COLOUR)
@@ -163,10 +194,10 @@ class LandscapePlot(pg.PlotWidget):
         balls = self.layers[layer]
         balls.ball.setData([position[0]], [position[1]])
         if trail is not None:
-            balls.trail.setData(trail[:, 0], trail[:, 1])
+            balls.set_trail(trail)
 
     def set_trail_visible(self, visible: bool, layer: int = 0) -> None:
-        self.layers[layer].trail.setVisible(visible)
+        self.layers[layer].set_trail_visible(visible)
 
     def _start_moved(self, target) -> None:
         point = target.pos()
