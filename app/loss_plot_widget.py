@@ -14,7 +14,7 @@ from PySide6 import QtCore
 from .landscape_pane_widget import BALL_COLOURS
 from .playback_controller import PlaybackController
 
-REDRAW_INTERVAL_MS = 50   # the curves need not follow every frame
+REDRAW_INTERVAL_MS = 50   # the curves and cursor need not follow every frame
 
 
 class LossPlotWidget(pg.PlotWidget):
@@ -43,6 +43,7 @@ class LossPlotWidget(pg.PlotWidget):
         self._redraw_timer.timeout.connect(self._redraw)
         controller.step_changed.connect(self._step_changed)
         controller.comparison_changed.connect(self.rebuild)
+        controller.play_stopped.connect(self._redraw)
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -69,8 +70,11 @@ class LossPlotWidget(pg.PlotWidget):
         self._redraw()
 
     def _step_changed(self, step: int) -> None:
-        self.cursor.setPos(step)
-        if not self._redraw_timer.isActive():
+        # Stepping by hand: show it now. Playing: at most every REDRAW_INTERVAL_MS, so
+        # the panes' balls get the frame budget.
+        if not self.controller.is_playing:
+            self._redraw()
+        elif not self._redraw_timer.isActive():
             self._redraw_timer.start()
 
     def _redraw(self) -> None:

@@ -21,6 +21,7 @@ from .optimizer_settings_widget import OptimizerSettingsWidget
 from .playback_controller import PlaybackController
 
 TRAIL_LIMIT = 20_000   # points drawn in a trail (older ones are thinned)
+READOUT_INTERVAL_MS = 100
 
 
 def _fmt(value: float) -> str:
@@ -95,7 +96,14 @@ class PaneWidget(QtWidgets.QFrame):
         self.settings_widget.settings_changed.connect(
             lambda s: self.settings_changed.emit(self.index, s))
         controller.frame_changed.connect(self._draw_frame)
-        controller.step_changed.connect(self._update_readouts)
+        # During playback the numbers change faster than anyone can read them: update
+        # them at most every READOUT_INTERVAL_MS (at once when paused or stepping).
+        self._readout_timer = QtCore.QTimer(self)
+        self._readout_timer.setSingleShot(True)
+        self._readout_timer.setInterval(READOUT_INTERVAL_MS)
+        self._readout_timer.timeout.connect(lambda: self._update_readouts(self.controller.step))
+        controller.step_changed.connect(self._step_changed)
+        controller.play_stopped.connect(lambda: self._update_readouts(self.controller.step))
         self._update_title()
 
     # -- settings ---------------------------------------------------------------------------
@@ -121,6 +129,12 @@ class PaneWidget(QtWidgets.QFrame):
         if not self.plot.isHidden():   # hidden in overlay mode; isVisible is False before show()
             draw_ball(self.plot, 0, self.controller.comparison, self.index, playhead,
                       self.settings.alpha, self.show_trail, self.show_force, self.show_velocity)
+
+    def _step_changed(self, step: int) -> None:
+        if not self.controller.is_playing:
+            self._update_readouts(step)
+        elif not self._readout_timer.isActive():
+            self._readout_timer.start()
 
     def _update_readouts(self, step: int) -> None:
         c = self.controller.comparison
