@@ -259,3 +259,29 @@ def test_alpha_decay_schedule(window):
     pane = window.panes[0].settings_widget
     pane.schedule.setCurrentIndex(pane.schedule.findData("cosine"))
     assert window.controller.comparison.settings[0].alpha_schedule == ("cosine", 200, 0.0)
+
+
+def test_panning_one_pane_moves_the_others(window):
+    window.panes[0].plot.plotItem.vb.setXRange(-1.0, 1.0, padding=0)
+    (x0, x1), _ = window.panes[1].plot.plotItem.vb.viewRange()
+    assert (x0, x1) == pytest.approx((-1.0, 1.0), abs=1e-6)
+
+
+def test_the_app_remembers_the_last_scenario_and_geometry(qtbot, tmp_path):
+    from PySide6 import QtCore as Core
+    Core.QSettings.setPath(Core.QSettings.Format.NativeFormat, Core.QSettings.Scope.UserScope,
+                           str(tmp_path))
+    Core.QCoreApplication.setOrganizationName("Momentum Lab Test")
+    first = MainWindow(remember=True)
+    qtbot.addWidget(first)
+    first.request_change({"landscape": "himmelblau", "start": None})
+    first.resize(640, 480)   # within the offscreen screen (800×600)
+    first.close()
+    second = MainWindow(remember=True)
+    qtbot.addWidget(second)
+    try:
+        assert second.scenario.landscape == "himmelblau"
+        assert (second.size().width(), second.size().height()) == (640, 480)
+    finally:
+        second.close()
+        Core.QCoreApplication.setOrganizationName("")
