@@ -2,6 +2,7 @@
 
 ``momentum-lab``               open the desktop app
 ``momentum-lab run ...``       one optimizer's trajectory as CSV or JSON
+``momentum-lab export ...``    an animation (GIF, MP4, WebM, PNG frames) of a scenario
 ``momentum-lab snapshot ...``  the window at a step, rendered offscreen to a PNG
 ``momentum-lab landscapes``    the built-in landscapes with formula, domain and minima
 
@@ -131,6 +132,22 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--format", help="csv or json (default: from --out, else csv)")
     run.add_argument("--out", help="write to this file instead of standard output")
 
+    exp = sub.add_parser("export", help="export an animation (GIF, MP4, WebM or PNG frames)",
+                         description="Export an animation of a scenario; the format comes from "
+                                     "the extension: .gif, .mp4, .webm, .png (numbered frames in "
+                                     "a folder). Works without a display.")
+    exp.add_argument("--out", required=True, help="output file: .gif, .mp4, .webm or .png")
+    exp.add_argument("--scenario", help="a scenario file (default: SGD vs momentum on the ravine)")
+    exp.add_argument("--landscape", help="a built-in name or an expression in x and y")
+    exp.add_argument("--start", help="X,Y start point")
+    exp.add_argument("--alpha", "--lr", dest="alpha", help="α for every pane")
+    exp.add_argument("--mu", "--momentum", dest="mu", help="μ for the panes with momentum")
+    exp.add_argument("--frames", help="number of frames (default: the whole run, up to convergence)")
+    exp.add_argument("--steps-per-frame", help="steps between frames (default 1): frame k shows step k·K")
+    exp.add_argument("--fps", help="frames per second (default 30)")
+    exp.add_argument("--size", default="1200x500", help="WIDTHxHEIGHT (default 1200x500)")
+    exp.add_argument("--include-loss", action="store_true", help="add the loss plot under the panes")
+
     snap = sub.add_parser("snapshot", help="render the app's window at a step to a PNG",
                           description="Render the window (offscreen) at a given step to a PNG.")
     snap.add_argument("--out", required=True, help="the PNG file to write")
@@ -154,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             from .run_command import run_command
             return run_command(args)
+        if args.command == "export":
+            from .export_command import export_command
+            return export_command(args)
         if args.command == "snapshot":
             from .snapshot_command import snapshot_command
             return snapshot_command(args)

@@ -1,0 +1,110 @@
+"""``momentum-lab export``: an animation of a scenario, with no display needed.
+
+With no ``--scenario`` it exports the app's default scenario (SGD | momentum on the
+ravine); ``--landscape``, ``--start``, ``--alpha`` and ``--mu`` adjust it (α applies to
+every pane, μ to the panes with momentum). The format comes from the extension.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+import time
+
+from optimizers.registry import USES_MU
+
+from .cli import UsageError, parse_start
+from .encoders import ExportError
+from .exporter import DEFAULT_FPS, ExportPlan
+from .scenario import ScenarioError, default_scenario, load_scenario
+
+
+def _int(name: str, text) -> int | None:
+    if text is None:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise UsageError(f"{name} must be a whole number, got {text!r}") from None
+
+
+def _float(name: str, text) -> float | None:
+    if text is None:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise UsageError(f"{name} must be a number, got {text!r}") from None
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"size must be WIDTHxHEIGHT (e.g. 1280x720), got {text!r}") from None
+    return width, height
+
+
+def scenario_from_args(args):
+    """The scenario to export: a file, or the default one, with the flags applied."""
+    try:
+        scenario = load_scenario(args.scenario) if args.scenario else default_scenario()
+        if args.landscape:
+            scenario = dataclasses.replace(scenario, landscape=args.landscape, start=None,
+                                           domain=None)
+        if args.start:
+            scenario = dataclasses.replace(scenario, start=parse_start(args.start))
+        alpha, mu = _float("alpha", args.alpha), _float("mu", args.mu)
+        panes = tuple(
+            pane.with_(**({"alpha": alpha} if alpha is not None else {}),
+                       **({"mu": mu} if mu is not None and pane.name in USES_MU else {}))
+            for pane in scenario.panes)
+        return dataclasses.replace(scenario, panes=panes).validate()
+    except ScenarioError as error:
+        raise UsageError(str(error)) from None
+
+
+class _ProgressBar:
+    """A one-line bar on stderr, drawn only on a terminal."""
+
+    def __init__(self):
+        self.enabled = sys.stderr.isatty()
+        self.started = time.perf_counter()
+
+    def __call__(self, done: int, total: int) -> bool:
+        if self.enabled and (done == total or done % 5 == 0):
+            width = 30
+            filled = width * done // total
+            elapsed = time.perf_counter() - self.started
+            sys.stderr.write(f"\rexporting [{'#' * filled}{'.' * (width - filled)}] "
+                             f"{done}/{total} frames  {elapsed:.1f}s")
+            if done == total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+        return True
+
+
+def export_command(args) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    scenario = scenario_from_args(args)
+    frames = _int("frames", args.frames)
+    if frames is not None and frames < 1:
+        raise UsageError(f"frames must be >= 1, got {args.frames!r}")
+    plan = ExportPlan(path=args.out, frames=frames,
+                      steps_per_frame=_int("steps per frame", args.steps_per_frame) or 1,
+                      fps=_float("fps", args.fps) or DEFAULT_FPS, size=parse_size(args.size),
+                      include_loss=args.include_loss)
+    try:
+        plan.validate()
+        from PySide6 import QtWidgets  # noqa: PLC0415 - Qt only once the input is good
+
+        from .exporter import export_animation  # noqa: PLC0415
+
+        app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["momentum-lab"])
+        count = export_animation(scenario, plan, _ProgressBar())
+        del app
+    except ExportError as error:
+        raise UsageError(str(error)) from None
+    print(f"wrote {count} frames to {args.out}", file=sys.stderr)
+    return 0
