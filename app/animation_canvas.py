@@ -76,6 +76,12 @@ class AnimationCanvas(QtWidgets.QWidget):
         self.resize(*size)
         self.setFixedSize(*size)
         self.show()   # never on screen (WA_DontShowOnScreen), but laid out and paintable
+        # Let layouts and the plots' view boxes settle before the first frame, so frame 0
+        # is drawn exactly like every later frame (and like any other canvas).
+        QtWidgets.QApplication.processEvents()
+        for plot in self.plots:
+            plot.set_picture(picture, landscape.minima)
+        QtWidgets.QApplication.processEvents()
 
     @property
     def comparison(self):

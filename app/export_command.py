@@ -91,19 +91,17 @@ def export_command(args) -> int:
     frames = _int("frames", args.frames)
     if frames is not None and frames < 1:
         raise UsageError(f"frames must be >= 1, got {args.frames!r}")
+    per_frame = _int("steps per frame", args.steps_per_frame)
+    fps = _float("fps", args.fps)
     plan = ExportPlan(path=args.out, frames=frames,
-                      steps_per_frame=_int("steps per frame", args.steps_per_frame) or 1,
-                      fps=_float("fps", args.fps) or DEFAULT_FPS, size=parse_size(args.size),
+                      steps_per_frame=1 if per_frame is None else per_frame,
+                      fps=DEFAULT_FPS if fps is None else fps, size=parse_size(args.size),
                       include_loss=args.include_loss)
     try:
         plan.validate()
-        from PySide6 import QtWidgets  # noqa: PLC0415 - Qt only once the input is good
+        from .exporter import export_animation  # noqa: PLC0415 - Qt only once the input is good
 
-        from .exporter import export_animation  # noqa: PLC0415
-
-        app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["momentum-lab"])
         count = export_animation(scenario, plan, _ProgressBar())
-        del app
     except ExportError as error:
         raise UsageError(str(error)) from None
     print(f"wrote {count} frames to {args.out}", file=sys.stderr)

@@ -21,6 +21,7 @@ KEY_COLOURS = tuple(tuple(int(c[i:i + 2], 16) for i in (1, 3, 5))
                     for c in BALL_COLOURS + (FORCE_COLOUR, VELOCITY_COLOUR, "#000000", "#ffffff"))
 MAX_FRAMES = 100_000
 AUTO_FRAME_LIMIT = 2000   # "the whole run" never means more than this many steps
+_APP = None
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,13 @@ def export_animation(scenario: Scenario, plan: ExportPlan,
     ``progress(done, total)`` is called after each frame; if it returns ``False`` the
     export stops, nothing is left behind, and ``0`` is returned.
     """
-    from .animation_canvas import AnimationCanvas  # noqa: PLC0415 - Qt only when exporting
+    from PySide6 import QtWidgets  # noqa: PLC0415 - Qt only when exporting
+
+    from .animation_canvas import AnimationCanvas  # noqa: PLC0415
 
     plan.validate()
+    global _APP  # a script or test may export without having made a QApplication
+    _APP = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["momentum-lab"])
     canvas = AnimationCanvas(scenario, plan.size, include_loss=plan.include_loss)
     try:
         last = canvas.last_settled_step(AUTO_FRAME_LIMIT) if plan.frames is None else 0

@@ -37,6 +37,8 @@ SHORTCUTS = (
     ("Set the start point", "click a plot, or drag the ×"),
     ("Open scenario", "Ctrl+O"),
     ("Save scenario", "Ctrl+S"),
+    ("Export animation", "Ctrl+E"),
+    ("Save picture (PNG / SVG)", "Ctrl+P"),
     ("Keyboard shortcuts", "F1"),
     ("Quit", "Ctrl+Q"),
 )
@@ -130,6 +132,13 @@ class MainWindow(QtWidgets.QMainWindow):
             max(MIN_SPEED, self.speed.value() // 2)))
         self.open_action = self._action("Open scenario…", ["Ctrl+O"], self.open_scenario_dialog)
         self.save_action = self._action("Save scenario…", ["Ctrl+S"], self.save_scenario_dialog)
+        self.export_action = self._action("Export animation…", ["Ctrl+E"],
+                                          self.export_animation_dialog,
+                                          "Export GIF, MP4, WebM or PNG frames of this comparison")
+        self.trajectories_action = self._action("Export trajectories (CSV)…", [],
+                                                self.export_trajectories_dialog)
+        self.picture_action = self._action("Save picture (PNG or SVG)…", ["Ctrl+P"],
+                                           self.save_picture_dialog)
         self.quit_action = self._action("Quit", ["Ctrl+Q"], self.close)
         self.help_action = self._action("Keyboard shortcuts", ["F1"], self.show_shortcuts)
 
@@ -142,6 +151,9 @@ class MainWindow(QtWidgets.QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
         for action in (self.open_action, self.save_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.export_action, self.trajectories_action, self.picture_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -369,6 +381,89 @@ class MainWindow(QtWidgets.QMainWindow):
                 self.statusBar().showMessage(f"Saved {path}", 5000)
             except ScenarioError as error:
                 self.statusBar().showMessage(str(error), 10000)
+
+    def export_animation_dialog(self) -> None:
+        from .export_dialog import ExportDialog, run_export  # noqa: PLC0415
+
+        self.controller.pause()
+        c = self.controller.comparison
+        dialog = ExportDialog(self.scenario, c.computed_steps, (self.pane_row.width(),
+                                                               self.pane_row.height()), self)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return
+        suffix = dialog.format.currentData()
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, "Export animation", f"momentum{suffix}", f"Animation (*{suffix})")
+        if path:
+            if not path.lower().endswith(suffix):
+                path += suffix
+            self.statusBar().showMessage(run_export(self, self.scenario, dialog.plan(path)), 10000)
+
+    def export_trajectories_dialog(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, "Export trajectories", "trajectories.csv", "CSV (*.csv)")
+        if path:
+            self.statusBar().showMessage(self.export_trajectories(path), 10000)
+
+    def export_trajectories(self, path) -> str:
+        """Every pane's computed steps in one CSV; returns a one-line outcome."""
+        from .output import OutputError, atomic_output  # noqa: PLC0415
+
+        c = self.controller.comparison
+        last = c.computed_steps
+        pos, grads = c.trail(last), c.grad_history(last)
+        vel, loss = c.velocity_history(last), c.loss_history(last)
+        try:
+            with atomic_output(path) as handle:
+                handle.write("pane,optimizer,step,x,y,loss,grad_x,grad_y,p_x,p_y\n")
+                for i, settings in enumerate(c.settings):
+                    for k in range(last + 1):
+                        numbers = (pos[k, i, 0, 0], pos[k, i, 0, 1], loss[k, i, 0],
+                                   grads[k, i, 0, 0], grads[k, i, 0, 1], vel[k, i, 0, 0],
+                                   vel[k, i, 0, 1])
+                        handle.write(f"{i + 1},{settings.name},{k},"
+                                     + ",".join(repr(float(v)) for v in numbers) + "\n")
+        except OutputError as error:
+            return str(error)
+        return f"Wrote {last + 1} steps of {len(c.settings)} panes to {path}"
+
+    def save_picture_dialog(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, "Save picture", "momentum.png", "PNG image (*.png);;SVG drawing (*.svg)")
+        if path:
+            self.statusBar().showMessage(self.save_picture(path), 10000)
+
+    def save_picture(self, path) -> str:
+        """The panes (or the overlay) as PNG, or as SVG with vector lines; one-line outcome."""
+        from .output import OutputError, atomic_output  # noqa: PLC0415
+
+        widget = self.overlay if self.overlay.isVisible() else self.pane_row
+        suffix = str(path).lower().rsplit(".", 1)[-1]
+        data = QtCore.QByteArray()
+        buffer = QtCore.QBuffer(data)
+        buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+        if suffix == "png":
+            widget.grab().save(buffer, "PNG")
+        elif suffix == "svg":
+            from PySide6.QtSvg import QSvgGenerator  # noqa: PLC0415
+
+            generator = QSvgGenerator()
+            generator.setOutputDevice(buffer)
+            generator.setSize(widget.size())
+            generator.setViewBox(QtCore.QRect(QtCore.QPoint(0, 0), widget.size()))
+            generator.setTitle("Momentum Lab")
+            painter = QtGui.QPainter(generator)
+            widget.render(painter, QtCore.QPoint(0, 0))
+            painter.end()
+        else:
+            return f"cannot save {path!r}: use .png or .svg"
+        buffer.close()
+        try:
+            with atomic_output(path, "wb") as handle:
+                handle.write(bytes(data))
+        except OutputError as error:
+            return str(error)
+        return f"Saved the picture to {path}"
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td>{what}</td><td><b>{keys}</b></td></tr>" for what, keys in SHORTCUTS)

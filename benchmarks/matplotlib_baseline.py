@@ -83,7 +83,7 @@ def render_matplotlib(out_path: str, frames: int = 240, steps_per_frame: int = 1
         counters.append(counter)
     # Fixed margins rather than fig.tight_layout(): tight_layout leaves a placeholder
     # layout engine behind, which makes every savefig (i.e. every frame) draw twice.
-    fig.subplots_adjust(left=0.05, right=0.99, bottom=0.1, top=0.93, wspace=0.15)
+    fig.subplots_adjust(left=0.065, right=0.985, bottom=0.1, top=0.93, wspace=0.18)
 
     def update(k: int):
         step = k * steps_per_frame

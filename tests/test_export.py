@@ -1,0 +1,184 @@
+"""Exported animations, read back: frame counts, sizes, motion, the first frame, and safety."""
+
+import errno
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+pytest.importorskip("PySide6")
+iio = pytest.importorskip("imageio.v3")
+
+from app.animation_canvas import AnimationCanvas  # noqa: E402
+from app.encoders import ExportError  # noqa: E402
+from app.exporter import ExportPlan, export_animation  # noqa: E402
+from app.scenario import default_scenario  # noqa: E402
+
+SIZE = (480, 240)
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
+                          timeout=300, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+
+
+@pytest.fixture
+def canvas(qtbot):
+    c = AnimationCanvas(default_scenario(), SIZE)
+    yield c
+    c.close_canvas()
+
+
+def _frames(path, **kwargs):
+    """All frames of a file; videos decoded by the bundled ffmpeg into raw RGB."""
+    if str(path).endswith((".mp4", ".webm")):
+        decoded = subprocess.run([_ffmpeg(), "-v", "error", "-i", str(path), "-f", "rawvideo",
+                                  "-pix_fmt", "rgb24", "-"], capture_output=True, check=True).stdout
+        width, height = SIZE
+        return np.frombuffer(decoded, np.uint8).reshape(-1, height, width, 3)
+    return iio.imread(path, **kwargs)
+
+
+def _diff(a, b) -> float:
+    return float(np.abs(a.astype(int) - b.astype(int)).mean())
+
+
+def test_png_frames_are_exactly_the_app_rendering_of_steps_k_times_K(tmp_path, canvas, qtbot):
+    out = tmp_path / "anim.png"
+    count = export_animation(default_scenario(), ExportPlan(str(out), frames=6, steps_per_frame=5,
+                                                            size=SIZE))
+    assert count == 6
+    files = sorted((tmp_path / "anim").iterdir())
+    assert [f.name for f in files] == [f"anim_{k:04d}.png" for k in range(6)]
+    for k in (0, 3, 5):
+        np.testing.assert_array_equal(iio.imread(files[k]), canvas.render(5 * k))
+    assert not np.array_equal(iio.imread(files[0]), iio.imread(files[1]))   # the balls move
+
+
+def test_mp4_from_the_cli_reads_back(tmp_path, canvas):
+    out = tmp_path / "sgd_vs_momentum.mp4"
+    result = cli("export", "--out", str(out), "--frames", "40", "--size", "480x240", "--fps", "25")
+    assert result.returncode == 0, result.stderr
+    frames = _frames(out)
+    assert frames.shape == (40, 240, 480, 3)
+    # H.264 with 4:2:0 chroma blurs the thin contour lines a little: compare loosely, and
+    # check that frame 0 is much closer to step 0 than to step 39.
+    assert _diff(frames[0], canvas.render(0)) < 8
+    assert _diff(frames[0], canvas.render(0)) < _diff(frames[0], canvas.render(39))
+    assert _diff(frames[39], canvas.render(39)) < _diff(frames[39], canvas.render(0))
+    probe = subprocess.run([_ffmpeg(), "-hide_banner", "-i", str(out)], capture_output=True, text=True)
+    assert "h264" in probe.stderr and "yuv420p" in probe.stderr and "25 fps" in probe.stderr
+
+
+def _ffmpeg():
+    import imageio_ffmpeg
+    return imageio_ffmpeg.get_ffmpeg_exe()
+
+
+def test_gif_reads_back_with_the_first_frame_of_the_app(tmp_path, canvas):
+    out = tmp_path / "a.gif"
+    export_animation(default_scenario(), ExportPlan(str(out), frames=30, size=SIZE))
+    frames = _frames(out, mode="RGBA")[..., :3]
+    assert frames.shape == (30, 240, 480, 3)
+    assert np.abs(frames[0].astype(int) - canvas.render(0).astype(int)).mean() < 3
+    assert np.abs(frames[20].astype(int) - canvas.render(20).astype(int)).mean() < 3
+    assert not np.array_equal(frames[0], frames[29])
+
+
+def test_webm_reads_back(tmp_path):
+    out = tmp_path / "a.webm"
+    export_animation(default_scenario(), ExportPlan(str(out), frames=12, size=SIZE))
+    assert _frames(out).shape == (12, 240, 480, 3)
+
+
+def test_whole_run_by_default_stops_when_every_ball_has_settled(tmp_path):
+    out = tmp_path / "whole.png"
+    count = export_animation(default_scenario(), ExportPlan(str(out), steps_per_frame=50, size=SIZE))
+    # SGD converges at step 717 on the default ravine: frames at 0, 50, ..., 700.
+    assert count == 717 // 50 + 1
+
+
+def test_cancel_leaves_nothing_and_keeps_an_existing_file(tmp_path):
+    out = tmp_path / "keep.gif"
+    out.write_bytes(b"precious")
+    count = export_animation(default_scenario(), ExportPlan(str(out), frames=50, size=SIZE),
+                             progress=lambda done, total: done < 5)
+    assert count == 0
+    assert out.read_bytes() == b"precious"
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.gif"]
+
+
+@pytest.mark.parametrize("suffix", [".mp4", ".gif", ".png"])
+def test_a_failure_half_way_leaves_nothing(tmp_path, monkeypatch, suffix):
+    import app.animation_canvas as canvas_module
+
+    original = canvas_module.AnimationCanvas.render
+    calls = []
+
+    def failing(self, step):
+        calls.append(step)
+        if len(calls) > 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return original(self, step)
+
+    monkeypatch.setattr(canvas_module.AnimationCanvas, "render", failing)
+    with pytest.raises(OSError):
+        export_animation(default_scenario(), ExportPlan(str(tmp_path / f"x{suffix}"), frames=10, size=SIZE))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_disk_is_one_clear_line(tmp_path, monkeypatch):
+    from PIL import Image
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Image.Image, "save", full)
+    with pytest.raises(ExportError, match="disk is full"):
+        export_animation(default_scenario(), ExportPlan(str(tmp_path / "f.png"), frames=3, size=SIZE))
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["--out", "/nonexistent-dir/a.mp4"], "does not exist"),
+    (["--out", "{tmp}/a.avi"], "unknown animation format"),
+    (["--out", "{tmp}/a.mp4", "--frames", "0"], "frames"),
+    (["--out", "{tmp}/a.mp4", "--frames", "-3"], "frames"),
+    (["--out", "{tmp}/a.mp4", "--size", "50x50"], "out of range"),
+    (["--out", "{tmp}/a.mp4", "--size", "100000x100000"], "out of range"),
+    (["--out", "{tmp}/a.mp4", "--size", "big"], "WIDTHxHEIGHT"),
+    (["--out", "{tmp}/a.mp4", "--fps", "0"], "fps"),
+    (["--out", "{tmp}/a.mp4", "--scenario", "{tmp}/broken.toml"], "broken.toml"),
+    (["--out", "{tmp}/a.mp4", "--mu", "3"], "mu"),
+    (["--out", "{tmp}/a.mp4", "--landscape", "__import__('os')"], "landscape"),
+])
+def test_cli_errors_are_one_line_exit_2_and_write_nothing(tmp_path, args, fragment):
+    (tmp_path / "broken.toml").write_text("format = 1\nlandscape = [1, 2\n")
+    result = cli("export", *[a.replace("{tmp}", str(tmp_path)) for a in args])
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0] and "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.toml"]
+
+
+def test_the_window_exports_trajectories_and_pictures(qtbot, tmp_path):
+    from app.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.controller.seek(30)
+    assert "Wrote 31 steps of 2 panes" in window.export_trajectories(tmp_path / "t.csv")
+    rows = (tmp_path / "t.csv").read_text().splitlines()
+    assert rows[0].startswith("pane,optimizer,step,x,y,loss") and len(rows) == 1 + 2 * 31
+    pane, name, step, x, y = rows[-1].split(",")[:5]
+    assert (pane, name, step) == ("2", "momentum", "30")
+    assert (float(x), float(y)) == tuple(window.controller.comparison.positions(30)[1, 0])
+    assert "Saved" in window.save_picture(tmp_path / "p.png")
+    assert iio.imread(tmp_path / "p.png").shape[0] > 100
+    assert "Saved" in window.save_picture(tmp_path / "p.svg")
+    assert (tmp_path / "p.svg").read_text().lstrip().startswith("<?xml")
+    assert "use .png or .svg" in window.save_picture(tmp_path / "p.bmp")
+    window.controller.shutdown()
