@@ -121,7 +121,7 @@ class FfmpegEncoder(_FileEncoder):
         import imageio_ffmpeg  # noqa: PLC0415 - only needed for video
 
         if target.suffix.lower() == ".mp4":
-            codec, extra = "libx264", ["-f", "mp4", "-movflags", "+faststart", "-preset", "fast",
+            codec, extra = "libx264", ["-f", "mp4", "-movflags", "+faststart", "-preset", "veryfast",
                                        "-crf", "20"]
         else:
             codec, extra = "libvpx-vp9", ["-f", "webm", "-b:v", "0", "-crf", "32",

@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_core  # noqa: E402
+import bench_export  # noqa: E402
 import bench_frames  # noqa: E402
 
 
@@ -19,6 +20,7 @@ def main():
           f"{platform.machine()}\n")
     bench_core.main()
     bench_frames.main()
+    bench_export.main()
 
 
 if __name__ == "__main__":
