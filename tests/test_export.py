@@ -182,3 +182,23 @@ def test_the_window_exports_trajectories_and_pictures(qtbot, tmp_path):
     assert (tmp_path / "p.svg").read_text().lstrip().startswith("<?xml")
     assert "use .png or .svg" in window.save_picture(tmp_path / "p.bmp")
     window.controller.shutdown()
+
+
+def test_the_export_dialog_plans_and_runs_an_export(qtbot, tmp_path):
+    from app.export_dialog import ExportDialog, run_export
+    from app.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    dialog = ExportDialog(window.scenario, 0, (800, 400), window)
+    dialog.format.setCurrentIndex(dialog.format.findData(".png"))
+    dialog.whole_run.setChecked(False)
+    dialog.first.setValue(10)
+    dialog.last.setValue(30)
+    dialog.steps_per_frame.setValue(5)
+    dialog.size.setCurrentIndex(dialog.size.count() - 1)     # the window's size
+    plan = dialog.plan(str(tmp_path / "clip.png"))
+    assert (plan.first_step, plan.frames, plan.steps_per_frame, plan.size) == (10, 5, 5, (800, 400))
+    assert run_export(window, window.scenario, plan) == "Exported 5 frames to clip.png"
+    assert len(list((tmp_path / "clip").iterdir())) == 5
+    window.controller.shutdown()
