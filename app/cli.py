@@ -3,6 +3,7 @@
 ``momentum-lab``               open the desktop app
 ``momentum-lab run ...``       one optimizer's trajectory as CSV or JSON
 ``momentum-lab export ...``    an animation (GIF, MP4, WebM, PNG frames) of a scenario
+``momentum-lab sweep ...``     the (α, μ) map as CSV or PNG
 ``momentum-lab snapshot ...``  the window at a step, rendered offscreen to a PNG
 ``momentum-lab landscapes``    the built-in landscapes with formula, domain and minima
 
@@ -148,6 +149,24 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--size", default="1200x500", help="WIDTHxHEIGHT (default 1200x500)")
     exp.add_argument("--include-loss", action="store_true", help="add the loss plot under the panes")
 
+    sweep = sub.add_parser("sweep", help="the (alpha, mu) map as CSV or PNG",
+                           description="Run every (alpha, mu) of a grid from one start and map "
+                                       "a measure (steps to converge, final loss, divergence).")
+    sweep.add_argument("--landscape", default="ravine", help="a built-in or an expression")
+    sweep.add_argument("--optimizer", default="momentum", help="momentum or nesterov")
+    sweep.add_argument("--start", help="X,Y (default: the landscape's)")
+    sweep.add_argument("--alpha-range", help="A0:A1, log-spaced (default: the landscape's α/100 to 5α)")
+    sweep.add_argument("--mu-range", default="0:0.99", help="M0:M1 (default 0:0.99; μ = 0 is SGD)")
+    sweep.add_argument("--grid", default="100x100", help="alpha columns x mu rows (default 100x100)")
+    sweep.add_argument("--steps", default="1000", help="steps per run (default 1000)")
+    sweep.add_argument("--measure", default="steps-to-tol",
+                       choices=("steps-to-tol", "final-loss", "divergence"))
+    sweep.add_argument("--tol", help="converged when |grad| <= TOL and |p| <= TOL/10 "
+                                     "(default 1e-5, as `run` reports)")
+    sweep.add_argument("--noise", default="0", help="gradient noise sigma")
+    sweep.add_argument("--seed", default="0", help="random seed")
+    sweep.add_argument("--out", required=True, help="map.csv or map.png")
+
     snap = sub.add_parser("snapshot", help="render the app's window at a step to a PNG",
                           description="Render the window (offscreen) at a given step to a PNG.")
     snap.add_argument("--out", required=True, help="the PNG file to write")
@@ -174,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             from .export_command import export_command
             return export_command(args)
+        if args.command == "sweep":
+            from .sweep_command import sweep_command
+            return sweep_command(args)
         if args.command == "snapshot":
             from .snapshot_command import snapshot_command
             return snapshot_command(args)

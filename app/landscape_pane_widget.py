@@ -129,7 +129,7 @@ class LandscapePlot(pg.PlotWidget):
         plot.setLabel("bottom", "x")
         plot.setLabel("left", "y")
         plot.hideButtons()
-        self._image = pg.ImageItem()
+        self._image = pg.ImageItem(axisOrder="row-major")   # rows are y, columns x
         self._lines = pg.PlotDataItem(pen=pg.mkPen((255, 255, 255, 140), width=1), connect="pairs")
         self._minima = pg.ScatterPlotItem(symbol="star", size=18, brush=pg.mkBrush("w"),
                                           pen=pg.mkPen("k", width=1))

@@ -17,6 +17,7 @@ from physics.catalog import LandscapeError
 from .contours import contour_picture
 from .loss_plot_widget import LossPlotWidget
 from .overlay_widget import OverlayWidget
+from .parameter_map_widget import ParameterMapWidget
 from .pane_widget import PaneWidget
 from .playback_controller import MAX_SPEED, MIN_SPEED, PlaybackController
 from .scenario import Scenario, ScenarioError, default_scenario, load_scenario, save_scenario, \
@@ -34,6 +35,7 @@ SHORTCUTS = (
     ("Reset to step 0", "Home  or  R"),
     ("Faster / slower", "]  /  ["),
     ("Overlay all balls on one plot", "O"),
+    ("Parameter map (α, μ)", "M"),
     ("Set the start point", "click a plot, or drag the ×"),
     ("Open scenario", "Ctrl+O"),
     ("Save scenario", "Ctrl+S"),
@@ -82,12 +84,20 @@ class MainWindow(QtWidgets.QMainWindow):
         self.controls_dock.setWidget(self.controls)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.controls_dock)
 
+        self.parameter_map = ParameterMapWidget()
+        self.map_dock = QtWidgets.QDockWidget("Parameter map (α, μ)", self)
+        self.map_dock.setObjectName("parameter-map-dock")
+        self.map_dock.setWidget(self.parameter_map)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.map_dock)
+        self.map_dock.hide()
+
         self._build_playback_bar()
         self._build_actions()
         self._connect()
         self._rebuild_panes()
         self.controls.show_scenario(self.scenario)
         self.controller.set_comparison(self.controller.comparison)
+        self._update_parameter_map()
         if remember:
             self._restore_geometry()
 
@@ -168,6 +178,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.physics_toggle = self._toggle(view, "Physics readouts",
                                            lambda on: [p.physics.setVisible(on) for p in self.panes])
         view.addAction(self.controls_dock.toggleViewAction())
+        map_toggle = self.map_dock.toggleViewAction()
+        map_toggle.setShortcut(QtGui.QKeySequence("M"))
+        map_toggle.setToolTip("Where momentum helps: every (α, μ) run on this landscape (M)")
+        self.addAction(map_toggle)
+        view.addAction(map_toggle)
+        self.map_toggle = map_toggle
         view.addSeparator()
         self.overlay_action = QtGui.QAction("Overlay: all balls on one plot", self)
         self.overlay_action.setCheckable(True)
@@ -206,6 +222,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.controls.change_requested.connect(self.request_change)
         self.controls.add_pane_requested.connect(self.add_pane)
         self.controls.remove_pane_requested.connect(self.remove_pane)
+        self.parameter_map.parameters_picked.connect(self._map_clicked)
 
     # -- panes ---------------------------------------------------------------------------------
 
@@ -323,6 +340,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self._align_pane_headers()
         self.loss_plot.rebuild()
         self.controls.show_scenario(scenario)
+        self._update_parameter_map()
         self.controller.seek(0)
         self.controller.frame_changed.emit(0.0)
         self.controller.step_changed.emit(0)
@@ -337,6 +355,33 @@ class MainWindow(QtWidgets.QMainWindow):
                      else p.with_(alpha=settings.alpha) for p in panes]
         if not self.apply(dataclasses.replace(self.scenario, panes=tuple(panes))):
             self.panes[index].set_settings(self.scenario.panes[index])
+
+    def _momentum_pane(self) -> int | None:
+        """The first pane with momentum (the one the parameter map is about)."""
+        for i, settings in enumerate(self.scenario.panes):
+            if settings.name in ("momentum", "nesterov"):
+                return i
+        return None
+
+    def _update_parameter_map(self) -> None:
+        index = self._momentum_pane()
+        pane = self.scenario.panes[index] if index is not None else None
+        base = self._landscape.alpha
+        self.parameter_map.request(
+            self._landscape, self.scenario.resolved_start(), (base / 100, base * 5),
+            nesterov=pane is not None and pane.name == "nesterov", sigma=self.scenario.sigma,
+            seed=self.scenario.seed)
+        self.parameter_map.plot.set_marker(pane.alpha if pane else None, pane.mu if pane else None)
+
+    def _map_clicked(self, alpha: float, mu: float) -> None:
+        """A click on the map sets the momentum pane's (α, μ); the panes replay."""
+        index = self._momentum_pane()
+        if index is None:
+            index = 0
+        settings = self.scenario.panes[index].with_(alpha=alpha, mu=mu)
+        if self.scenario.panes[index].name not in ("momentum", "nesterov"):
+            settings = settings.with_(name="momentum")
+        self._pane_edited(index, settings)
 
     def _start_clicked(self, x: float, y: float) -> None:
         self.request_change({"start": (round(x, 4), round(y, 4))})
@@ -496,6 +541,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.controller.shutdown()
+        self.parameter_map.shutdown()
         if self.remember:
             settings = QtCore.QSettings()
             settings.setValue("last_scenario", scenario_to_toml(self.scenario))

@@ -285,3 +285,22 @@ def test_the_app_remembers_the_last_scenario_and_geometry(qtbot, tmp_path):
     finally:
         second.close()
         Core.QCoreApplication.setOrganizationName("")
+
+
+def test_parameter_map_panel_computes_and_a_click_sets_alpha_and_mu(window, qtbot):
+    from app.parameter_map_widget import MAP_CELLS
+
+    window.map_toggle.trigger()
+    panel = window.parameter_map
+    qtbot.waitUntil(lambda: panel.latest is not None and panel.latest.values.shape == (MAP_CELLS, MAP_CELLS),
+                    timeout=30000)
+    assert "Theory's optimum" in panel.caption.text()        # the ravine is a quadratic
+    plot = panel.plot
+    scene = plot.plotItem.vb.mapViewToScene(QtCore.QPointF(np.log10(0.03), 0.7))
+    qtbot.mouseClick(plot.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=plot.mapFromScene(scene))
+    momentum = window.controller.comparison.settings[1]
+    assert momentum.alpha == pytest.approx(0.03, rel=0.02) and momentum.mu == pytest.approx(0.7, abs=0.01)
+    assert window.controller.comparison.settings[0].alpha == momentum.alpha    # same α linked
+    x, y = plot.marker.getData()          # the α axis is logarithmic: data come back as log10 α
+    assert (10 ** x[0], y[0]) == pytest.approx((momentum.alpha, momentum.mu))
+    panel.shutdown()

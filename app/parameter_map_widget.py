@@ -1,0 +1,269 @@
+"""The (α, μ) map: where momentum helps on *this* landscape, with theory drawn over it.
+
+:class:`ParameterMapPlot` draws a :class:`physics.sweep.SweepResult` — α on a log axis,
+μ up — with the theory curves on quadratics and a marker at the momentum pane's (α, μ).
+:class:`ParameterMapWidget` adds the measure and step controls and computes the map on
+a worker thread, coarse first (a picture at once), then full resolution; a newer request
+simply supersedes an older one, so dragging the start never freezes the window.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtWidgets
+
+from physics.sweep import MEASURES, SweepGrid, SweepResult, run_sweep, theory_overlay
+
+NOT_CONVERGED = (200, 200, 200, 255)   # light grey
+DIVERGED = (90, 10, 20, 255)           # dark red
+MAP_CELLS = 160
+COARSE_CELLS = 32
+
+
+def _colours(result: SweepResult) -> np.ndarray:
+    """RGBA image (rows μ, columns α): bright = good (few steps, low loss, late divergence)."""
+    values = result.values
+    finite = np.isfinite(values)
+    rgba = np.empty(values.shape + (4,), dtype=np.ubyte)
+    rgba[...] = NOT_CONVERGED
+    rgba[np.isposinf(values)] = DIVERGED
+    if finite.any():
+        v = values[finite]
+        if result.measure == "final-loss":
+            v = np.log10(np.maximum(v - v.min(), 0) + 1e-300 + 1e-12 * max(abs(v.min()), 1))
+        else:
+            v = np.log10(np.maximum(v, 1))
+        low, high = float(v.min()), float(v.max())
+        t = (v - low) / (high - low) if high > low else np.zeros_like(v)
+        if result.measure == "divergence":
+            t = 1 - t                      # diverging late is better than early
+        lut = pg.colormap.get("viridis").getLookupTable(0.0, 1.0, 256, alpha=True)
+        rgba[finite] = lut[np.clip(((1 - t) * 255).astype(int), 0, 255)]
+    return rgba
+
+
+def _log_ticks(low: float, high: float):
+    """Ticks at 1, 2, 5 × 10ᵏ (labels only on 1 × 10ᵏ when the range spans decades)."""
+    major, minor = [], []
+    for k in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1):
+        for m in (1, 2, 5):
+            value = m * 10.0 ** k
+            if low <= value <= high:
+                label = f"{value:g}"
+                (major if m == 1 else minor).append((math.log10(value), label))
+    if len(major) < 2:          # less than a decade: label the 2s and 5s too
+        return [sorted(major + minor)]
+    return [major, [(x, "") for x, _ in minor]]
+
+
+class ParameterMapPlot(pg.PlotWidget):
+    """The heat map with theory overlays and the current-(α, μ) marker."""
+
+    point_clicked = QtCore.Signal(float, float)   # α, μ
+
+    def __init__(self, parent=None):
+        super().__init__(parent=parent)
+        self.setBackground("w")
+        self.setMenuEnabled(False)
+        plot = self.plotItem
+        plot.hideButtons()
+        plot.setLogMode(x=True)
+        plot.setLabel("bottom", "α (log scale)")
+        plot.setLabel("left", "μ   (μ = 0: plain SGD)")
+        for axis in ("left", "bottom"):
+            plot.getAxis(axis).enableAutoSIPrefix(False)
+        self.image = pg.ImageItem(axisOrder="row-major")   # rows are μ, columns α
+        plot.addItem(self.image)
+        dash = QtCore.Qt.PenStyle.DashLine
+        self.edge = pg.PlotDataItem(pen=pg.mkPen("#ff4d4d", width=2), name="stability edge αλmax = 2(1+μ)")
+        self.critical_min = pg.PlotDataItem(pen=pg.mkPen("w", width=2, style=dash),
+                                            name="critical damping, λmin")
+        self.critical_max = pg.PlotDataItem(pen=pg.mkPen("#ffd60a", width=2, style=dash),
+                                            name="critical damping, λmax")
+        self.optimum = pg.PlotDataItem(symbol="star", symbolSize=18, symbolBrush="#ff4d4d",
+                                       symbolPen="k", pen=None, name="theory's optimum (α*, μ*)")
+        self.best = pg.PlotDataItem(symbol="d", symbolSize=13, symbolBrush="w", symbolPen="k",
+                                    pen=None, name="best cell measured")
+        self.marker = pg.PlotDataItem(symbol="o", symbolSize=14, symbolBrush=None,
+                                      symbolPen=pg.mkPen("#ff2d55", width=3), pen=None,
+                                      name="momentum pane's (α, μ)")
+        self.legend = plot.addLegend(offset=(5, 5), brush=(255, 255, 255, 200))
+        for item in (self.edge, self.critical_min, self.critical_max, self.optimum, self.best,
+                     self.marker):
+            plot.addItem(item)
+        self.result: SweepResult | None = None
+        self.scene().sigMouseClicked.connect(self._clicked)
+
+    def show_result(self, result: SweepResult, landscape=None) -> None:
+        self.result = result
+        alphas, mus = result.alphas, result.mus
+        la0, la1 = math.log10(alphas[0]), math.log10(alphas[-1])
+        dla = (la1 - la0) / (len(alphas) - 1)
+        dmu = (mus[-1] - mus[0]) / (len(mus) - 1)
+        self.image.setImage(_colours(result), autoLevels=False)
+        # Cells are centred on their (log α, μ): the image spans half a cell beyond.
+        self.image.setRect(QtCore.QRectF(la0 - dla / 2, mus[0] - dmu / 2,
+                                         la1 - la0 + dla, mus[-1] - mus[0] + dmu))
+        overlay = theory_overlay(landscape, alphas) if landscape is not None else None
+        if overlay is not None:
+            inside = (overlay.stability_mu >= mus[0]) & (overlay.stability_mu <= mus[-1])
+            self.edge.setData(alphas[inside], overlay.stability_mu[inside])
+            self.critical_min.setData(alphas, overlay.critical_mu_min, connect="finite")
+            self.critical_max.setData(alphas, overlay.critical_mu_max, connect="finite")
+            a_star, mu_star, _ = overlay.optimum
+            self.optimum.setData([a_star], [mu_star])
+        else:
+            for item in (self.edge, self.critical_min, self.critical_max, self.optimum):
+                item.clear()
+        best = result.best()
+        if best:
+            self.best.setData([best[0]], [best[1]])
+        else:
+            self.best.clear()
+        self.plotItem.getAxis("bottom").setTicks(_log_ticks(alphas[0], alphas[-1]))
+        self.plotItem.setRange(xRange=(la0 - dla / 2, la1 + dla / 2),
+                               yRange=(mus[0] - dmu / 2, mus[-1] + dmu / 2), padding=0)
+
+    def set_marker(self, alpha: float | None, mu: float | None) -> None:
+        if alpha is None:
+            self.marker.clear()
+        else:
+            self.marker.setData([alpha], [mu])
+
+    def _clicked(self, event) -> None:
+        if event.button() != QtCore.Qt.MouseButton.LeftButton or self.result is None:
+            return
+        view = self.plotItem.vb
+        if not view.sceneBoundingRect().contains(event.scenePos()):
+            return
+        point = view.mapSceneToView(event.scenePos())
+        alpha = 10 ** point.x()
+        mu = point.y()
+        a0, a1 = self.result.alphas[0], self.result.alphas[-1]
+        if a0 <= alpha <= a1 and 0 <= mu <= 1:
+            self.point_clicked.emit(float(f"{alpha:.4g}"), round(float(mu), 3))
+
+
+class _SweepWorker(QtCore.QThread):
+    """Computes a coarse then a full map off the GUI thread."""
+
+    computed = QtCore.Signal(int, object)   # generation, SweepResult
+
+    def __init__(self, generation, landscape, start, grid, steps, measure, nesterov, sigma, seed):
+        super().__init__()
+        self.args = (generation, landscape, start, grid, steps, measure, nesterov, sigma, seed)
+
+    def run(self) -> None:
+        generation, landscape, start, grid, steps, measure, nesterov, sigma, seed = self.args
+        for g in (grid.coarse(COARSE_CELLS), grid):
+            if self.isInterruptionRequested():
+                return
+            result = run_sweep(landscape, start, g, steps, measure, nesterov=nesterov,
+                               sigma=sigma, seed=seed)
+            self.computed.emit(generation, result)
+
+
+def describe(result: SweepResult, predicted=None) -> str:
+    """One line under the map: the best cell, and theory's rate where it applies."""
+    text = {"steps-to-tol": "bright = fewer steps to converge",
+            "final-loss": "bright = lower loss at the end",
+            "divergence": "bright = diverges late or never"}[result.measure]
+    text += "; grey: not converged; dark red: diverged."
+    best = result.best()
+    if best:
+        unit = "steps" if result.measure == "steps-to-tol" else "loss"
+        text += f"  Best: α={best[0]:.3g}, μ={best[1]:.3g} ({best[2]:.4g} {unit})."
+    if predicted:
+        text += f"  Theory's optimum α*={predicted[0]:.3g}, μ*={predicted[1]:.3g}, rate {predicted[2]:.4f}."
+    return text
+
+
+class ParameterMapWidget(QtWidgets.QWidget):
+    """Measure and steps controls, the map, and a line of explanation."""
+
+    parameters_picked = QtCore.Signal(float, float)   # α, μ clicked on the map
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QtWidgets.QVBoxLayout(self)
+        row = QtWidgets.QHBoxLayout()
+        self.measure = QtWidgets.QComboBox()
+        for name in MEASURES:
+            self.measure.addItem(name.replace("-", " "), name)
+        self.measure.setToolTip("What each cell shows")
+        self.steps = QtWidgets.QSpinBox()
+        self.steps.setRange(10, 20_000)
+        self.steps.setValue(1000)
+        self.steps.setSuffix(" steps")
+        self.steps.setKeyboardTracking(False)
+        row.addWidget(QtWidgets.QLabel("measure"))
+        row.addWidget(self.measure, 1)
+        row.addWidget(self.steps)
+        layout.addLayout(row)
+        self.plot = ParameterMapPlot()
+        layout.addWidget(self.plot, 1)
+        self.caption = QtWidgets.QLabel("Computing…")
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.caption)
+        self.plot.point_clicked.connect(self.parameters_picked)
+        self.measure.currentIndexChanged.connect(lambda *_: self.recompute())
+        self.steps.valueChanged.connect(lambda *_: self.recompute())
+        self._generation = 0
+        self._workers: list[_SweepWorker] = []
+        self._request = None
+        self.latest: SweepResult | None = None
+
+    def request(self, landscape, start, alpha_range, nesterov=False, sigma=0.0, seed=0) -> None:
+        """Compute the map for this landscape and start (replacing any map under way)."""
+        self._request = (landscape, start, alpha_range, nesterov, sigma, seed)
+        if self.isVisible():
+            self.recompute()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._request is not None and self.latest is None:
+            self.recompute()
+
+    def recompute(self) -> None:
+        if self._request is None:
+            return
+        landscape, start, alpha_range, nesterov, sigma, seed = self._request
+        self._generation += 1
+        for worker in self._workers:
+            worker.requestInterruption()
+        grid = SweepGrid(alpha_range, (0.0, 0.99), MAP_CELLS, MAP_CELLS)
+        worker = _SweepWorker(self._generation, landscape, start, grid, self.steps.value(),
+                              self.measure.currentData(), nesterov, sigma, seed)
+        worker.computed.connect(self._computed)
+        worker.finished.connect(lambda w=worker: self._forget(w))
+        self._workers.append(worker)
+        self.caption.setText("Computing…")
+        worker.start()
+
+    def _forget(self, worker) -> None:
+        if worker in self._workers:
+            self._workers.remove(worker)
+        worker.deleteLater()
+
+    def _computed(self, generation: int, result: SweepResult) -> None:
+        if generation != self._generation:
+            return   # superseded by a newer request
+        landscape = self._request[0]
+        self.latest = result
+        self.plot.show_result(result, landscape)
+        overlay = theory_overlay(landscape, result.alphas)
+        self.caption.setText(describe(result, overlay.optimum if overlay else None))
+
+    def wait(self, timeout_ms: int = 30_000) -> None:
+        """Block until the workers have finished (tests, the command line, shutdown)."""
+        for worker in list(self._workers):
+            worker.wait(timeout_ms)
+        QtCore.QCoreApplication.processEvents()
+
+    def shutdown(self) -> None:
+        for worker in list(self._workers):
+            worker.requestInterruption()
+            worker.wait()
