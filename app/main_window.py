@@ -18,6 +18,7 @@ from .contours import contour_picture
 from .loss_plot_widget import LossPlotWidget
 from .overlay_widget import OverlayWidget
 from .parameter_map_widget import ParameterMapWidget
+from .physics_views_widget import PhysicsViewsWidget
 from .pane_widget import PaneWidget
 from .playback_controller import MAX_SPEED, MIN_SPEED, PlaybackController
 from .scenario import Scenario, ScenarioError, default_scenario, load_scenario, save_scenario, \
@@ -36,6 +37,7 @@ SHORTCUTS = (
     ("Faster / slower", "]  /  ["),
     ("Overlay all balls on one plot", "O"),
     ("Parameter map (α, μ)", "M"),
+    ("Energy and phase portrait", "E"),
     ("Set the start point", "click a plot, or drag the ×"),
     ("Open scenario", "Ctrl+O"),
     ("Save scenario", "Ctrl+S"),
@@ -90,6 +92,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.map_dock.setWidget(self.parameter_map)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.map_dock)
         self.map_dock.hide()
+        self.physics_views = PhysicsViewsWidget(self.controller)
+        self.physics_dock = QtWidgets.QDockWidget("Energy and phase portrait", self)
+        self.physics_dock.setObjectName("physics-views-dock")
+        self.physics_dock.setWidget(self.physics_views)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.physics_dock)
+        self.physics_dock.hide()
 
         self._build_playback_bar()
         self._build_actions()
@@ -184,6 +192,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addAction(map_toggle)
         view.addAction(map_toggle)
         self.map_toggle = map_toggle
+        physics_toggle = self.physics_dock.toggleViewAction()
+        physics_toggle.setShortcut(QtGui.QKeySequence("E"))
+        physics_toggle.setToolTip("Energy against step and the phase portrait (E)")
+        self.addAction(physics_toggle)
+        view.addAction(physics_toggle)
+        self.physics_views_toggle = physics_toggle
         view.addSeparator()
         self.overlay_action = QtGui.QAction("Overlay: all balls on one plot", self)
         self.overlay_action.setCheckable(True)

@@ -304,3 +304,22 @@ def test_parameter_map_panel_computes_and_a_click_sets_alpha_and_mu(window, qtbo
     x, y = plot.marker.getData()          # the α axis is logarithmic: data come back as log10 α
     assert (10 ** x[0], y[0]) == pytest.approx((momentum.alpha, momentum.mu))
     panel.shutdown()
+
+
+def test_energy_and_phase_views_follow_the_run(window, qtbot):
+    from app.physics_views_widget import pane_energies
+
+    window.physics_views_toggle.trigger()
+    views = window.physics_views
+    window.controller.seek(150)
+    c = window.controller.comparison
+    energies = pane_energies(c, 1, 150)
+    assert set(energies) == {"potential", "kinetic", "total", "shadow"}     # ravine: quadratic
+    # Friction never lets the shadow energy rise, though the physical energy may.
+    assert np.all(np.diff(energies["shadow"]) <= 1e-12)
+    assert np.any(np.diff(energies["total"]) > 0)
+    x, y = views._curves[(1, "shadow")].getData()
+    assert len(x) == 150          # steps 1..150 on the log axis
+    views.direction.setCurrentText("x")
+    px, pv = views._phase_points[1].getData()
+    assert px[0] == c.positions(150)[1, 0, 0] and pv[0] == c.velocity(150)[1, 0, 0]
