@@ -21,6 +21,11 @@ from .contours import ContourPicture
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
 
 BALL_COLOURS = ("#e4572e", "#f3a712", "#3bceac", "#ee6fff")
+#: Swarm mode: a ball's colour is that of the minimum it ends in (and of that minimum's star).
+BASIN_COLOURS = ("#e63946", "#ffb703", "#06d6a0", "#4cc9f0", "#f15bb5", "#9b5de5", "#fee440",
+                 "#00bbf9")
+ELSEWHERE_COLOUR = "#bbbbbb"
+DIVERGED_COLOUR = "#000000"
 FORCE_COLOUR = "#ffffff"
 VELOCITY_COLOUR = "#ff2d55"
 
@@ -144,6 +149,11 @@ class LandscapePlot(pg.PlotWidget):
         plot.addItem(self._start)
         self._start.setZValue(8)
         self.layers = [_BallLayer(plot, colour)]
+        self.swarm = pg.ScatterPlotItem(size=7, pen=pg.mkPen((0, 0, 0, 120), width=0.5))
+        self.swarm.setZValue(9)
+        self.swarm.hide()
+        plot.addItem(self.swarm)
+        self._swarm_brushes = None
         self.force_arrow = self.layers[0].force_arrow
         self.velocity_arrow = self.layers[0].velocity_arrow
         # The contours never change while the ball rolls: paint them once into a pixmap
@@ -198,6 +208,36 @@ class LandscapePlot(pg.PlotWidget):
 
     def set_trail_visible(self, visible: bool, layer: int = 0) -> None:
         self.layers[layer].set_trail_visible(visible)
+
+    def set_swarm(self, labels) -> None:
+        """Swarm mode on (``labels``: each ball's destination minimum) or off (``None``).
+
+        In swarm mode the single ball, its trail and arrows give way to one dot per
+        ball, coloured like the star of the minimum it ends in.
+        """
+        on = labels is not None
+        self.swarm.setVisible(on)
+        layer = self.layers[0]
+        for item in (layer.ball, layer.trail, layer.settled_trail, self._start):
+            item.setVisible(not on)
+        minima_count = len(self._minima.data)
+        if on:
+            colours = [DIVERGED_COLOUR if label == -2 else ELSEWHERE_COLOUR if label == -1
+                       else BASIN_COLOURS[label % len(BASIN_COLOURS)] for label in labels]
+            self._swarm_brushes = [pg.mkBrush(c) for c in colours]
+        else:
+            self._swarm_brushes = None
+        self._minima.setBrush([pg.mkBrush(BASIN_COLOURS[i % len(BASIN_COLOURS)] if on else "w")
+                               for i in range(minima_count)])
+
+    def set_swarm_positions(self, positions) -> None:
+        # While a run is being replaced the colours may still be the old swarm's.
+        if self._swarm_brushes is not None and len(positions) == len(self._swarm_brushes):
+            self.swarm.setData(pos=positions, brush=self._swarm_brushes)
+
+    @property
+    def swarm_on(self) -> bool:
+        return self._swarm_brushes is not None
 
     def _start_moved(self, target) -> None:
         point = target.pos()

@@ -26,6 +26,7 @@ from .scenario import Scenario, ScenarioError, default_scenario, load_scenario, 
 from .scenario_controls_widget import ScenarioControlsWidget
 
 MAX_PANES = 4
+SWARM_SIDE = 32          # swarm mode: 32 × 32 = 1024 balls per pane
 #: What "Add pane" brings next, as in Radford's animations.
 NEXT_OPTIMIZERS = ("sgd", "momentum", "nesterov", "adam")
 
@@ -36,6 +37,7 @@ SHORTCUTS = (
     ("Reset to step 0", "Home  or  R"),
     ("Faster / slower", "]  /  ["),
     ("Overlay all balls on one plot", "O"),
+    ("Swarm: a grid of balls coloured by basin", "S"),
     ("Parameter map (α, μ)", "M"),
     ("Energy and phase portrait", "E"),
     ("Set the start point", "click a plot, or drag the ×"),
@@ -206,6 +208,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.overlay_action.toggled.connect(self.set_overlay)
         self.addAction(self.overlay_action)
         view.addAction(self.overlay_action)
+        self.swarm_action = QtGui.QAction(f"Swarm: {SWARM_SIDE}×{SWARM_SIDE} balls, coloured by basin", self)
+        self.swarm_action.setCheckable(True)
+        self.swarm_action.setShortcut(QtGui.QKeySequence("S"))
+        self.swarm_action.setToolTip("Start a ball from every point of a grid; colour each by the "
+                                     "minimum it ends in (S)")
+        self.swarm_action.toggled.connect(self.set_swarm)
+        self.addAction(self.swarm_action)
+        view.addAction(self.swarm_action)
 
         playback = menus.addMenu("&Playback")
         for action in (self.play_action, self.step_action, self.back_action, self.reset_action,
@@ -327,7 +337,7 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             scenario.validate()
             landscape = scenario.resolved_landscape()
-            comparison = scenario.build_comparison()
+            comparison = self._build_comparison(scenario, landscape)
         except (ScenarioError, LandscapeError, ValueError) as error:
             message = str(error)
             if from_expression:
@@ -355,6 +365,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.loss_plot.rebuild()
         self.controls.show_scenario(scenario)
         self._update_parameter_map()
+        self._update_basins()
         self.controller.seek(0)
         self.controller.frame_changed.emit(0.0)
         self.controller.step_changed.emit(0)
@@ -369,6 +380,33 @@ class MainWindow(QtWidgets.QMainWindow):
                      else p.with_(alpha=settings.alpha) for p in panes]
         if not self.apply(dataclasses.replace(self.scenario, panes=tuple(panes))):
             self.panes[index].set_settings(self.scenario.panes[index])
+
+    def _build_comparison(self, scenario: Scenario, landscape):
+        """The scenario's run: one ball per pane, or in swarm mode a grid of them."""
+        if not self.swarm_action.isChecked():
+            return scenario.build_comparison()
+        from physics.basins import swarm_starts  # noqa: PLC0415
+        from physics.simulation import Comparison  # noqa: PLC0415
+
+        return Comparison(landscape, scenario.panes, swarm_starts(landscape, SWARM_SIDE),
+                          sigma=scenario.sigma, seed=scenario.seed, batch_size=scenario.batch_size)
+
+    def set_swarm(self, on: bool) -> None:
+        """Swarm mode: every pane runs a grid of balls, coloured by where they end up."""
+        self.apply(self.scenario)
+
+    def _update_basins(self) -> None:
+        from physics.basins import destinations  # noqa: PLC0415
+
+        on = self.swarm_action.isChecked()
+        starts = self.controller.comparison.start
+        for pane, settings in zip(self.panes, self.scenario.panes):
+            labels = None
+            if on:
+                labels = destinations(self._landscape, settings, starts, sigma=self.scenario.sigma,
+                                      seed=self.scenario.seed, batch_size=self.scenario.batch_size)
+            pane.show_basins(labels)
+        self.controller.frame_changed.emit(self.controller.playhead)
 
     def _momentum_pane(self) -> int | None:
         """The first pane with momentum (the one the parameter map is about)."""

@@ -16,7 +16,7 @@ from optimizers.registry import USES_MU, OptimizerSettings
 from physics import ball
 
 from .contours import ContourPicture
-from .landscape_pane_widget import BALL_COLOURS, LandscapePlot
+from .landscape_pane_widget import BALL_COLOURS, BASIN_COLOURS, LandscapePlot
 from .optimizer_settings_widget import OptimizerSettingsWidget
 from .playback_controller import PlaybackController
 
@@ -41,6 +41,14 @@ def draw_ball(plot: LandscapePlot, layer: int, comparison, index: int, playhead:
     if index >= c.shape[0]:
         return
     k = min(int(math.floor(playhead)), c.computed_steps)
+    if plot.swarm_on and layer == 0:
+        swarm = c.positions(k)[index]
+        if playhead - k > 0 and k + 1 <= c.computed_steps:
+            swarm = swarm + (playhead - k) * (c.positions(k + 1)[index] - swarm)
+        plot.set_swarm_positions(swarm)
+        for arrow in (plot.layers[0].force_arrow, plot.layers[0].velocity_arrow):
+            arrow.set((0, 0), (0, 0), False)
+        return
     here = c.positions(k)[index, 0]
     frac = playhead - k
     position = here
@@ -90,6 +98,7 @@ class PaneWidget(QtWidgets.QFrame):
             label.setFixedHeight(label.fontMetrics().lineSpacing() * lines + 4)
         layout.addWidget(self.readout)
         layout.addWidget(self.physics)
+        self.basin_labels = None   # swarm mode: each ball's destination minimum
         self.show_trail = True
         self.show_force = True
         self.show_velocity = True
@@ -142,6 +151,13 @@ class PaneWidget(QtWidgets.QFrame):
             return
         k = min(step, c.computed_steps)
         i = self.index
+        if self.basin_labels is not None:       # swarm: counts, not one ball's numbers
+            converged = int(((c.converged_at[i] >= 0) & (c.converged_at[i] <= k)).sum())
+            diverged = int(((c.diverged_at[i] >= 0) & (c.diverged_at[i] <= k)).sum())
+            self.readout.setText(f"step <b>{k}</b> &nbsp; converged <b>{converged}</b> / "
+                                 f"{c.shape[1]} &nbsp; diverged <b>{diverged}</b>")
+            self.physics.setText(self._basin_summary())
+            return
         loss = float(c.loss(k)[i, 0])
         grad = c.grads(k)[i, 0]
         p = c.velocity(k)[i, 0]
@@ -153,7 +169,28 @@ class PaneWidget(QtWidgets.QFrame):
             f" &nbsp; |p| {_fmt(float(np.hypot(*p)))} &nbsp; <b style='color:{colour}'>{state}</b>")
         self._update_physics(k, loss, p)
 
+    def show_basins(self, labels) -> None:
+        """Swarm mode: where this pane's balls end up, under the plot."""
+        self.basin_labels = labels
+        self.plot.set_swarm(labels)
+        self._update_readouts(self.controller.step)
+
+    def _basin_summary(self) -> str:
+        labels = self.basin_labels
+        parts = []
+        for label in sorted(set(labels.tolist())):
+            count = int((labels == label).sum())
+            if label >= 0:
+                colour = BASIN_COLOURS[label % len(BASIN_COLOURS)]
+                parts.append(f"<span style='color:{colour}'>★</span> minimum {label + 1}: <b>{count}</b>")
+            else:
+                parts.append(f"{'diverged' if label == -2 else 'elsewhere'}: <b>{count}</b>")
+        return f"{len(labels)} balls end in — " + " · ".join(parts)
+
     def _update_physics(self, k: int, loss: float, p) -> None:
+        if self.basin_labels is not None:
+            self.physics.setText(self._basin_summary())
+            return
         s = self.settings
         mu = s.effective_mu if s.name in USES_MU else 0.0
         if s.name not in USES_MU + ("sgd",):

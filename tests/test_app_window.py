@@ -323,3 +323,22 @@ def test_energy_and_phase_views_follow_the_run(window, qtbot):
     views.direction.setCurrentText("x")
     px, pv = views._phase_points[1].getData()
     assert px[0] == c.positions(150)[1, 0, 0] and pv[0] == c.velocity(150)[1, 0, 0]
+
+
+def test_swarm_mode_colours_balls_by_the_minimum_they_reach(window, qtbot):
+    from physics.basins import destinations
+
+    window.request_change({"landscape": "two-gaussian", "start": None})
+    qtbot.keyClick(window, Key.Key_S)
+    c = window.controller.comparison
+    assert c.shape == (2, 1024)
+    sgd, momentum = (pane.basin_labels for pane in window.panes)
+    # Momentum's overshoot carries more balls out of the shallow well to the global minimum.
+    assert (momentum == 0).sum() > (sgd == 0).sum()
+    np.testing.assert_array_equal(sgd, destinations(c.landscape, c.settings[0], c.start))
+    assert "1024 balls end in" in _text(window.panes[1].physics)
+    window.controller.seek(5)
+    x, y = window.panes[0].plot.swarm.getData()
+    np.testing.assert_array_equal(np.column_stack([x, y]), c.positions(5)[0])
+    qtbot.keyClick(window, Key.Key_S)
+    assert window.controller.comparison.shape == (2, 1) and window.panes[0].basin_labels is None

@@ -1,0 +1,62 @@
+"""Swarms: many start points at once, and which minimum each ball ends in.
+
+Colouring every start point by the minimum its ball reaches draws the *basins* of an
+optimizer on a landscape — and shows where momentum's overshoot carries a ball into a
+different basin than plain SGD (Himmelblau's four minima; the two-Gaussian bowl, where
+momentum escapes the shallow well).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from optimizers import OptimizerSettings, make
+
+from .gradients import make_gradient_source
+from .landscape import Landscape
+
+ELSEWHERE = -1   # ended somewhere that is not a known minimum (still rolling, a saddle…)
+DIVERGED = -2
+
+
+def swarm_starts(landscape: Landscape, per_side: int, inset: float = 0.06) -> np.ndarray:
+    """A ``per_side × per_side`` grid of start points covering the domain, shape ``(n, 2)``."""
+    xmin, xmax, ymin, ymax = landscape.domain
+    dx, dy = (xmax - xmin) * inset, (ymax - ymin) * inset
+    xs = np.linspace(xmin + dx, xmax - dx, per_side)
+    ys = np.linspace(ymin + dy, ymax - dy, per_side)
+    grid_x, grid_y = np.meshgrid(xs, ys)
+    return np.column_stack([grid_x.ravel(), grid_y.ravel()])
+
+
+def destinations(landscape: Landscape, settings: OptimizerSettings, starts, steps: int = 2000,
+                 sigma: float = 0.0, seed: int = 0, batch_size: int | None = None) -> np.ndarray:
+    """For each start, the index of the minimum its ball ends nearest to.
+
+    A ball counts as arriving when it ends within 3% of the domain's size of a known
+    minimum; otherwise :data:`ELSEWHERE`. A ball that leaves the domain far behind or
+    turns non-finite is :data:`DIVERGED`. Uses the same rule and gradient draws as the
+    panes (no history is kept, so thousands of balls cost little).
+    """
+    optimizer = make(settings)
+    source = make_gradient_source(landscape, sigma, seed, batch_size)
+    params = np.array(starts, dtype=float)
+    state = optimizer.init(params)
+    gone = np.zeros(len(params), dtype=bool)
+    with np.errstate(all="ignore"):
+        for t in range(steps):
+            grads = source.grad(optimizer.gradient_point(params, state), t)
+            step, state = optimizer.update(grads, state, params)
+            params = params + step
+            gone |= ~np.all(np.isfinite(params), axis=-1) | landscape.is_far_outside(
+                np.nan_to_num(params))
+            params[gone] = 0.0          # keep the arithmetic quiet for balls already lost
+    labels = np.full(len(params), ELSEWHERE, dtype=int)
+    if landscape.minima:
+        minima = np.array(landscape.minima, dtype=float)
+        distance = np.linalg.norm(params[:, None, :] - minima[None, :, :], axis=-1)
+        nearest = distance.argmin(axis=1)
+        close = distance[np.arange(len(params)), nearest] <= 0.03 * landscape.extent
+        labels[close] = nearest[close]
+    labels[gone] = DIVERGED
+    return labels
