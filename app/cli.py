@@ -173,6 +173,10 @@ def build_parser() -> argparse.ArgumentParser:
     snap.add_argument("--step", default="0", help="the step to show (default 0)")
     snap.add_argument("--scenario", help="a scenario file (default: SGD vs momentum on the ravine)")
     snap.add_argument("--size", default="1400x800", help="window size WxH (default 1400x800)")
+    snap.add_argument("--landscape", help="show this landscape (a built-in or an expression)")
+    snap.add_argument("--swarm", action="store_true", help="swarm mode: a grid of balls per pane")
+    snap.add_argument("--views", action="store_true",
+                      help="open the parameter map and the energy / phase-portrait docks")
 
     sub.add_parser("landscapes", help="list the built-in landscapes",
                    description="List the built-in landscapes with formula, domain and minima.")

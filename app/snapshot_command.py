@@ -36,12 +36,26 @@ def snapshot_command(args) -> int:
     window = MainWindow(scenario)
     window.resize(width, height)
     window.show()
+    if args.landscape and not window.request_change({"landscape": args.landscape, "start": None,
+                                                     "domain": None}):
+        window.controller.shutdown()
+        raise UsageError(f"bad landscape {args.landscape!r}: "
+                         f"{window.controls.expression_error.text()}")
+    if args.swarm:
+        window.swarm_action.setChecked(True)
+    if args.views:
+        window.map_toggle.trigger()
+        window.physics_views_toggle.trigger()
     window.controller.seek(step)
     app.processEvents()
     window.loss_plot.rebuild()
+    window.parameter_map.wait()
+    app.processEvents()
+    window.parameter_map.wait()
     app.processEvents()
     image = window.grab()
     window.controller.shutdown()
+    window.parameter_map.shutdown()
     data = QtCore.QByteArray()
     buffer = QtCore.QBuffer(data)
     buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)

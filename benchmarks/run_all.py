@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_core  # noqa: E402
 import bench_export  # noqa: E402
 import bench_frames  # noqa: E402
+import bench_sweep  # noqa: E402
 
 
 def main():
@@ -20,6 +21,7 @@ def main():
           f"{platform.machine()}\n")
     bench_core.main()
     bench_frames.main()
+    bench_sweep.main()
     bench_export.main()
 
 
