@@ -262,7 +262,7 @@ class MainWindow(QtWidgets.QMainWindow):
             pane.settings_changed.connect(self._pane_edited)
             pane.plot.point_clicked.connect(self._start_clicked)
             pane.plot.start_dragged.connect(self._start_clicked)
-            pane.plot.setVisible(not self.overlay_action.isChecked())
+            pane.views.setVisible(not self.overlay_action.isChecked())
             pane.show_trail = self.trail_toggle.isChecked()
             pane.show_force = self.force_toggle.isChecked()
             pane.show_velocity = self.velocity_toggle.isChecked()
@@ -295,7 +295,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """Overlay mode: one big plot with every ball; panes keep settings and readouts."""
         self.overlay.setVisible(on)
         for pane in self.panes:
-            pane.plot.setVisible(not on)
+            pane.views.setVisible(not on)
         # Without their plots the panes need only their settings and readouts.
         self.pane_row.setMaximumHeight(self.pane_row.sizeHint().height() if on else 16777215)
         total = sum(self.splitter.sizes())

@@ -88,7 +88,20 @@ class PaneWidget(QtWidgets.QFrame):
         self.physics.setWordWrap(True)
         self.physics.setStyleSheet("color: #444; font-size: 9pt")
         layout.addWidget(self.settings_widget)
-        layout.addWidget(self.plot, 1)
+        self.views = QtWidgets.QStackedWidget()
+        self.views.addWidget(self.plot)
+        self.surface3d = None                     # made on first use (needs OpenGL)
+        layout.addWidget(self.views, 1)
+        self.view3d_button = QtWidgets.QToolButton()
+        self.view3d_button.setText("3-D")
+        self.view3d_button.setCheckable(True)
+        self.view3d_button.setToolTip("Show this pane as a 3-D surface with the ball rolling on it")
+        self.view3d_button.toggled.connect(self.set_3d)
+        self.notice = QtWidgets.QLabel()
+        self.notice.setStyleSheet("color: #a05a00")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
         # Fixed-size labels: changing text must never re-lay out the pane (and so
         # resize the plot and throw away its cached contour pixmaps) during playback.
         self.readout.setWordWrap(True)
@@ -96,7 +109,10 @@ class PaneWidget(QtWidgets.QFrame):
             label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
                                 QtWidgets.QSizePolicy.Policy.Fixed)
             label.setFixedHeight(label.fontMetrics().lineSpacing() * lines + 4)
-        layout.addWidget(self.readout)
+        readout_row = QtWidgets.QHBoxLayout()
+        readout_row.addWidget(self.readout, 1)
+        readout_row.addWidget(self.view3d_button)
+        layout.addLayout(readout_row)
         layout.addWidget(self.physics)
         self.basin_labels = None   # swarm mode: each ball's destination minimum
         self.show_trail = True
@@ -131,11 +147,36 @@ class PaneWidget(QtWidgets.QFrame):
     def set_picture(self, picture: ContourPicture, minima, start) -> None:
         self.plot.set_picture(picture, minima)
         self.plot.set_start(start)
+        if self.surface3d is not None:
+            self.surface3d.set_landscape(self.controller.comparison.landscape)
+
+    def set_3d(self, on: bool) -> None:
+        """Switch this pane between the contour plot and the 3-D surface."""
+        from .surface3d_widget import Surface3DWidget, opengl_problem  # noqa: PLC0415
+
+        problem = opengl_problem() if on else None
+        if problem:
+            self.view3d_button.blockSignals(True)
+            self.view3d_button.setChecked(False)
+            self.view3d_button.blockSignals(False)
+            self.view3d_button.setToolTip(f"Unavailable: {problem}")
+            self.notice.setText(f"3-D view unavailable: {problem}. The 2-D view stays.")
+            self.notice.show()
+            return
+        if on and self.surface3d is None:
+            self.surface3d = Surface3DWidget(self.controller, self.index,
+                                             BALL_COLOURS[self.index % len(BALL_COLOURS)])
+            self.views.addWidget(self.surface3d)
+            self.surface3d.set_landscape(self.controller.comparison.landscape)
+        self.views.setCurrentWidget(self.surface3d if on else self.plot)
+        if on:
+            self.surface3d._draw(self.controller.playhead)
 
     # -- drawing ----------------------------------------------------------------------------
 
     def _draw_frame(self, playhead: float) -> None:
-        if not self.plot.isHidden():   # hidden in overlay mode; isVisible is False before show()
+        # Hidden in overlay mode or behind the 3-D view (isVisible is False before show()).
+        if not (self.plot.isHidden() or self.views.isHidden()):
             draw_ball(self.plot, 0, self.controller.comparison, self.index, playhead,
                       self.settings.alpha, self.show_trail, self.show_force, self.show_velocity)
 

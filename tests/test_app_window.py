@@ -225,7 +225,7 @@ def test_overlay_shows_every_ball_on_one_plot(window, qtbot):
     window.add_pane()
     qtbot.keyClick(window, Key.Key_O)
     assert window.overlay.isVisible()
-    assert all(pane.plot.isHidden() for pane in window.panes)
+    assert all(pane.views.isHidden() for pane in window.panes)
     for _ in range(10):
         qtbot.keyClick(window, Key.Key_Right)
     c = window.controller.comparison
@@ -234,7 +234,7 @@ def test_overlay_shows_every_ball_on_one_plot(window, qtbot):
         x, y = layer.ball.getData()
         assert (x[0], y[0]) == tuple(c.positions(10)[i, 0])
     qtbot.keyClick(window, Key.Key_O)
-    assert window.overlay.isHidden() and not window.panes[0].plot.isHidden()
+    assert window.overlay.isHidden() and not window.panes[0].views.isHidden()
 
 
 def test_mu_ramp_schedule_from_the_pane_matches_the_cli(window, qtbot):
@@ -342,3 +342,18 @@ def test_swarm_mode_colours_balls_by_the_minimum_they_reach(window, qtbot):
     np.testing.assert_array_equal(np.column_stack([x, y]), c.positions(5)[0])
     qtbot.keyClick(window, Key.Key_S)
     assert window.controller.comparison.shape == (2, 1) and window.panes[0].basin_labels is None
+
+
+def test_3d_view_explains_when_opengl_is_missing_and_2d_stays(window):
+    from app.surface3d_widget import opengl_problem
+
+    pane = window.panes[1]
+    pane.view3d_button.click()
+    if opengl_problem() is None:      # a real display with OpenGL: the surface shows
+        assert pane.views.currentWidget() is pane.surface3d
+        pane.view3d_button.click()
+        assert pane.views.currentWidget() is pane.plot
+    else:                             # offscreen (CI): a clear reason, and the 2-D view stays
+        assert not pane.view3d_button.isChecked()
+        assert pane.views.currentWidget() is pane.plot
+        assert "OpenGL" in pane.notice.text() and not pane.notice.isHidden()
