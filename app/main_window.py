@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from optimizers.registry import OptimizerSettings
@@ -424,6 +426,28 @@ class MainWindow(QtWidgets.QMainWindow):
             nesterov=pane is not None and pane.name == "nesterov", sigma=self.scenario.sigma,
             seed=self.scenario.seed)
         self.parameter_map.plot.set_marker(pane.alpha if pane else None, pane.mu if pane else None)
+        self.parameter_map.measured = self._measured_rate(pane)
+
+    def _measured_rate(self, pane):
+        """On a quadratic: the momentum pane's contraction per step, measured and predicted."""
+        from physics import theory  # noqa: PLC0415
+        from physics.simulation import Comparison, Tolerances  # noqa: PLC0415
+        from physics.sweep import theory_overlay  # noqa: PLC0415
+
+        if pane is None or pane.name != "momentum" or self.scenario.sigma > 0:
+            return None
+        overlay = theory_overlay(self._landscape, [pane.alpha])
+        if overlay is None:
+            return None
+        run = Comparison(self._landscape, [pane], self.scenario.resolved_start(),
+                         tolerances=Tolerances(gtol=0.0, xtol=0.0))
+        last = run.ensure(600)
+        centre = np.array(self._landscape.minima[0])
+        distances = np.linalg.norm(run.trail(last)[:, 0, 0] - centre, axis=-1)
+        if last < 300 or not np.all(distances[200:] > 0):
+            return None
+        rate = theory.measured_rate(distances, skip=200, window=50)
+        return pane.alpha, pane.mu, rate, overlay.predicted_rate(pane.alpha, pane.mu)
 
     def _map_clicked(self, alpha: float, mu: float) -> None:
         """A click on the map sets the momentum pane's (α, μ); the panes replay."""

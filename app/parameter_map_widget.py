@@ -166,8 +166,11 @@ class _SweepWorker(QtCore.QThread):
             self.computed.emit(generation, result)
 
 
-def describe(result: SweepResult, predicted=None) -> str:
-    """One line under the map: the best cell, and theory's rate where it applies."""
+def describe(result: SweepResult, predicted=None, measured=None) -> str:
+    """One line under the map: the best cell, theory's optimum, and the pane's measured rate.
+
+    ``measured`` is ``(α, μ, measured rate, predicted rate)`` of the momentum pane's run.
+    """
     text = {"steps-to-tol": "bright = fewer steps to converge",
             "final-loss": "bright = lower loss at the end",
             "divergence": "bright = diverges late or never"}[result.measure]
@@ -178,6 +181,10 @@ def describe(result: SweepResult, predicted=None) -> str:
         text += f"  Best: α={best[0]:.3g}, μ={best[1]:.3g} ({best[2]:.4g} {unit})."
     if predicted:
         text += f"  Theory's optimum α*={predicted[0]:.3g}, μ*={predicted[1]:.3g}, rate {predicted[2]:.4f}."
+    if measured:
+        alpha, mu, rate, theory_rate = measured
+        text += (f"  The pane's run (α={alpha:.3g}, μ={mu:.3g}) contracts by {rate:.4f} a step; "
+                 f"theory says {theory_rate:.4f}.")
     return text
 
 
@@ -214,6 +221,7 @@ class ParameterMapWidget(QtWidgets.QWidget):
         self._generation = 0
         self._workers: list[_SweepWorker] = []
         self._request = None
+        self.measured = None     # (α, μ, measured rate, theory's rate) of the pane's run
         self.latest: SweepResult | None = None
 
     def request(self, landscape, start, alpha_range, nesterov=False, sigma=0.0, seed=0) -> None:
@@ -255,7 +263,8 @@ class ParameterMapWidget(QtWidgets.QWidget):
         self.latest = result
         self.plot.show_result(result, landscape)
         overlay = theory_overlay(landscape, result.alphas)
-        self.caption.setText(describe(result, overlay.optimum if overlay else None))
+        self.caption.setText(describe(result, overlay.optimum if overlay else None,
+                                      self.measured if overlay else None))
 
     def wait(self, timeout_ms: int = 30_000) -> None:
         """Block until the workers have finished (tests, the command line, shutdown)."""

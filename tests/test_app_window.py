@@ -295,6 +295,10 @@ def test_parameter_map_panel_computes_and_a_click_sets_alpha_and_mu(window, qtbo
     qtbot.waitUntil(lambda: panel.latest is not None and panel.latest.values.shape == (MAP_CELLS, MAP_CELLS),
                     timeout=30000)
     assert "Theory's optimum" in panel.caption.text()        # the ravine is a quadratic
+    alpha, mu, measured, predicted = panel.measured           # the momentum pane's own run
+    assert (alpha, mu) == (0.018, 0.9) and predicted == pytest.approx(0.9486833, rel=1e-6)
+    assert measured == pytest.approx(predicted, rel=3e-3)
+    assert f"theory says {predicted:.4f}" in panel.caption.text()
     plot = panel.plot
     scene = plot.plotItem.vb.mapViewToScene(QtCore.QPointF(np.log10(0.03), 0.7))
     qtbot.mouseClick(plot.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=plot.mapFromScene(scene))
