@@ -11,22 +11,15 @@ balls, trails and arrows and updates the step counter.
 from __future__ import annotations
 
 import numpy as np
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from .contours import contour_picture
 from .landscape_pane_widget import BALL_COLOURS, LandscapePlot
 from .loss_plot_widget import LossPlotWidget
 from .pane_widget import draw_ball
 from .playback_controller import PlaybackController
+from .qt_images import widget_rgb
 from .scenario import Scenario
-
-
-def widget_rgb(widget: QtWidgets.QWidget) -> np.ndarray:
-    """The widget as it paints, as a ``(height, width, 3)`` uint8 array."""
-    image = widget.grab().toImage().convertToFormat(QtGui.QImage.Format.Format_RGB888)
-    width, height, stride = image.width(), image.height(), image.bytesPerLine()
-    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
-    return data.reshape(height, stride)[:, :width * 3].reshape(height, width, 3).copy()
 
 
 class AnimationCanvas(QtWidgets.QWidget):

@@ -17,25 +17,8 @@ from optimizers.registry import USES_MU
 from .cli import UsageError, parse_start
 from .encoders import ExportError
 from .exporter import DEFAULT_FPS, ExportPlan
+from .run_command import parse_number
 from .scenario import ScenarioError, default_scenario, load_scenario
-
-
-def _int(name: str, text) -> int | None:
-    if text is None:
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        raise UsageError(f"{name} must be a whole number, got {text!r}") from None
-
-
-def _float(name: str, text) -> float | None:
-    if text is None:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        raise UsageError(f"{name} must be a number, got {text!r}") from None
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -55,7 +38,7 @@ def scenario_from_args(args):
                                            domain=None)
         if args.start:
             scenario = dataclasses.replace(scenario, start=parse_start(args.start))
-        alpha, mu = _float("alpha", args.alpha), _float("mu", args.mu)
+        alpha, mu = parse_number("alpha", args.alpha), parse_number("mu", args.mu)
         panes = tuple(
             pane.with_(**({"alpha": alpha} if alpha is not None else {}),
                        **({"mu": mu} if mu is not None and pane.name in USES_MU else {}))
@@ -88,11 +71,11 @@ class _ProgressBar:
 def export_command(args) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     scenario = scenario_from_args(args)
-    frames = _int("frames", args.frames)
+    frames = parse_number("frames", args.frames, integer=True)
     if frames is not None and frames < 1:
         raise UsageError(f"frames must be >= 1, got {args.frames!r}")
-    per_frame = _int("steps per frame", args.steps_per_frame)
-    fps = _float("fps", args.fps)
+    per_frame = parse_number("steps per frame", args.steps_per_frame, integer=True)
+    fps = parse_number("fps", args.fps)
     plan = ExportPlan(path=args.out, frames=frames,
                       steps_per_frame=1 if per_frame is None else per_frame,
                       fps=DEFAULT_FPS if fps is None else fps, size=parse_size(args.size),

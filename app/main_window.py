@@ -558,30 +558,16 @@ class MainWindow(QtWidgets.QMainWindow):
         """The panes (or the overlay) as PNG, or as SVG with vector lines; one-line outcome."""
         from .output import OutputError, atomic_output  # noqa: PLC0415
 
+        from .qt_images import png_bytes, svg_bytes  # noqa: PLC0415
+
         widget = self.overlay if self.overlay.isVisible() else self.pane_row
         suffix = str(path).lower().rsplit(".", 1)[-1]
-        data = QtCore.QByteArray()
-        buffer = QtCore.QBuffer(data)
-        buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
-        if suffix == "png":
-            widget.grab().save(buffer, "PNG")
-        elif suffix == "svg":
-            from PySide6.QtSvg import QSvgGenerator  # noqa: PLC0415
-
-            generator = QSvgGenerator()
-            generator.setOutputDevice(buffer)
-            generator.setSize(widget.size())
-            generator.setViewBox(QtCore.QRect(QtCore.QPoint(0, 0), widget.size()))
-            generator.setTitle("Momentum Lab")
-            painter = QtGui.QPainter(generator)
-            widget.render(painter, QtCore.QPoint(0, 0))
-            painter.end()
-        else:
+        if suffix not in ("png", "svg"):
             return f"cannot save {path!r}: use .png or .svg"
-        buffer.close()
+        data = png_bytes(widget) if suffix == "png" else svg_bytes(widget)
         try:
             with atomic_output(path, "wb") as handle:
-                handle.write(bytes(data))
+                handle.write(data)
         except OutputError as error:
             return str(error)
         return f"Saved the picture to {path}"

@@ -25,7 +25,7 @@ CSV_COLUMNS = ("step", "x", "y", "loss", "grad_x", "grad_y", "p_x", "p_y",
                "kinetic", "potential")
 
 
-def _number(name: str, text, *, integer: bool = False):
+def parse_number(name: str, text, *, integer: bool = False):
     if text is None:
         return None
     try:
@@ -41,14 +41,14 @@ def _number(name: str, text, *, integer: bool = False):
 def settings_from_args(args, landscape) -> OptimizerSettings:
     """The optimizer settings the flags describe, defaults from the landscape."""
     name = args.optimizer.strip().lower()
-    alpha = _number("alpha", args.alpha)
+    alpha = parse_number("alpha", args.alpha)
     if alpha is None:
         alpha = landscape.adaptive_alpha if name in ADAPTIVE else landscape.alpha
-    mu = _number("mu", args.mu)
+    mu = parse_number("mu", args.mu)
     settings = OptimizerSettings(
         name=name, alpha=alpha, mu=landscape.mu if mu is None else mu,
-        beta1=0.9 if args.beta1 is None else _number("beta1", args.beta1),
-        beta2=_number("beta2", args.beta2), eps=_number("eps", args.eps),
+        beta1=0.9 if args.beta1 is None else parse_number("beta1", args.beta1),
+        beta2=parse_number("beta2", args.beta2), eps=parse_number("eps", args.eps),
         mu_schedule=parse_mu_schedule(args.mu_schedule) if args.mu_schedule else None,
         alpha_schedule=parse_alpha_schedule(args.alpha_schedule) if args.alpha_schedule else None,
     )
@@ -81,13 +81,13 @@ def run_command(args) -> int:
     except LandscapeError as error:
         raise UsageError(str(error)) from None
     settings = settings_from_args(args, landscape)
-    steps = _number("steps", args.steps, integer=True)
+    steps = parse_number("steps", args.steps, integer=True)
     if not 1 <= steps <= MAX_STEPS:
         raise UsageError(f"steps must be between 1 and {MAX_STEPS}, got {args.steps!r}")
     start = parse_start(args.start) if args.start else landscape.start
-    sigma = _number("noise", args.noise)
-    seed = _number("seed", args.seed, integer=True)
-    batch = _number("batch size", args.batch_size, integer=True)
+    sigma = parse_number("noise", args.noise)
+    seed = parse_number("seed", args.seed, integer=True)
+    batch = parse_number("batch size", args.batch_size, integer=True)
     fmt = _output_format(args)
     try:
         comparison = Comparison(landscape, [settings], start, sigma=sigma, seed=seed,

@@ -13,9 +13,10 @@ from .output import OutputError, atomic_output
 
 def snapshot_command(args) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6 import QtCore, QtWidgets  # noqa: PLC0415
+    from PySide6 import QtWidgets  # noqa: PLC0415
 
     from .main_window import MainWindow  # noqa: PLC0415
+    from .qt_images import png_bytes  # noqa: PLC0415
     from .scenario import ScenarioError, load_scenario  # noqa: PLC0415
 
     try:
@@ -53,16 +54,12 @@ def snapshot_command(args) -> int:
     app.processEvents()
     window.parameter_map.wait()
     app.processEvents()
-    image = window.grab()
+    data = png_bytes(window)
     window.controller.shutdown()
     window.parameter_map.shutdown()
-    data = QtCore.QByteArray()
-    buffer = QtCore.QBuffer(data)
-    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
     try:
         with atomic_output(args.out, "wb") as handle:
-            handle.write(bytes(data))
+            handle.write(data)
     except OutputError as error:
         raise UsageError(str(error)) from None
     window.close()

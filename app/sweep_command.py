@@ -103,6 +103,7 @@ def _write_png(result, landscape, path) -> None:
     from PySide6 import QtCore, QtWidgets  # noqa: PLC0415
 
     from .parameter_map_widget import ParameterMapPlot, describe  # noqa: PLC0415
+    from .qt_images import png_bytes  # noqa: PLC0415
     from physics.sweep import theory_overlay  # noqa: PLC0415
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["momentum-lab"])
@@ -123,10 +124,7 @@ def _write_png(result, landscape, path) -> None:
     app.processEvents()
     plot.show_result(result, landscape)
     app.processEvents()
-    data = QtCore.QByteArray()
-    buffer = QtCore.QBuffer(data)
-    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
-    panel.grab().save(buffer, "PNG")
+    data = png_bytes(panel)
     panel.close()
     with atomic_output(path, "wb") as handle:
-        handle.write(bytes(data))
+        handle.write(data)

@@ -10,16 +10,8 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6 import QtGui  # noqa: E402
-
 from app.main_window import MainWindow  # noqa: E402
-
-
-def _image_array(widget) -> np.ndarray:
-    image = widget.grab().toImage().convertToFormat(QtGui.QImage.Format.Format_RGB888)
-    width, height = image.width(), image.height()
-    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
-    return data.reshape(height, image.bytesPerLine())[:, :width * 3].reshape(height, width, 3).copy()
+from app.qt_images import widget_rgb  # noqa: E402
 
 
 def test_window_is_titled_and_shows_two_panes_of_contours(qtbot):
@@ -28,7 +20,7 @@ def test_window_is_titled_and_shows_two_panes_of_contours(qtbot):
     window.show()
     assert window.windowTitle() == "Momentum Lab"
     assert len(window.panes) == 2
-    pixels = _image_array(window.panes[0].plot)
+    pixels = widget_rgb(window.panes[0].plot)
     colours = np.unique(pixels.reshape(-1, 3) // 16, axis=0)
     assert len(colours) > 20        # filled contour bands, not a blank widget
     # The ball is drawn in its colour near the start point (top-left of the ravine).
