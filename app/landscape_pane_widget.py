@@ -149,11 +149,10 @@ class LandscapePlot(pg.PlotWidget):
         plot.addItem(self._start)
         self._start.setZValue(8)
         self.layers = [_BallLayer(plot, colour)]
-        self.swarm = pg.ScatterPlotItem(size=7, pen=pg.mkPen((0, 0, 0, 120), width=0.5))
-        self.swarm.setZValue(9)
-        self.swarm.hide()
-        plot.addItem(self.swarm)
-        self._swarm_brushes = None
+        # Swarm mode: one scatter item per destination colour. A uniform brush per item
+        # keeps a frame cheap with a thousand balls (no per-point brush lists to rebuild).
+        self._swarm_groups: list[tuple[np.ndarray, pg.ScatterPlotItem]] = []
+        self._swarm_size = 0
         self.force_arrow = self.layers[0].force_arrow
         self.velocity_arrow = self.layers[0].velocity_arrow
         # The contours never change while the ball rolls: paint them once into a pixmap
@@ -216,28 +215,44 @@ class LandscapePlot(pg.PlotWidget):
         ball, coloured like the star of the minimum it ends in.
         """
         on = labels is not None
-        self.swarm.setVisible(on)
+        for _, item in self._swarm_groups:
+            self.plotItem.removeItem(item)
+        self._swarm_groups, self._swarm_size = [], 0
         layer = self.layers[0]
         for item in (layer.ball, layer.trail, layer.settled_trail, self._start):
             item.setVisible(not on)
-        minima_count = len(self._minima.data)
         if on:
-            colours = [DIVERGED_COLOUR if label == -2 else ELSEWHERE_COLOUR if label == -1
-                       else BASIN_COLOURS[label % len(BASIN_COLOURS)] for label in labels]
-            self._swarm_brushes = [pg.mkBrush(c) for c in colours]
-        else:
-            self._swarm_brushes = None
+            labels = np.asarray(labels)
+            self._swarm_size = len(labels)
+            for label in np.unique(labels):
+                colour = (DIVERGED_COLOUR if label == -2 else ELSEWHERE_COLOUR if label == -1
+                          else BASIN_COLOURS[label % len(BASIN_COLOURS)])
+                item = pg.ScatterPlotItem(size=7, brush=pg.mkBrush(colour),
+                                          pen=pg.mkPen((0, 0, 0, 120), width=0.5))
+                item.setZValue(9)
+                self.plotItem.addItem(item)
+                self._swarm_groups.append((np.flatnonzero(labels == label), item))
         self._minima.setBrush([pg.mkBrush(BASIN_COLOURS[i % len(BASIN_COLOURS)] if on else "w")
-                               for i in range(minima_count)])
+                               for i in range(len(self._minima.data))])
 
     def set_swarm_positions(self, positions) -> None:
-        # While a run is being replaced the colours may still be the old swarm's.
-        if self._swarm_brushes is not None and len(positions) == len(self._swarm_brushes):
-            self.swarm.setData(pos=positions, brush=self._swarm_brushes)
+        # While a run is being replaced the groups may still be the old swarm's.
+        if len(positions) != self._swarm_size:
+            return
+        for indices, item in self._swarm_groups:
+            item.setData(pos=positions[indices])
+
+    def swarm_positions(self) -> np.ndarray:
+        """The drawn swarm, in the balls' order (for tests and pictures)."""
+        out = np.full((self._swarm_size, 2), np.nan)
+        for indices, item in self._swarm_groups:
+            x, y = item.getData()
+            out[indices] = np.column_stack([x, y])
+        return out
 
     @property
     def swarm_on(self) -> bool:
-        return self._swarm_brushes is not None
+        return self._swarm_size > 0
 
     def _start_moved(self, target) -> None:
         point = target.pos()

@@ -342,8 +342,7 @@ def test_swarm_mode_colours_balls_by_the_minimum_they_reach(window, qtbot):
     np.testing.assert_array_equal(sgd, destinations(c.landscape, c.settings[0], c.start))
     assert "1024 balls end in" in _text(window.panes[1].physics)
     window.controller.seek(5)
-    x, y = window.panes[0].plot.swarm.getData()
-    np.testing.assert_array_equal(np.column_stack([x, y]), c.positions(5)[0])
+    np.testing.assert_array_equal(window.panes[0].plot.swarm_positions(), c.positions(5)[0])
     qtbot.keyClick(window, Key.Key_S)
     assert window.controller.comparison.shape == (2, 1) and window.panes[0].basin_labels is None
 
