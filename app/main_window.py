@@ -321,7 +321,22 @@ class MainWindow(QtWidgets.QMainWindow):
         landscape = self._landscape
         alpha = landscape.adaptive_alpha if name == "adam" else self.scenario.panes[0].alpha
         new = OptimizerSettings(name, alpha=alpha, mu=landscape.mu)
-        self.apply(dataclasses.replace(self.scenario, panes=self.scenario.panes + (new,)))
+        if self.apply(dataclasses.replace(self.scenario, panes=self.scenario.panes + (new,))):
+            self._warn_if_nesterov_unstable(new)
+
+    def _warn_if_nesterov_unstable(self, settings: OptimizerSettings) -> None:
+        """Nesterov tolerates smaller steps than heavy ball: say so before it diverges."""
+        from physics.sweep import theory_overlay  # noqa: PLC0415
+        from physics.theory import nesterov_stability_alpha  # noqa: PLC0415
+
+        overlay = theory_overlay(self._landscape, [settings.alpha])
+        if settings.name != "nesterov" or overlay is None:
+            return
+        limit = float(nesterov_stability_alpha(settings.mu, overlay.curvature_max))
+        if settings.alpha >= limit:
+            self.statusBar().showMessage(
+                f"Nesterov is stable here only for α < {limit:.3g} (αλmax < 2(1+μ)/(1+2μ)); "
+                f"at α = {settings.alpha:g} it will diverge. Lower α to race every pane.", 15000)
 
     def remove_pane(self) -> None:
         if len(self.scenario.panes) > 1:

@@ -360,3 +360,8 @@ def test_3d_view_explains_when_opengl_is_missing_and_2d_stays(window):
         assert not pane.view3d_button.isChecked()
         assert pane.views.currentWidget() is pane.plot
         assert "OpenGL" in pane.notice.text() and not pane.notice.isHidden()
+
+
+def test_adding_nesterov_warns_when_alpha_is_past_its_stability_edge(window):
+    window.add_pane()        # Nesterov at the ravine's α = 0.018 > 0.0136
+    assert "Nesterov is stable here only for α < 0.0136" in window.statusBar().currentMessage()

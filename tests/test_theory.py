@@ -90,3 +90,15 @@ def test_stationary_variance_under_gradient_noise(mu, expected):
         comparison.ensure(6000)
         samples.append(comparison.trail(6000)[500:, 0, 0].ravel())
     assert np.var(np.concatenate(samples)) == pytest.approx(expected, rel=0.12)
+
+
+def test_nesterov_stability_edge():
+    """αλmax < 2(1+μ)/(1+2μ): on the ravine with μ = 0.9, α < 0.01357."""
+    limit = float(theory.nesterov_stability_alpha(0.9, 100.0))
+    assert limit == pytest.approx(3.8 / 280)
+    ravine = builtin("ravine")
+    runs = Comparison(ravine, [OptimizerSettings("nesterov", alpha=limit * 0.97, mu=0.9),
+                               OptimizerSettings("nesterov", alpha=limit * 1.03, mu=0.9)], (1.0, 1.0))
+    runs.ensure(3000)
+    assert runs.diverged_at[0, 0] == -1 and runs.converged_at[0, 0] > 0
+    assert runs.diverged_at[1, 0] > 0
