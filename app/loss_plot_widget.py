@@ -66,6 +66,8 @@ class LossPlotWidget(pg.PlotWidget):
         self._log = minimum is not None or bool(np.all(c.loss(0) > 0))
         self.plotItem.setLogMode(y=self._log)
         label = "L − L_min" if minimum is not None and minimum != 0 else "loss L"
+        if c.shape[1] > 1:
+            label = "median " + label + " over the swarm"
         self.plotItem.setLabel("left", label + (" (log)" if self._log else ""))
         self._redraw()
 
@@ -80,7 +82,9 @@ class LossPlotWidget(pg.PlotWidget):
     def _redraw(self) -> None:
         c = self.controller.comparison
         k = min(c.current, c.computed_steps)
-        losses = c.loss_history(k)[:, :, 0] - self._offset
+        history = c.loss_history(k)
+        # A swarm has many balls per pane: follow the median one.
+        losses = (np.median(history, axis=2) if c.shape[1] > 1 else history[:, :, 0]) - self._offset
         steps = np.arange(k + 1)
         for i, curve in enumerate(self.curves):
             y = losses[:, i]

@@ -343,6 +343,9 @@ def test_swarm_mode_colours_balls_by_the_minimum_they_reach(window, qtbot):
     assert "1024 balls end in" in _text(window.panes[1].physics)
     window.controller.seek(5)
     np.testing.assert_array_equal(window.panes[0].plot.swarm_positions(), c.positions(5)[0])
+    assert "median" in window.loss_plot.plotItem.getAxis("left").labelText
+    x, y = window.loss_plot.curves[1].getData()
+    assert 10 ** y[-1] == pytest.approx(np.median(c.loss(5)[1]) - c.landscape.min_value)  # log axis
     qtbot.keyClick(window, Key.Key_S)
     assert window.controller.comparison.shape == (2, 1) and window.panes[0].basin_labels is None
 
