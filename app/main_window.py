@@ -277,6 +277,14 @@ class MainWindow(QtWidgets.QMainWindow):
         for pane, settings in zip(self.panes, self.scenario.panes):
             pane.set_settings(settings)
         self._redraw_landscape()
+        # Linked views line up by screen position; once the new layout has settled,
+        # show the whole domain again so every pane starts from the same picture.
+        QtCore.QTimer.singleShot(0, self, self._show_whole_domain)
+
+    def _show_whole_domain(self) -> None:
+        if self.panes:
+            xmin, xmax, ymin, ymax = self._landscape.domain
+            self.panes[0].plot.plotItem.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
 
     def _redraw_landscape(self) -> None:
         picture = contour_picture(self._landscape)
