@@ -29,7 +29,7 @@ w.controller.shutdown()
 """
 
 
-def frame_cost() -> float:
+def frame_cost(swarm: bool = False) -> float:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6 import QtWidgets
 
@@ -39,6 +39,9 @@ def frame_cost() -> float:
     window = MainWindow()
     window.resize(1400, 800)
     window.show()
+    if swarm:
+        window.request_change({"landscape": "two-gaussian", "start": None})
+        window.swarm_action.setChecked(True)
     controller = window.controller
     controller.comparison.ensure(FRAMES)
     window.grab()
@@ -63,10 +66,12 @@ def startup_time() -> float:
 
 def main():
     cost = frame_cost()
+    swarm_cost = frame_cost(swarm=True)
     start = startup_time()
     print("\n## The window (offscreen, 1400×800, two panes + loss plot)\n")
     print("| measure | value |\n|---|---:|")
     print(f"| one frame: playhead move + repaint | {cost * 1000:.1f} ms (up to {1 / cost:.0f} fps) |")
+    print(f"| one frame in swarm mode (2 panes × 1024 balls) | {swarm_cost * 1000:.1f} ms |")
     print(f"| start-up to the first painted frame | {start:.2f} s |")
 
 

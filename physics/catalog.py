@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from .builtins import BUILTIN_NAMES, builtin
-from .expression import ExpressionError, landscape_from_expression
 from .landscape import Landscape
+
+
+#: Longest expression accepted anywhere (the parser, scenario files). Kept here, away from
+#: :mod:`physics.expression`, so checking it does not import sympy.
+MAX_EXPRESSION_LENGTH = 500
 
 
 class LandscapeError(ValueError):
@@ -24,6 +28,9 @@ def resolve_landscape(text: str, domain=None) -> Landscape:
         raise LandscapeError(
             f"unknown landscape {text!r} (built-ins: {', '.join(BUILTIN_NAMES)}; "
             "or type an expression in x and y)")
+    # sympy takes a third of a second to import: only pay for it when an expression is typed.
+    from .expression import ExpressionError, landscape_from_expression  # noqa: PLC0415
+
     try:
         if domain is None:
             return landscape_from_expression(text)

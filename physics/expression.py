@@ -33,9 +33,11 @@ import warnings
 import numpy as np
 import sympy
 
+from physics.catalog import MAX_EXPRESSION_LENGTH
 from physics.landscape import Landscape
 
-MAX_LENGTH, MAX_NODES, MAX_DEPTH, MAX_EXPONENT = 500, 200, 50, 100
+MAX_NODES, MAX_DEPTH, MAX_EXPONENT = 200, 50, 100
+MAX_LENGTH = MAX_EXPRESSION_LENGTH
 TIME_LIMIT = 3.0  # seconds of sympy work per expression; typical ones need < 0.1 (slack for a loaded machine)
 # Classic test functions (Goldstein-Price, Ackley, Eggholder) stay below ~350 and
 # ~900 nodes; these caps leave room yet keep differentiation well under a second.
