@@ -46,6 +46,16 @@ def _comma_floats(text: str, count: int, what: str) -> tuple[float, ...]:
     return values
 
 
+def parse_dimensions(text: str, what: str, form: str) -> tuple[int, int]:
+    """``"1280x720"`` → ``(1280, 720)``; ``what`` and ``form`` word the error
+    (e.g. ``"size"``, ``"WIDTHxHEIGHT (e.g. 1280x720)"``)."""
+    try:
+        first, second = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"{what} must be {form}, got {text!r}") from None
+    return first, second
+
+
 def parse_start(text: str) -> tuple[float, float]:
     """``"-1.5,2"`` → ``(-1.5, 2.0)``; a clear error otherwise."""
     return _comma_floats(text, 2, "start")

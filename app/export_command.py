@@ -14,19 +14,11 @@ import time
 
 from optimizers.registry import USES_MU
 
-from .cli import UsageError, parse_start
+from .cli import UsageError, parse_dimensions, parse_start
 from .encoders import ExportError
 from .exporter import DEFAULT_FPS, ExportPlan
 from .run_command import parse_number
 from .scenario import ScenarioError, default_scenario, load_scenario
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    try:
-        width, height = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise UsageError(f"size must be WIDTHxHEIGHT (e.g. 1280x720), got {text!r}") from None
-    return width, height
 
 
 def scenario_from_args(args):
@@ -78,7 +70,8 @@ def export_command(args) -> int:
     fps = parse_number("fps", args.fps)
     plan = ExportPlan(path=args.out, frames=frames,
                       steps_per_frame=1 if per_frame is None else per_frame,
-                      fps=DEFAULT_FPS if fps is None else fps, size=parse_size(args.size),
+                      fps=DEFAULT_FPS if fps is None else fps,
+                      size=parse_dimensions(args.size, "size", "WIDTHxHEIGHT (e.g. 1280x720)"),
                       include_loss=args.include_loss)
     try:
         plan.validate()

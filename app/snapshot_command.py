@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from .cli import UsageError
+from .cli import UsageError, parse_dimensions
 from .output import OutputError, atomic_output
 
 
@@ -21,10 +21,9 @@ def snapshot_command(args) -> int:
 
     try:
         step = int(args.step)
-        width, height = (int(v) for v in args.size.lower().split("x"))
     except ValueError:
-        raise UsageError(f"--step must be a whole number and --size WxH, got {args.step!r}, "
-                         f"{args.size!r}") from None
+        raise UsageError(f"--step must be a whole number, got {args.step!r}") from None
+    width, height = parse_dimensions(args.size, "size", "WIDTHxHEIGHT (e.g. 1400x800)")
     if step < 0 or not (320 <= width <= 7680 and 240 <= height <= 4320):
         raise UsageError("--step must be >= 0 and --size between 320x240 and 7680x4320")
     if not args.out.lower().endswith(".png"):

@@ -18,7 +18,7 @@ from physics.gradients import GradientSettingsError, make_gradient_source
 from physics.simulation import Tolerances
 from physics.sweep import SweepError, SweepGrid, run_sweep
 
-from .cli import UsageError, parse_start
+from .cli import UsageError, parse_dimensions, parse_start
 from .output import OutputError, atomic_output
 
 
@@ -28,14 +28,6 @@ def _range(name: str, text: str) -> tuple[float, float]:
     except ValueError:
         raise UsageError(f"{name} must be LOW:HIGH (e.g. 0.001:0.1), got {text!r}") from None
     return low, high
-
-
-def _grid(text: str) -> tuple[int, int]:
-    try:
-        n_alpha, n_mu = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise UsageError(f"grid must be NxM (alpha columns x mu rows), got {text!r}") from None
-    return n_alpha, n_mu
 
 
 def _value_text(value: float) -> str:
@@ -57,7 +49,7 @@ def sweep_command(args) -> int:
     alpha_range = _range("alpha range", args.alpha_range) if args.alpha_range else \
         (landscape.alpha / 100, landscape.alpha * 5)
     mu_range = _range("mu range", args.mu_range)
-    n_alpha, n_mu = _grid(args.grid)
+    n_alpha, n_mu = parse_dimensions(args.grid, "grid", "NxM (alpha columns x mu rows)")
     try:
         steps = int(args.steps)
         tol = float(args.tol) if args.tol else None
