@@ -221,24 +221,27 @@ class ParameterMapWidget(QtWidgets.QWidget):
         self._generation = 0
         self._workers: list[_SweepWorker] = []
         self._request = None
+        self._stale = False
         self.measured = None     # (α, μ, measured rate, theory's rate) of the pane's run
         self.latest: SweepResult | None = None
 
     def request(self, landscape, start, alpha_range, nesterov=False, sigma=0.0, seed=0) -> None:
         """Compute the map for this landscape and start (replacing any map under way)."""
         self._request = (landscape, start, alpha_range, nesterov, sigma, seed)
+        self._stale = True
         if self.isVisible():
             self.recompute()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
-        if self._request is not None and self.latest is None:
+        if self._request is not None and self._stale:   # changed while the panel was hidden
             self.recompute()
 
     def recompute(self) -> None:
         if self._request is None:
             return
         landscape, start, alpha_range, nesterov, sigma, seed = self._request
+        self._stale = False
         self._generation += 1
         for worker in self._workers:
             worker.requestInterruption()

@@ -368,3 +368,16 @@ def test_3d_view_explains_when_opengl_is_missing_and_2d_stays(window):
 def test_adding_nesterov_warns_when_alpha_is_past_its_stability_edge(window):
     window.add_pane()        # Nesterov at the ravine's α = 0.018 > 0.0136
     assert "Nesterov is stable here only for α < 0.0136" in window.statusBar().currentMessage()
+
+
+def test_parameter_map_catches_up_with_changes_made_while_it_was_hidden(window, qtbot):
+    panel = window.parameter_map
+    window.map_toggle.trigger()
+    qtbot.waitUntil(lambda: panel.latest is not None and panel.latest.values.shape[0] > 32, timeout=30000)
+    first = panel.latest
+    window.map_toggle.trigger()                      # hide it, then change the start
+    window.request_change({"start": (-2.0, 1.5)})
+    window.map_toggle.trigger()                      # show it again: a new map for the new start
+    qtbot.waitUntil(lambda: panel.latest is not first and panel.latest.values.shape[0] > 32,
+                    timeout=30000)
+    panel.shutdown()
