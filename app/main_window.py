@@ -447,9 +447,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.parameter_map.request(
             self._landscape, self.scenario.resolved_start(), (base / 100, base * 5),
             nesterov=pane is not None and pane.name == "nesterov", sigma=self.scenario.sigma,
-            seed=self.scenario.seed)
+            seed=self.scenario.seed, measure_rate=lambda: self._measured_rate(pane))
         self.parameter_map.plot.set_marker(pane.alpha if pane else None, pane.mu if pane else None)
-        self.parameter_map.measured = self._measured_rate(pane)
 
     def _measured_rate(self, pane):
         """On a quadratic: the momentum pane's contraction per step, measured and predicted."""

@@ -222,12 +222,19 @@ class ParameterMapWidget(QtWidgets.QWidget):
         self._workers: list[_SweepWorker] = []
         self._request = None
         self._stale = False
+        self._measure_rate = None
         self.measured = None     # (α, μ, measured rate, theory's rate) of the pane's run
         self.latest: SweepResult | None = None
 
-    def request(self, landscape, start, alpha_range, nesterov=False, sigma=0.0, seed=0) -> None:
-        """Compute the map for this landscape and start (replacing any map under way)."""
+    def request(self, landscape, start, alpha_range, nesterov=False, sigma=0.0, seed=0,
+                measure_rate=None) -> None:
+        """Compute the map for this landscape and start (replacing any map under way).
+
+        ``measure_rate()`` → ``(α, μ, measured rate, theory's rate)`` or None is called
+        only when the map is actually computed, so a hidden panel costs nothing.
+        """
         self._request = (landscape, start, alpha_range, nesterov, sigma, seed)
+        self._measure_rate = measure_rate
         self._stale = True
         if self.isVisible():
             self.recompute()
@@ -242,6 +249,7 @@ class ParameterMapWidget(QtWidgets.QWidget):
             return
         landscape, start, alpha_range, nesterov, sigma, seed = self._request
         self._stale = False
+        self.measured = self._measure_rate() if self._measure_rate else None
         self._generation += 1
         for worker in self._workers:
             worker.requestInterruption()
