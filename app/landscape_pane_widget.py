@@ -163,8 +163,6 @@ class LandscapePlot(pg.PlotWidget):
         self._minima.setCacheMode(cache)
         for axis in ("left", "bottom"):
             plot.getAxis(axis).setCacheMode(cache)   # axis text is costly to replay
-        self.force_arrow = _Arrow(plot, FORCE_COLOUR)
-        self.velocity_arrow = _Arrow(plot, VELOCITY_COLOUR)
         self.scene().sigMouseClicked.connect(self._clicked)
 
     def set_title(self, text: str) -> None:

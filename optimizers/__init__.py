@@ -5,11 +5,11 @@ No Qt here, and no loss functions either: optimizers receive gradients (see
 """
 
 from .adaptive import adagrad, adam, rmsprop
-from .base import Optimizer, velocity_of
+from .base import Optimizer
 from .registry import OPTIMIZER_NAMES, OptimizerSettings, make
 from .sgd import momentum, nesterov, sgd
 
 __all__ = [
-    "Optimizer", "OptimizerSettings", "OPTIMIZER_NAMES", "make", "velocity_of",
+    "Optimizer", "OptimizerSettings", "OPTIMIZER_NAMES", "make",
     "sgd", "momentum", "nesterov", "adam", "rmsprop", "adagrad",
 ]

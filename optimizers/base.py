@@ -42,9 +42,3 @@ class Optimizer(NamedTuple):
 def at_params(params: Array, state: Any) -> Array:
     """``gradient_point`` of every rule that evaluates the gradient where it stands."""
     return params
-
-
-def velocity_of(state: Any, params: Array) -> Array:
-    """The state's momentum buffer ``p`` if it has one, else zeros (SGD, adaptive)."""
-    p = getattr(state, "velocity", None)
-    return np.zeros_like(params) if p is None else p

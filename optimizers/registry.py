@@ -8,12 +8,12 @@ panes store: plain numbers and names. :func:`make` turns it into an
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from .adaptive import adagrad, adam, rmsprop
 from .base import Optimizer
-from .schedules import Constant, CosineDecay, MuRamp, StepDecay
+from .schedules import CosineDecay, MuRamp, StepDecay
 from .sgd import momentum, nesterov, sgd
 
 OPTIMIZER_NAMES = ("sgd", "momentum", "nesterov", "adam", "rmsprop", "adagrad")
@@ -52,7 +52,6 @@ class OptimizerSettings:
     eps: Optional[float] = None
     mu_schedule: Optional[tuple] = None
     alpha_schedule: Optional[tuple] = None
-    extra: dict = field(default_factory=dict, compare=False, repr=False)
 
     def with_(self, **changes) -> "OptimizerSettings":
         return replace(self, **changes)
@@ -199,4 +198,4 @@ def make(settings: OptimizerSettings) -> Optimizer:
 
 
 __all__ = ["OPTIMIZER_NAMES", "TITLES", "OptimizerSettings", "SettingsError", "make",
-           "validate", "Constant"]
+           "validate"]

@@ -26,9 +26,6 @@ class Constant:
     def __call__(self, t: int) -> float:
         return self.value
 
-    def describe(self) -> str:
-        return f"{self.value:g}"
-
 
 @dataclass(frozen=True)
 class MuRamp:
@@ -42,9 +39,6 @@ class MuRamp:
         frac = min(t / self.steps, 1.0) if self.steps > 0 else 1.0
         return self.start + (self.end - self.start) * frac
 
-    def describe(self) -> str:
-        return f"ramp {self.start:g}→{self.end:g} over {self.steps} steps"
-
 
 @dataclass(frozen=True)
 class StepDecay:
@@ -56,9 +50,6 @@ class StepDecay:
 
     def __call__(self, t: int) -> float:
         return self.initial * self.factor ** (t // self.every)
-
-    def describe(self) -> str:
-        return f"{self.initial:g}×{self.factor:g} every {self.every} steps"
 
 
 @dataclass(frozen=True)
@@ -73,20 +64,9 @@ class CosineDecay:
         frac = min(t, self.steps) / self.steps if self.steps > 0 else 1.0
         return self.minimum + 0.5 * (self.initial - self.minimum) * (1 + math.cos(math.pi * frac))
 
-    def describe(self) -> str:
-        return f"cosine {self.initial:g}→{self.minimum:g} over {self.steps} steps"
-
 
 def as_schedule(value: ScheduleLike) -> Schedule:
     """Wrap a number as :class:`Constant`; pass schedules through unchanged."""
     if callable(value):
         return value
     return Constant(float(value))
-
-
-def describe(schedule: ScheduleLike) -> str:
-    """A short human description of a number or schedule (for titles and exports)."""
-    if isinstance(schedule, (int, float)):
-        return f"{schedule:g}"
-    text = getattr(schedule, "describe", None)
-    return text() if text else repr(schedule)
