@@ -97,7 +97,7 @@ class AnimationCanvas(QtWidgets.QWidget):
         for i, plot in enumerate(self.plots):
             draw_ball(plot, 0, c, i, float(shown), self.scenario.panes[i].alpha, True,
                       self.show_arrows, self.show_arrows)
-        states = " · ".join(f"{s.title().split()[0]}: {c.status(i, 0, shown)}"
+        states = " · ".join(f"{s.title().split()[0]}: {c.status(i, 0, step=shown)}"
                             for i, s in enumerate(self.scenario.panes))
         self.header.setText(f"step {shown}    —    {states}")
         return widget_rgb(self)

@@ -81,7 +81,7 @@ class LossPlotWidget(pg.PlotWidget):
 
     def _redraw(self) -> None:
         c = self.controller.comparison
-        k = min(c.current, c.computed_steps)
+        k = min(self.controller.step, c.computed_steps)
         history = c.loss_history(k)
         # A swarm has many balls per pane: follow the median one.
         losses = (np.median(history, axis=2) if c.shape[1] > 1 else history[:, :, 0]) - self._offset

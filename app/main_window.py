@@ -334,7 +334,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _warn_if_nesterov_unstable(self, settings: OptimizerSettings) -> None:
         """Nesterov tolerates smaller steps than heavy ball: say so before it diverges."""
-        from physics.sweep import theory_overlay  # noqa: PLC0415
+        from physics.theory import theory_overlay  # noqa: PLC0415
         from physics.theory import nesterov_stability_alpha  # noqa: PLC0415
 
         overlay = theory_overlay(self._landscape, [settings.alpha])
@@ -454,7 +454,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """On a quadratic: the momentum pane's contraction per step, measured and predicted."""
         from physics import theory  # noqa: PLC0415
         from physics.simulation import Comparison, Tolerances  # noqa: PLC0415
-        from physics.sweep import theory_overlay  # noqa: PLC0415
+        from physics.theory import theory_overlay  # noqa: PLC0415
 
         if pane is None or pane.name != "momentum" or self.scenario.sigma > 0:
             return None

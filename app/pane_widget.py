@@ -202,7 +202,7 @@ class PaneWidget(QtWidgets.QFrame):
         loss = float(c.loss(k)[i, 0])
         grad = c.grads(k)[i, 0]
         p = c.velocity(k)[i, 0]
-        state = c.status(i, 0, k)
+        state = c.status(i, 0, step=k)
         colour = "#b00020" if state.startswith("diverged") else (
             "#1b7f3b" if state.startswith("converged") else "#333")
         self.readout.setText(

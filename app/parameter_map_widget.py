@@ -15,7 +15,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from physics.sweep import MEASURES, SweepGrid, SweepResult, run_sweep, theory_overlay
+from physics.sweep import MEASURES, SweepGrid, SweepResult, run_sweep
+from physics.theory import theory_overlay
 
 NOT_CONVERGED = (200, 200, 200, 255)   # light grey
 DIVERGED = (90, 10, 20, 255)           # dark red

@@ -21,7 +21,7 @@ from PySide6 import QtCore, QtWidgets
 
 from optimizers.registry import USES_MU
 from physics import ball
-from physics.sweep import is_quadratic
+from physics.theory import is_quadratic
 
 from .landscape_pane_widget import BALL_COLOURS
 from .playback_controller import PlaybackController
@@ -147,7 +147,7 @@ class PhysicsViewsWidget(QtWidgets.QWidget):
 
     def redraw(self) -> None:
         c = self.controller.comparison
-        k = min(c.current, c.computed_steps)
+        k = min(self.controller.step, c.computed_steps)
         steps = np.arange(k + 1)
         energies = {i: pane_energies(c, i, k) for i in range(c.shape[0])}
         # Log scale shows friction draining energy over decades; step 0 (no velocity

@@ -43,6 +43,7 @@ class PlaybackController(QtCore.QObject):
     def __init__(self, comparison: Comparison, parent=None):
         super().__init__(parent)
         self.comparison = comparison
+        self._step = 0
         self._playhead = 0.0
         self._speed = DEFAULT_SPEED
         self._timer = QtCore.QTimer(self)
@@ -55,7 +56,8 @@ class PlaybackController(QtCore.QObject):
 
     @property
     def step(self) -> int:
-        return self.comparison.current
+        """The step on screen: the one cursor into the run's history."""
+        return self._step
 
     @property
     def playhead(self) -> float:
@@ -106,7 +108,8 @@ class PlaybackController(QtCore.QObject):
 
     def seek(self, step: int) -> None:
         """Show ``step`` (computed if needed; clamped to what can exist)."""
-        self._show(float(self.comparison.seek(step)))
+        wanted = max(0, int(step))
+        self._show(float(min(wanted, self.comparison.ensure(wanted))))
 
     def set_comparison(self, comparison: Comparison) -> None:
         """Replace the run (settings changed): back to step 0, paused."""
@@ -130,9 +133,9 @@ class PlaybackController(QtCore.QObject):
     def _show(self, playhead: float) -> None:
         old_step = math.floor(self._playhead)
         self._playhead = playhead
-        self.comparison.current = math.floor(playhead)
-        if math.floor(playhead) != old_step:
-            self.step_changed.emit(self.comparison.current)
+        self._step = math.floor(playhead)
+        if self._step != old_step:
+            self.step_changed.emit(self._step)
         self.frame_changed.emit(playhead)
 
     def _tick(self) -> None:

@@ -39,7 +39,7 @@ from pathlib import Path
 from optimizers.registry import ADAPTIVE, USES_MU, OptimizerSettings, SettingsError, validate
 from physics.builtins import BUILTIN_NAMES, builtin
 from physics.catalog import LandscapeError, resolve_landscape
-from physics.catalog import MAX_EXPRESSION_LENGTH as MAX_LENGTH
+from physics.limits import MAX_EXPRESSION_LENGTH as MAX_LENGTH
 from physics.gradients import GradientSettingsError, make_gradient_source
 from physics.landscape import Landscape
 from physics.simulation import Comparison

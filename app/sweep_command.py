@@ -96,7 +96,7 @@ def _write_png(result, landscape, path) -> None:
 
     from .parameter_map_widget import ParameterMapPlot, describe  # noqa: PLC0415
     from .qt_images import png_bytes  # noqa: PLC0415
-    from physics.sweep import theory_overlay  # noqa: PLC0415
+    from physics.theory import theory_overlay  # noqa: PLC0415
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["momentum-lab"])
     panel = QtWidgets.QWidget()

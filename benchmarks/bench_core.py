@@ -4,9 +4,9 @@ Three ways to step 40,000 balls for 500 momentum steps, in one run so the ratios
 fair on a noisy shared machine:
 
 * the pure optimizer API on ``(N, 2)`` arrays (what the panes use for a few balls);
-* :func:`physics.swarm.run_swarm` on one thread (separate x/y arrays);
-* :func:`physics.swarm.run_swarm` on every core;
-* and the swarm with convergence/divergence bookkeeping (what a sweep needs).
+* :func:`physics.batch.run_batch` (the kernel behind the map) on one thread (separate x/y arrays);
+* :func:`physics.batch.run_batch` on every core;
+* and the batch with the shared outcome rule (what a sweep needs).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import numpy as np
 
 from optimizers import momentum
 from physics.builtins import builtin
-from physics.swarm import run_swarm
+from physics.batch import run_batch
 
 BALLS, STEPS = 40_000, 500
 ALPHA, MU = 2e-4, 0.9
@@ -51,11 +51,11 @@ def run() -> list[tuple[str, float, str]]:
     landscape, starts = builtin("rosenbrock"), _starts()
     cases = [
         ("pure optimizer API, (N, 2) arrays", pure_api),
-        ("swarm, 1 thread", lambda: run_swarm(landscape, starts, ALPHA, MU, STEPS,
+        ("batch kernel, 1 thread", lambda: run_batch(landscape, starts, ALPHA, MU, STEPS,
                                               track=False, threads=1)),
-        ("swarm, all cores", lambda: run_swarm(landscape, starts, ALPHA, MU, STEPS, track=False)),
-        ("swarm + convergence bookkeeping, all cores",
-         lambda: run_swarm(landscape, starts, ALPHA, MU, STEPS, track=True)),
+        ("batch kernel, all cores", lambda: run_batch(landscape, starts, ALPHA, MU, STEPS, track=False)),
+        ("batch kernel + outcome rule (convergence, divergence), all cores",
+         lambda: run_batch(landscape, starts, ALPHA, MU, STEPS, track=True)),
     ]
     rows = []
     baseline = None

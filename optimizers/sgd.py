@@ -37,6 +37,22 @@ class MomentumState(NamedTuple):
     velocity: Array
 
 
+def heavy_ball_velocity(velocity, grads, alpha, mu):
+    """The heavy-ball rule's one line, ``p⁽ᵗ⁺¹⁾ = μ p⁽ᵗ⁾ − α g⁽ᵗ⁾``, elementwise.
+
+    Every heavy-ball path calls this: :func:`momentum`, :func:`nesterov`, and the batched
+    kernel behind the (α, μ) map (:mod:`physics.batch`), which applies it to x and y
+    arrays separately. Elementwise IEEE arithmetic is the same whether the operands are
+    ``(N, 2)`` arrays or two ``(N,)`` arrays, so every path agrees bit for bit.
+    """
+    return mu * velocity - alpha * grads
+
+
+def nesterov_lookahead(params, velocity, mu):
+    """Where Nesterov evaluates the gradient: the look-ahead ``W⁽ᵗ⁾ + μ p⁽ᵗ⁾``."""
+    return params + mu * velocity
+
+
 def sgd(alpha: ScheduleLike) -> Optimizer:
     """Plain (stochastic) gradient descent.
 
@@ -71,7 +87,7 @@ def momentum(alpha: ScheduleLike, mu: ScheduleLike = 0.9) -> Optimizer:
 
     def update(grads: Array, state: MomentumState, params: Array) -> tuple[Array, MomentumState]:
         t = state.count
-        p = mu_t(t) * state.velocity - alpha_t(t) * grads
+        p = heavy_ball_velocity(state.velocity, grads, alpha_t(t), mu_t(t))
         return p, MomentumState(count=t + 1, velocity=p)
 
     return Optimizer("momentum", init, update, at_params, {"alpha": alpha, "mu": mu})
@@ -94,11 +110,11 @@ def nesterov(alpha: ScheduleLike, mu: ScheduleLike = 0.9) -> Optimizer:
         return MomentumState(count=0, velocity=np.zeros_like(np.asarray(params, dtype=float)))
 
     def gradient_point(params: Array, state: MomentumState) -> Array:
-        return params + mu_t(state.count) * state.velocity
+        return nesterov_lookahead(params, state.velocity, mu_t(state.count))
 
     def update(grads: Array, state: MomentumState, params: Array) -> tuple[Array, MomentumState]:
         t = state.count
-        p = mu_t(t) * state.velocity - alpha_t(t) * grads
+        p = heavy_ball_velocity(state.velocity, grads, alpha_t(t), mu_t(t))
         return p, MomentumState(count=t + 1, velocity=p)
 
     return Optimizer("nesterov", init, update, gradient_point, {"alpha": alpha, "mu": mu})

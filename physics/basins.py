@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from optimizers import OptimizerSettings, make
+from optimizers import OptimizerSettings
 
 from .gradients import make_gradient_source
 from .landscape import Landscape
+from .stepping import Lockstep
 
 ELSEWHERE = -1   # ended somewhere that is not a known minimum (still rolling, a saddle…)
 DIVERGED = -2
@@ -34,23 +35,18 @@ def destinations(landscape: Landscape, settings: OptimizerSettings, starts, step
     """For each start, the index of the minimum its ball ends nearest to.
 
     A ball counts as arriving when it ends within 3% of the domain's size of a known
-    minimum; otherwise :data:`ELSEWHERE`. A ball that leaves the domain far behind or
-    turns non-finite is :data:`DIVERGED`. Uses the same rule and gradient draws as the
-    panes (no history is kept, so thousands of balls cost little).
+    minimum; otherwise :data:`ELSEWHERE`. A ball that diverges (the shared rule of
+    :mod:`physics.outcome`) is :data:`DIVERGED`. The balls run through the same
+    :class:`~physics.stepping.Lockstep` as the panes, with the same gradient draws, but
+    no history is kept, so thousands of balls cost little.
     """
-    optimizer = make(settings)
     source = make_gradient_source(landscape, sigma, seed, batch_size)
-    params = np.array(starts, dtype=float)
-    state = optimizer.init(params)
-    gone = np.zeros(len(params), dtype=bool)
-    with np.errstate(all="ignore"):
-        for t in range(steps):
-            grads = source.grad(optimizer.gradient_point(params, state), t)
-            step, state = optimizer.update(grads, state, params)
-            params = params + step
-            gone |= ~np.all(np.isfinite(params), axis=-1) | landscape.is_far_outside(
-                np.nan_to_num(params))
-            params[gone] = 0.0          # keep the arithmetic quiet for balls already lost
+    balls = Lockstep(landscape, [settings], starts, source)
+    for _ in range(steps):
+        if balls.outcome.all_diverged():
+            break
+        balls.advance()
+    params = balls.positions[0]
     labels = np.full(len(params), ELSEWHERE, dtype=int)
     if landscape.minima:
         minima = np.array(landscape.minima, dtype=float)
@@ -58,5 +54,5 @@ def destinations(landscape: Landscape, settings: OptimizerSettings, starts, step
         nearest = distance.argmin(axis=1)
         close = distance[np.arange(len(params)), nearest] <= 0.03 * landscape.extent
         labels[close] = nearest[close]
-    labels[gone] = DIVERGED
+    labels[~balls.outcome.alive[0]] = DIVERGED
     return labels

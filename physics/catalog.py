@@ -6,11 +6,6 @@ from .builtins import BUILTIN_NAMES, builtin
 from .landscape import Landscape
 
 
-#: Longest expression accepted anywhere (the parser, scenario files). Kept here, away from
-#: :mod:`physics.expression`, so checking it does not import sympy.
-MAX_EXPRESSION_LENGTH = 500
-
-
 class LandscapeError(ValueError):
     """The landscape could not be found or parsed; one line for the user."""
 

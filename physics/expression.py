@@ -33,8 +33,8 @@ import warnings
 import numpy as np
 import sympy
 
-from physics.catalog import MAX_EXPRESSION_LENGTH
-from physics.landscape import Landscape
+from .landscape import Landscape
+from .limits import MAX_EXPRESSION_LENGTH
 
 MAX_NODES, MAX_DEPTH, MAX_EXPONENT = 200, 50, 100
 MAX_LENGTH = MAX_EXPRESSION_LENGTH

@@ -1,61 +1,43 @@
 """A comparison: several optimizers, one landscape, one start, advancing in lockstep.
 
-The run is an *indexable history*: step k of every optimizer is computed once, stored,
-and read back by index. Playing, pausing, stepping back, scrubbing and exporting only
-move an index into it, so what the screen shows, what the command line prints and what
-an export contains are the same numbers.
-
-Each step t, for every optimizer i (all balls of a pane at once, shape ``(B, 2)``)::
-
-    q      = optimizer.gradient_point(W_t, state)      # W_t, or W_t + μp for Nesterov
-    g      = source.grad(q, t)                          # exact, noisy or minibatch
-    ΔW, state = optimizer.update(g, state, W_t)
-    W_t+1  = W_t + ΔW
-
-The gradient source draws its randomness from (seed, t) only, so every optimizer gets
-the same noise / minibatch at step t (common random numbers).
+The run is an *indexable history*: step k of every optimizer is computed once (by
+:class:`physics.stepping.Lockstep`), stored, and read back by index. It has no cursor:
+which step is on screen belongs to whoever shows it (the app's playback controller, an
+export's frame loop). Playing, pausing, stepping back, scrubbing and exporting only read
+steps from it, so what the screen shows, what the command line prints and what an export
+contains are the same numbers.
 
 Per ball the history records position W, the last step p (W_t = W_{t−1} + p; the
 momentum buffer for heavy ball), the exact gradient ∇L(W_t) and the loss L(W_t).
 
-Status: a ball has *converged* at the first step where ``|∇L| ≤ gtol`` and its last
-move ``|p| ≤ xtol``; it has *diverged* at the first step whose position, loss or
-gradient is not finite or lies far outside the domain (see
-:meth:`Landscape.is_far_outside`). A diverged ball stops where it last was finite; the
-others go on. Memory is bounded: the history holds at most ``max_history_bytes``
-(256 MB by default, about 2.4 million steps for two balls); past that the run stops
-growing and :attr:`Comparison.history_full` is set.
+Status follows the one rule of :mod:`physics.outcome` (converged: small gradient and
+step; diverged: not finite, or far outside the domain). A diverged ball stops where it
+last was finite; the others go on. Memory is bounded: the history holds at most
+``max_history_bytes`` (256 MB by default, about 2.4 million steps for two balls); past
+that the run stops growing and :attr:`Comparison.history_full` is set.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
 
-from optimizers import OptimizerSettings, make
-from optimizers.base import Optimizer
+from optimizers import OptimizerSettings
 
 from .gradients import GradientSource, make_gradient_source
 from .landscape import Landscape
+from .outcome import NOT_YET, Tolerances
+from .stepping import Lockstep
 
 DEFAULT_MAX_HISTORY_BYTES = 256 * 1024 * 1024
 _FLOATS_PER_BALL_STEP = 7  # position 2, velocity 2, gradient 2, loss 1
-NOT_YET = -1
 
-
-@dataclass(frozen=True)
-class Tolerances:
-    """Convergence: ``|∇L| ≤ gtol`` and ``|p| ≤ xtol``; divergence: beyond ``far`` domains."""
-
-    gtol: float = 1e-5
-    xtol: float = 1e-6
-    far: float = 10.0
+__all__ = ["Comparison", "NOT_YET", "Tolerances", "DEFAULT_MAX_HISTORY_BYTES"]
 
 
 class Comparison:
-    """Optimizers racing on one landscape from one start, with a step cursor.
+    """Optimizers racing on one landscape from one start: every step, kept.
 
     Parameters
     ----------
@@ -78,7 +60,6 @@ class Comparison:
             raise ValueError("a comparison needs at least one optimizer")
         self.landscape = landscape
         self.settings = tuple(optimizers)
-        self.optimizers: list[Optimizer] = [make(s) for s in self.settings]
         self.source: GradientSource = make_gradient_source(landscape, sigma, seed, batch_size)
         self.sigma, self.seed, self.batch_size = sigma, seed, batch_size
         self.tolerances = tolerances
@@ -88,7 +69,9 @@ class Comparison:
             raise ValueError(f"start must be finite (x, y) pairs, got {start.tolist()!r}")
         self.single_ball = start.ndim == 1
         self.start = start.reshape(-1, 2)
-        n_opt, n_balls = len(self.optimizers), len(self.start)
+        self._balls = Lockstep(landscape, self.settings, self.start, self.source, tolerances)
+        self.optimizers = self._balls.optimizers
+        n_opt, n_balls = self._balls.shape
         self.shape = (n_opt, n_balls)
 
         per_step = n_opt * n_balls * _FLOATS_PER_BALL_STEP * 8
@@ -100,14 +83,8 @@ class Comparison:
         self._velocity = np.empty_like(self._positions)
         self._grads = np.empty_like(self._positions)
         self._loss = np.empty((capacity, n_opt, n_balls))
-        self.converged_at = np.full(self.shape, NOT_YET, dtype=np.int64)
-        self.diverged_at = np.full(self.shape, NOT_YET, dtype=np.int64)
-
-        self._states = [opt.init(self.start.copy()) for opt in self.optimizers]
         self._frontier = 0  # the last computed step
-        self.current = 0    # the cursor the app and exports move
-        self._record(0, np.broadcast_to(self.start, self.shape + (2,)),
-                     np.zeros(self.shape + (2,)))
+        self._keep(0)
 
     # -- computing -----------------------------------------------------------------------
 
@@ -115,6 +92,16 @@ class Comparison:
     def computed_steps(self) -> int:
         """The last step whose numbers exist (0 = only the start)."""
         return self._frontier
+
+    @property
+    def converged_at(self) -> np.ndarray:
+        """Step each ball converged at, shape ``(n_optimizers, n_balls)`` (NOT_YET: never)."""
+        return self._balls.outcome.converged_at
+
+    @property
+    def diverged_at(self) -> np.ndarray:
+        """Step each ball diverged at, shape ``(n_optimizers, n_balls)`` (NOT_YET: never)."""
+        return self._balls.outcome.diverged_at
 
     def _grow(self, needed: int) -> None:
         capacity = len(self._loss)
@@ -127,51 +114,14 @@ class Comparison:
             new[:capacity] = old
             setattr(self, name, new)
 
-    def _record(self, t: int, positions: np.ndarray, velocity: np.ndarray) -> None:
-        """Store step t, checking convergence and divergence of each ball."""
+    def _keep(self, t: int) -> None:
+        """Store the lockstep's current step as step t."""
         self._grow(t)
-        with np.errstate(all="ignore"):
-            loss = self.landscape.value(positions)
-            grads = self.landscape.grad(positions)
-            finite = (np.all(np.isfinite(positions), axis=-1) & np.isfinite(loss)
-                      & np.all(np.isfinite(grads), axis=-1))
-            bad = ~finite | self.landscape.is_far_outside(
-                np.where(np.isfinite(positions), positions, 0.0), self.tolerances.far)
-            newly_diverged = bad & (self.diverged_at == NOT_YET)
-            self.diverged_at[newly_diverged] = t
-            if t > 0:
-                # A diverged ball stays where it last was finite and stops moving.
-                stopped = self.diverged_at != NOT_YET
-                positions = np.where(stopped[..., None], self._positions[t - 1], positions)
-                velocity = np.where(stopped[..., None], 0.0, velocity)
-                loss = np.where(stopped, self._loss[t - 1], loss)
-                grads = np.where(stopped[..., None], self._grads[t - 1], grads)
-            # Squared norms, summed x then y: physics.swarm does exactly the same sums.
-            g2 = grads[..., 0] * grads[..., 0] + grads[..., 1] * grads[..., 1]
-            p2 = velocity[..., 0] * velocity[..., 0] + velocity[..., 1] * velocity[..., 1]
-        done = ((g2 <= self.tolerances.gtol ** 2) & (p2 <= self.tolerances.xtol ** 2)
-                & (self.converged_at == NOT_YET) & (self.diverged_at == NOT_YET))
-        self.converged_at[done] = t
-        self._positions[t] = positions
-        self._velocity[t] = velocity
-        self._grads[t] = grads
-        self._loss[t] = loss
-
-    def _advance_one(self) -> None:
-        t = self._frontier
-        current = self._positions[t]
-        new_positions = np.empty_like(current)
-        new_velocity = np.empty_like(current)
-        with np.errstate(all="ignore"):
-            for i, optimizer in enumerate(self.optimizers):
-                params = current[i]
-                query = optimizer.gradient_point(params, self._states[i])
-                grads = self.source.grad(query, t)
-                step, self._states[i] = optimizer.update(grads, self._states[i], params)
-                new_positions[i] = params + step
-                new_velocity[i] = step
-        self._frontier = t + 1
-        self._record(t + 1, new_positions, new_velocity)
+        balls = self._balls
+        self._positions[t] = balls.positions
+        self._velocity[t] = balls.velocity
+        self._grads[t] = balls.grads
+        self._loss[t] = balls.loss
 
     def ensure(self, step: int) -> int:
         """Compute forward until ``step`` exists (or the memory cap); return the last step."""
@@ -181,37 +131,18 @@ class Comparison:
         while self._frontier < target:
             if self.all_stopped():
                 break
-            self._advance_one()
+            self._balls.advance()
+            self._frontier += 1
+            self._keep(self._frontier)
         return self._frontier
 
     def all_stopped(self) -> bool:
         """True when every ball has diverged (nothing left to compute)."""
-        return bool(np.all(self.diverged_at != NOT_YET))
+        return self._balls.outcome.all_diverged()
 
-    def all_settled(self, step: int | None = None) -> bool:
-        """True when every ball has converged or diverged by ``step`` (default: current)."""
-        k = self.current if step is None else step
-        conv = (self.converged_at != NOT_YET) & (self.converged_at <= k)
-        div = (self.diverged_at != NOT_YET) & (self.diverged_at <= k)
-        return bool(np.all(conv | div))
-
-    # -- the cursor -------------------------------------------------------------------------
-
-    def seek(self, step: int) -> int:
-        """Move the cursor to ``step`` (computing it if needed); returns where it landed."""
-        self.current = max(0, min(int(step), self.ensure(max(0, int(step)))))
-        return self.current
-
-    def step_forward(self, count: int = 1) -> int:
-        return self.seek(self.current + count)
-
-    def step_back(self, count: int = 1) -> int:
-        return self.seek(self.current - count)
-
-    def reset(self) -> int:
-        """Back to step 0. The history is kept: replaying it gives the same numbers."""
-        self.current = 0
-        return 0
+    def all_settled(self, step: int) -> bool:
+        """True when every ball has converged or diverged by ``step``."""
+        return bool(np.all(self._balls.outcome.settled(step)))
 
     # -- reading the history -----------------------------------------------------------------
 
@@ -250,13 +181,6 @@ class Comparison:
     def grad_history(self, step: int) -> np.ndarray:
         return self._grads[:self._check(step) + 1]
 
-    def status(self, optimizer: int, ball: int = 0, step: int | None = None) -> str:
+    def status(self, optimizer: int, ball: int = 0, *, step: int) -> str:
         """``"running"``, ``"converged at step K"`` or ``"diverged at step K"`` as of ``step``."""
-        k = self.current if step is None else step
-        div = int(self.diverged_at[optimizer, ball])
-        if div != NOT_YET and div <= k:
-            return f"diverged at step {div}"
-        conv = int(self.converged_at[optimizer, ball])
-        if conv != NOT_YET and conv <= k:
-            return f"converged at step {conv}"
-        return "running"
+        return self._balls.outcome.status((optimizer, ball), step)

@@ -1,7 +1,7 @@
 """The (α, μ) map: one real run of the core per cell, the whole grid as one batch of balls.
 
 Every cell of an ``n_mu × n_alpha`` grid is a ball started at the same point, with its
-own α (log-spaced) and μ (linear), advanced together by :func:`physics.swarm.run_swarm`.
+own α (log-spaced) and μ (linear), advanced together by :func:`physics.batch.run_batch`.
 The measures:
 
 ``steps-to-tol``
@@ -15,9 +15,8 @@ The measures:
 
 Row ``μ = 0`` is plain SGD, so the map shows SGD against momentum at a glance.
 
-On quadratic landscapes (constant Hessian) :func:`theory_overlay` adds what theory
-predicts (REFERENCE.md): the stability edge ``α λ_max = 2(1 + μ)``, the critical-damping
-curves ``μ = (1 − √(αλ))²`` for the smallest and largest curvature, and Polyak's optimum.
+On quadratic landscapes (constant Hessian) :func:`physics.theory.theory_overlay` says
+what theory predicts for the same grid.
 """
 
 from __future__ import annotations
@@ -26,10 +25,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import theory
+from .batch import run_batch
 from .landscape import Landscape
-from .simulation import NOT_YET, Tolerances
-from .swarm import run_swarm
+from .outcome import NOT_YET, Tolerances
 
 MEASURES = ("steps-to-tol", "final-loss", "divergence")
 MAX_CELLS = 1_000_000
@@ -114,7 +112,7 @@ def run_sweep(landscape: Landscape, start, grid: SweepGrid, steps: int, measure:
     if not 1 <= steps <= 100_000:
         raise SweepError(f"steps must be between 1 and 100000, got {steps}")
     a, m = np.meshgrid(grid.alphas, grid.mus)
-    result = run_swarm(landscape, np.asarray(start, dtype=float), a.ravel(), m.ravel(), steps,
+    result = run_batch(landscape, np.asarray(start, dtype=float), a.ravel(), m.ravel(), steps,
                        nesterov=nesterov, sigma=sigma, seed=seed, tolerances=tolerances,
                        threads=threads)
     shape = a.shape
@@ -130,45 +128,3 @@ def run_sweep(landscape: Landscape, start, grid: SweepGrid, steps: int, measure:
     if measure != "divergence":
         values = np.where(diverged != NOT_YET, np.inf, values)
     return SweepResult(grid, measure, values, converged, diverged, steps)
-
-
-@dataclass(frozen=True)
-class TheoryOverlay:
-    """Theory curves for a quadratic with curvatures ``λ_min ≤ λ_max``."""
-
-    curvature_min: float
-    curvature_max: float
-    alphas: np.ndarray
-    stability_mu: np.ndarray         # μ on the edge α λ_max = 2(1 + μ), for each α
-    critical_mu_min: np.ndarray      # μ = (1 − √(αλ_min))², nan where αλ_min > 1
-    critical_mu_max: np.ndarray
-    optimum: tuple[float, float, float]   # α*, μ*, predicted rate
-
-    def predicted_rate(self, alpha: float, mu: float) -> float:
-        return float(theory.momentum_rate(alpha, mu, [self.curvature_min, self.curvature_max]))
-
-
-def is_quadratic(landscape: Landscape) -> bool:
-    """True when the Hessian is the same everywhere on the domain (sampled)."""
-    xmin, xmax, ymin, ymax = landscape.domain
-    points = np.array([[xmin, ymin], [xmax, ymax], [xmin, ymax], [(xmin + xmax) / 2, ymin],
-                       [0.3 * xmin + 0.7 * xmax, 0.6 * ymin + 0.4 * ymax]])
-    with np.errstate(all="ignore"):
-        h = landscape.hessian(points)
-    return bool(np.all(np.isfinite(h)) and np.allclose(h, h[0], rtol=1e-9, atol=1e-12))
-
-
-def theory_overlay(landscape: Landscape, alphas) -> TheoryOverlay | None:
-    """Theory curves over ``alphas`` if ``landscape`` is a positive-definite quadratic."""
-    if not is_quadratic(landscape):
-        return None
-    lam_min, lam_max = (float(v) for v in landscape.curvatures(np.zeros(2)))
-    if lam_min <= 0:
-        return None
-    alphas = np.asarray(alphas, dtype=float)
-    with np.errstate(invalid="ignore"):
-        edge = alphas * lam_max / 2 - 1          # α λmax = 2(1 + μ)  ⇔  μ = αλmax/2 − 1
-        crit_min = np.where(alphas * lam_min <= 1, theory.critical_mu(alphas, lam_min), np.nan)
-        crit_max = np.where(alphas * lam_max <= 1, theory.critical_mu(alphas, lam_max), np.nan)
-    return TheoryOverlay(lam_min, lam_max, alphas, edge, crit_min, crit_max,
-                         theory.optimal_momentum(lam_min, lam_max))

@@ -14,8 +14,11 @@ rate ``max |1 − αλᵢ|``. (Distill's text has two typos: the complex-root ra
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
+
+from .landscape import Landscape
 
 
 def gd_rate(alpha: float, curvatures) -> float:
@@ -97,3 +100,47 @@ def measured_rate(distances, skip: int = 0, window: int = 1) -> float:
     late = np.max(d[len(d) - window:])
     span = len(d) - window - skip
     return float((late / early) ** (1.0 / span))
+
+
+# -- a landscape's quadratic theory --------------------------------------------------------
+
+@dataclass(frozen=True)
+class TheoryOverlay:
+    """Theory curves for a quadratic with curvatures ``λ_min ≤ λ_max``."""
+
+    curvature_min: float
+    curvature_max: float
+    alphas: np.ndarray
+    stability_mu: np.ndarray         # μ on the edge α λ_max = 2(1 + μ), for each α
+    critical_mu_min: np.ndarray      # μ = (1 − √(αλ_min))², nan where αλ_min > 1
+    critical_mu_max: np.ndarray
+    optimum: tuple[float, float, float]   # α*, μ*, predicted rate
+
+    def predicted_rate(self, alpha: float, mu: float) -> float:
+        return float(momentum_rate(alpha, mu, [self.curvature_min, self.curvature_max]))
+
+
+def is_quadratic(landscape: Landscape) -> bool:
+    """True when the Hessian is the same everywhere on the domain (sampled)."""
+    xmin, xmax, ymin, ymax = landscape.domain
+    points = np.array([[xmin, ymin], [xmax, ymax], [xmin, ymax], [(xmin + xmax) / 2, ymin],
+                       [0.3 * xmin + 0.7 * xmax, 0.6 * ymin + 0.4 * ymax]])
+    with np.errstate(all="ignore"):
+        h = landscape.hessian(points)
+    return bool(np.all(np.isfinite(h)) and np.allclose(h, h[0], rtol=1e-9, atol=1e-12))
+
+
+def theory_overlay(landscape: Landscape, alphas) -> TheoryOverlay | None:
+    """Theory curves over ``alphas`` if ``landscape`` is a positive-definite quadratic."""
+    if not is_quadratic(landscape):
+        return None
+    lam_min, lam_max = (float(v) for v in landscape.curvatures(np.zeros(2)))
+    if lam_min <= 0:
+        return None
+    alphas = np.asarray(alphas, dtype=float)
+    with np.errstate(invalid="ignore"):
+        edge = alphas * lam_max / 2 - 1          # α λmax = 2(1 + μ)  ⇔  μ = αλmax/2 − 1
+        crit_min = np.where(alphas * lam_min <= 1, critical_mu(alphas, lam_min), np.nan)
+        crit_max = np.where(alphas * lam_max <= 1, critical_mu(alphas, lam_max), np.nan)
+    return TheoryOverlay(lam_min, lam_max, alphas, edge, crit_min, crit_max,
+                         optimal_momentum(lam_min, lam_max))

@@ -8,28 +8,11 @@ from physics.builtins import builtin
 from physics.gradients import MinibatchGradient, NoisyGradient, make_gradient_source, GradientSettingsError
 from physics.regression import load_dataset
 from physics.simulation import Comparison
-from physics.swarm import run_swarm
+from physics.batch import run_batch
 
 RAVINE = builtin("ravine")
 SGD = OptimizerSettings("sgd", alpha=0.018)
 MOMENTUM = OptimizerSettings("momentum", alpha=0.018, mu=0.9)
-
-
-def test_step_forward_back_and_reset_move_an_index_into_one_history():
-    c = Comparison(RAVINE, [SGD, MOMENTUM], RAVINE.start)
-    assert c.current == 0
-    np.testing.assert_array_equal(c.positions(0), [[RAVINE.start], [RAVINE.start]])
-    for _ in range(5):
-        c.step_forward()
-    at5 = c.positions(5).copy()
-    c.step_back()
-    c.step_back()
-    assert c.current == 3
-    c.step_forward(2)
-    np.testing.assert_array_equal(c.positions(c.current), at5)
-    c.reset()
-    assert c.current == 0 and c.computed_steps == 5
-    assert c.step_back() == 0            # never before the start
 
 
 def test_two_runs_with_the_same_settings_agree_bit_for_bit():
@@ -159,7 +142,7 @@ def test_swarm_agrees_with_the_comparison_bit_for_bit():
     alphas, mus = 0.001, 0.9
     c = Comparison(landscape, [MOMENTUM.with_(alpha=alphas, mu=mus)], starts, sigma=0.2, seed=4)
     c.ensure(3000)
-    result = run_swarm(landscape, starts, alphas, mus, c.computed_steps, sigma=0.2, seed=4)
+    result = run_batch(landscape, starts, alphas, mus, c.computed_steps, sigma=0.2, seed=4)
     np.testing.assert_array_equal(result.positions, c.positions(c.computed_steps)[0])
     np.testing.assert_array_equal(result.converged_at, c.converged_at[0])
     np.testing.assert_array_equal(result.diverged_at, c.diverged_at[0])
@@ -169,7 +152,7 @@ def test_swarm_runs_a_grid_of_hyperparameters_in_one_call():
     alphas = np.geomspace(1e-3, 0.05, 6)
     mus = np.array([0.0, 0.5, 0.9])
     a, m = np.meshgrid(alphas, mus)
-    result = run_swarm(RAVINE, np.array(RAVINE.start), a.ravel(), m.ravel(), 1500, threads=2)
+    result = run_batch(RAVINE, np.array(RAVINE.start), a.ravel(), m.ravel(), 1500, threads=2)
     for k, (alpha, mu) in enumerate(zip(a.ravel(), m.ravel())):
         single = Comparison(RAVINE, [MOMENTUM.with_(alpha=float(alpha), mu=float(mu))], RAVINE.start)
         single.ensure(1500)

@@ -1,39 +1,14 @@
 """``momentum-lab run`` and ``momentum-lab landscapes``, driven through a subprocess as a user would."""
 
-import csv
-import io
 import json
 import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 
 from optimizers import OptimizerSettings, make
 from physics.builtins import builtin
-
-
-def cli(*args, cwd=None):
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
-                          timeout=120, cwd=cwd, env=env)
-
-
-def _rows(text):
-    return list(csv.DictReader(io.StringIO(text)))
-
-
-def _seed_rule(landscape, alpha, mu, start, steps):
-    """The seed lecture's loop, written out: v = mu * v - learning_rate * dx; x += v."""
-    x, v = np.array(start, dtype=float), np.zeros(2)
-    path = [x.copy()]
-    for _ in range(steps):
-        dx = landscape.grad(x)
-        v = mu * v - alpha * dx
-        x = x + v
-        path.append(x.copy())
-    return np.array(path)
+from tests.helpers import cli, csv_rows as _rows, seed_rule as _seed_rule
 
 
 def test_run_prints_the_seed_rule_trajectory_as_csv():
@@ -46,7 +21,7 @@ def test_run_prints_the_seed_rule_trajectory_as_csv():
     xy = np.array([[float(r["x"]), float(r["y"])] for r in rows])
     np.testing.assert_array_equal(xy, _seed_rule(builtin("ravine"), 0.018, 0.9, (-4.5, 1), 50))
     p = np.array([[float(r["p_x"]), float(r["p_y"])] for r in rows])
-    np.testing.assert_array_equal(p[1:], np.diff(xy, axis=0)) if False else None
+    np.testing.assert_allclose(p[1:], np.diff(xy, axis=0), rtol=1e-12, atol=1e-15)
     assert float(rows[1]["kinetic"]) == pytest.approx(0.5 * np.sum(p[1] ** 2))
 
 

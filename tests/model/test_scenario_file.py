@@ -211,7 +211,7 @@ def test_scenarios_import_no_qt():
               "from app.scenario import default_scenario\n"
               "default_scenario().build_comparison().ensure(5)\n"
               "print('ok')\n")
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             timeout=120, cwd=root)
     assert result.stdout.strip() == "ok", result.stderr

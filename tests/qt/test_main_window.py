@@ -1,7 +1,5 @@
 """Drive the window as a user does: keys, sliders, a typed landscape, clicks, scenario files."""
 
-import re
-
 import numpy as np
 import pytest
 
@@ -10,6 +8,7 @@ pytest.importorskip("PySide6")
 from PySide6 import QtCore  # noqa: E402
 
 from app.main_window import MainWindow  # noqa: E402
+from tests.helpers import cli, csv_rows as _rows, label_text  # noqa: E402
 from app.scenario import default_scenario  # noqa: E402
 from physics.builtins import builtin  # noqa: E402
 
@@ -28,12 +27,12 @@ def window(qtbot):
 
 def _text(label) -> str:
     """What the user reads in a rich-text label."""
-    return re.sub("<[^>]+>", "", label.text()).replace("&nbsp;", " ")
+    return label_text(label.text())
 
 
 def _balls(window):
     c = window.controller.comparison
-    return c.positions(c.current)[:, 0].copy()
+    return c.positions(window.controller.step)[:, 0].copy()
 
 
 def test_opens_on_the_seed_scenario_paused_at_step_zero(window):
@@ -84,7 +83,7 @@ def test_playback_stops_by_itself_when_every_ball_has_converged(window, qtbot):
     window.controller.play()
     qtbot.waitUntil(lambda: not window.controller.is_playing, timeout=10000)
     c = window.controller.comparison
-    assert c.all_settled()
+    assert c.all_settled(window.controller.step)
     assert "converged at step" in _text(window.panes[0].readout)
 
 
@@ -96,7 +95,6 @@ def test_changing_alpha_resets_and_reproduces_the_cli(window, qtbot):
     assert [s.alpha for s in c.settings] == [0.01, 0.01]    # same α linked
     for _ in range(30):
         qtbot.keyClick(window, Key.Key_Right)
-    from tests.test_cli import cli, _rows
     result = cli("run", "--landscape", "ravine", "--optimizer", "momentum", "--alpha", "0.01",
                  "--mu", "0.9", "--start=-4.5,1", "--steps", "30")
     last = _rows(result.stdout)[-1]
@@ -245,7 +243,6 @@ def test_mu_ramp_schedule_from_the_pane_matches_the_cli(window, qtbot):
     assert settings.mu_schedule == ("ramp", 0.5, 0.9, 50)
     assert "μ=0.5→0.9" in settings.title()
     window.controller.seek(80)
-    from tests.test_cli import cli, _rows
     result = cli("run", "--landscape", "ravine", "--alpha", "0.018", "--mu", "0.9",
                  "--mu-schedule", "ramp:0.5:0.9:50", "--start=-4.5,1", "--steps", "80")
     last = _rows(result.stdout)[-1]

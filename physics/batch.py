@@ -1,8 +1,8 @@
-"""The vectorised core for many balls: a swarm, or a whole (α, μ) grid, in one loop.
+"""The batched heavy-ball kernel: a whole (α, μ) grid, or any crowd of balls, in one loop.
 
 The app's panes run a handful of balls through :class:`physics.simulation.Comparison`,
-which keeps every step. A sweep or a swarm runs tens of thousands of balls and keeps
-only what it measures, so it gets a leaner loop:
+which keeps every step. The (α, μ) map runs tens of thousands of balls and keeps only
+what it measures, so it gets a leaner loop:
 
 * x and y live in separate contiguous arrays and the landscape's ``grad_xy`` works on
   them directly (no strided ``(N, 2)`` views) — about 2.5× faster than the ``(N, 2)``
@@ -11,16 +11,13 @@ only what it measures, so it gets a leaner loop:
 * the balls are split across threads (numpy releases the GIL inside its loops), each
   thread stepping its own slice from start to end with no per-step synchronisation.
 
-The arithmetic per ball is the heavy-ball rule in the seed's form, in the same order as
-:func:`optimizers.sgd.momentum` (``p = μ·p − α·g``, ``W = W + p``), and the gradient
-noise is the same draw per step as :class:`physics.gradients.NoisyGradient`, so a cell
-of a sweep equals a single ``momentum-lab run`` with the same settings bit for bit.
-Plain SGD is μ = 0; Nesterov evaluates the gradient at ``W + μp``.
-
-Bookkeeping (``track=True``) mirrors :class:`~physics.simulation.Comparison`: a ball
-*converges* at the first step with ``|∇L| ≤ gtol`` and ``|p| ≤ xtol``, and *diverges* at
-the first step whose position or gradient is not finite or is far outside the domain;
-a diverged ball stops moving.
+It is not a second implementation of momentum: each step applies
+:func:`optimizers.sgd.heavy_ball_velocity` (``p = μ·p − α·g``, then ``W = W + p``) and,
+for Nesterov, :func:`optimizers.sgd.nesterov_lookahead`, exactly as the optimizers do;
+the gradient noise is the same draw per step as :class:`physics.gradients.NoisyGradient`;
+and convergence and divergence are judged by :class:`physics.outcome.OutcomeTracker`,
+the rule every path shares. So a cell of a sweep equals a single ``momentum-lab run``
+with the same settings bit for bit. Plain SGD is μ = 0.
 """
 
 from __future__ import annotations
@@ -31,15 +28,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from optimizers.sgd import heavy_ball_velocity, nesterov_lookahead
+
 from .gradients import NoisyGradient
 from .landscape import Landscape
-from .simulation import NOT_YET, Tolerances
+from .outcome import OutcomeTracker, Tolerances
 
 MIN_BALLS_PER_THREAD = 4096
 
 
 @dataclass
-class SwarmResult:
+class BatchResult:
     """Where every ball ended and when it converged or diverged (``-1``: never)."""
 
     x: np.ndarray
@@ -66,61 +65,48 @@ def _run_slice(landscape: Landscape, x, y, alpha, mu, steps, nesterov, noise, tr
     n = len(x)
     px = np.zeros(n)
     py = np.zeros(n)
-    converged = np.full(n, NOT_YET, dtype=np.int64)
-    diverged = np.full(n, NOT_YET, dtype=np.int64)
-    grad_xy = landscape.grad_xy
-    if track:
-        xmin, xmax, ymin, ymax = landscape.domain
-        cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
-        reach = tolerances.far * landscape.extent
-        gtol2, xtol2 = tolerances.gtol ** 2, tolerances.xtol ** 2
-        alive = np.ones(n, dtype=bool)
+    value_xy, grad_xy = landscape.value_xy, landscape.grad_xy
+    outcome = OutcomeTracker(landscape, (n,), tolerances)
 
-    def bookkeeping(t, gx, gy, prev_x, prev_y):
-        # Same checks, in the same order, as Comparison._record: divergence first.
-        bad = ~((np.abs(x - cx) <= reach) & (np.abs(y - cy) <= reach)
-                & np.isfinite(gx) & np.isfinite(gy))
-        new = bad & alive
-        if new.any():
-            diverged[new] = t
-            alive[new] = False
-            if prev_x is not None:  # a diverged ball stays where it last was finite
-                x[new], y[new] = prev_x[new], prev_y[new]
-        done = (((gx * gx + gy * gy) <= gtol2) & ((px * px + py * py) <= xtol2)
-                & (converged == NOT_YET) & alive)
-        converged[done] = t
+    def judge(t, gx, gy, prev_x, prev_y):
+        # The order of Lockstep: divergence first, freeze, then convergence.
+        new = outcome.record_divergence(t, x, y, value_xy(x, y), gx, gy)
+        if prev_x is not None and new.any():   # a diverged ball stays where it last was finite
+            x[new], y[new] = prev_x[new], prev_y[new]
+        outcome.record_convergence(t, gx, gy, px, py)
 
     with np.errstate(all="ignore"):
         gx, gy = grad_xy(x, y)  # the gradient where each ball stands
         if track:
-            bookkeeping(0, gx, gy, None, None)
+            judge(0, gx, gy, None, None)
         for t in range(steps):
             if nesterov:
-                qx, qy = grad_xy(x + mu * px, y + mu * py)
+                qx, qy = grad_xy(nesterov_lookahead(x, px, mu), nesterov_lookahead(y, py, mu))
             else:
                 qx, qy = gx, gy
             if noise is not None:
                 kick = noise.noise(t)
                 qx = qx + kick[0]
                 qy = qy + kick[1]
-            px = mu * px - alpha * qx
-            py = mu * py - alpha * qy
+            px = heavy_ball_velocity(px, qx, alpha, mu)
+            py = heavy_ball_velocity(py, qy, alpha, mu)
             if track:
-                px[~alive] = 0.0
-                py[~alive] = 0.0
+                stopped = ~outcome.alive
+                px[stopped] = 0.0
+                py[stopped] = 0.0
             prev_x, prev_y = x, y
             x = x + px  # new arrays: prev_x/prev_y keep the last step's positions
             y = y + py
             if track or not nesterov:
                 gx, gy = grad_xy(x, y)
             if track:
-                bookkeeping(t + 1, gx, gy, prev_x, prev_y)
-    return x, y, converged, diverged
+                judge(t + 1, gx, gy, prev_x, prev_y)
+    return x, y, outcome.converged_at, outcome.diverged_at
 
 
-def run_swarm(landscape: Landscape, starts, alpha, mu, steps: int, *, nesterov: bool = False,
+def run_batch(landscape: Landscape, starts, alpha, mu, steps: int, *, nesterov: bool = False,
               sigma: float = 0.0, seed: int = 0, track: bool = True,
-              tolerances: Tolerances = Tolerances(), threads: int | None = None) -> SwarmResult:
+              tolerances: Tolerances = Tolerances(), threads: int | None = None) -> BatchResult:
     """Run heavy-ball momentum (SGD when μ = 0) for every ball.
 
     Parameters
@@ -169,4 +155,4 @@ def run_swarm(landscape: Landscape, starts, alpha, mu, steps: int, *, nesterov: 
         with ThreadPoolExecutor(max_workers=workers) as pool:
             parts = list(pool.map(piece, range(workers)))
     x, y, conv, div = (np.concatenate([p[i] for p in parts]) for i in range(4))
-    return SwarmResult(x, y, conv, div, steps)
+    return BatchResult(x, y, conv, div, steps)

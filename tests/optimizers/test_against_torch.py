@@ -1,9 +1,9 @@
 """Our optimizers against torch.optim, without importing torch.
 
-``tests/data/torch_reference.json`` holds float64 trajectories recorded from
+``tests/optimizers/data/torch_reference.json`` holds float64 trajectories recorded from
 ``torch.optim`` (Adam, RMSprop, Adagrad, SGD with/without momentum and Nesterov) on the
 built-in landscapes, with the exact landscape gradient set into ``.grad`` every step.
-Regenerate it with ``tests/data/make_torch_reference.py`` in a throwaway venv that has
+Regenerate it with ``tests/optimizers/data/make_torch_reference.py`` in a throwaway venv that has
 torch; torch is not a dependency of this project.
 
 What is compared:

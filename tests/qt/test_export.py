@@ -15,13 +15,9 @@ from app.animation_canvas import AnimationCanvas  # noqa: E402
 from app.encoders import ExportError  # noqa: E402
 from app.exporter import ExportPlan, export_animation  # noqa: E402
 from app.scenario import default_scenario  # noqa: E402
+from tests.helpers import cli  # noqa: E402
 
 SIZE = (480, 240)
-
-
-def cli(*args):
-    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
-                          timeout=300, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
 
 
 @pytest.fixture
@@ -139,28 +135,6 @@ def test_a_full_disk_is_one_clear_line(tmp_path, monkeypatch):
     with pytest.raises(ExportError, match="disk is full"):
         export_animation(default_scenario(), ExportPlan(str(tmp_path / "f.png"), frames=3, size=SIZE))
     assert list(tmp_path.iterdir()) == []
-
-
-@pytest.mark.parametrize("args, fragment", [
-    (["--out", "/nonexistent-dir/a.mp4"], "does not exist"),
-    (["--out", "{tmp}/a.avi"], "unknown animation format"),
-    (["--out", "{tmp}/a.mp4", "--frames", "0"], "frames"),
-    (["--out", "{tmp}/a.mp4", "--frames", "-3"], "frames"),
-    (["--out", "{tmp}/a.mp4", "--size", "50x50"], "out of range"),
-    (["--out", "{tmp}/a.mp4", "--size", "100000x100000"], "out of range"),
-    (["--out", "{tmp}/a.mp4", "--size", "big"], "WIDTHxHEIGHT"),
-    (["--out", "{tmp}/a.mp4", "--fps", "0"], "fps"),
-    (["--out", "{tmp}/a.mp4", "--scenario", "{tmp}/broken.toml"], "broken.toml"),
-    (["--out", "{tmp}/a.mp4", "--mu", "3"], "mu"),
-    (["--out", "{tmp}/a.mp4", "--landscape", "__import__('os')"], "landscape"),
-])
-def test_cli_errors_are_one_line_exit_2_and_write_nothing(tmp_path, args, fragment):
-    (tmp_path / "broken.toml").write_text("format = 1\nlandscape = [1, 2\n")
-    result = cli("export", *[a.replace("{tmp}", str(tmp_path)) for a in args])
-    assert result.returncode == 2
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and fragment in lines[0] and "Traceback" not in result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.toml"]
 
 
 def test_the_window_exports_trajectories_and_pictures(qtbot, tmp_path):

@@ -3,7 +3,7 @@
 Run with a Python that has torch (torch is NOT a project dependency)::
 
     python3 -m venv /tmp/torchenv && /tmp/torchenv/bin/pip install torch==2.13.0 numpy
-    /tmp/torchenv/bin/python tests/data/make_torch_reference.py
+    /tmp/torchenv/bin/python tests/optimizers/data/make_torch_reference.py
 
 For every case a single float64 parameter tensor of shape (2,) starts at ``start``;
 each step sets ``param.grad`` to the exact landscape gradient (``physics.builtins``,
@@ -152,7 +152,7 @@ def main():
         "torch_version": torch.__version__,
         "numpy_version": np.__version__,
         "dtype": "float64",
-        "generator": "tests/data/make_torch_reference.py",
+        "generator": "tests/optimizers/data/make_torch_reference.py",
         "trajectory_layout": "trajectory[k] = parameter after step k+1 (start not included)",
         "gradients": "physics.builtins landscape.grad, numpy float64, at torch's current parameter",
         "nesterov_relation": relations,

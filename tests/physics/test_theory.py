@@ -10,7 +10,7 @@ from physics import theory
 from physics.builtins import builtin
 from physics.landscape import Landscape
 from physics.simulation import Comparison
-from physics.swarm import run_swarm
+from physics.batch import run_batch
 
 CURVATURES = (1.0, 100.0)   # L = ½(x² + 100y²), the ravine
 
@@ -57,7 +57,7 @@ def test_stability_edge_is_where_runs_start_to_diverge():
     assert edge == pytest.approx(0.038)
     ravine = builtin("ravine")
     alphas = np.array([edge * 0.98, edge * 1.02])
-    result = run_swarm(ravine, np.array([1.0, 1.0]), alphas, mu, 2000)
+    result = run_batch(ravine, np.array([1.0, 1.0]), alphas, mu, 2000)
     assert result.diverged_at[0] == -1 and result.converged_at[0] > 0
     assert result.diverged_at[1] > 0
 
