@@ -13,6 +13,7 @@ and tries to load ``libxcb-cursor``, which Qt ≥ 6.5 opens at run time.
 from __future__ import annotations
 
 import ctypes
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -60,11 +61,14 @@ RUNTIME_LOADED = ("libxcb-cursor.so.0",)
 
 
 def _qt_dir() -> Path | None:
+    """Qt's folder inside the PySide6 package, found without importing Qt."""
     try:
-        import PySide6  # noqa: PLC0415 - only to find its folder
-    except ImportError:
+        spec = importlib.util.find_spec("PySide6")
+    except (ImportError, ValueError):
         return None
-    return Path(PySide6.__file__).parent / "Qt"
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent / "Qt"
 
 
 def missing_libraries() -> list[str]:

@@ -16,8 +16,9 @@ FRAMES, SIZE = 240, (1200, 500)
 
 def ours(path: str) -> float:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from app.exporter import ExportPlan, export_animation
-    from app.scenario import default_scenario
+    from app.model.export_plan import ExportPlan
+    from app.model.scenario import default_scenario
+    from app.qt.exporter import export_animation
 
     start = time.perf_counter()
     export_animation(default_scenario(), ExportPlan(path, frames=FRAMES, size=SIZE))

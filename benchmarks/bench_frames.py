@@ -21,7 +21,7 @@ t0 = time.perf_counter()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6 import QtWidgets
 app = QtWidgets.QApplication([])
-from app.main_window import MainWindow
+from app.qt.main_window import MainWindow
 w = MainWindow(); w.resize(1400, 800); w.show()
 w.grab()
 print(time.perf_counter() - t0)
@@ -33,15 +33,15 @@ def frame_cost(swarm: bool = False) -> float:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6 import QtWidgets
 
-    from app.main_window import MainWindow
+    from app.qt.main_window import MainWindow
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
     window = MainWindow()
     window.resize(1400, 800)
     window.show()
     if swarm:
-        window.request_change({"landscape": "two-gaussian", "start": None})
-        window.swarm_action.setChecked(True)
+        window.request(lambda: window.workspace.change(landscape="two-gaussian", start=None))
+        window.qactions["swarm"].setChecked(True)
     controller = window.controller
     controller.comparison.ensure(FRAMES)
     window.grab()

@@ -15,7 +15,7 @@ STEPS = 500
 
 
 def main():
-    from app.parameter_map_widget import COARSE_CELLS
+    from app.qt.parameter_map_widget import COARSE_CELLS
 
     landscape = builtin("rosenbrock")
     grid = SweepGrid((1e-5, 5e-3), (0.0, 0.99), 200, 200)

@@ -13,7 +13,7 @@ from typing import Optional
 
 from .adaptive import adagrad, adam, rmsprop
 from .base import Optimizer
-from .schedules import CosineDecay, MuRamp, StepDecay
+from .schedules import CosineDecay, MuRamp, StepDecay, as_schedule
 from .sgd import momentum, nesterov, sgd
 
 OPTIMIZER_NAMES = ("sgd", "momentum", "nesterov", "adam", "rmsprop", "adagrad")
@@ -180,6 +180,17 @@ def _mu_schedule(settings: OptimizerSettings):
     return MuRamp(float(start), float(end), int(steps))
 
 
+def hyperparameters_at(settings: OptimizerSettings, t: int) -> tuple[float, float]:
+    """``(α_t, μ_t)``: what the update from step t to t + 1 uses, schedules included.
+
+    μ is 0 for rules without momentum (SGD's ball loses all its velocity every step;
+    the adaptive rules have no fixed friction).
+    """
+    alpha = as_schedule(_alpha_schedule(settings))(t)
+    mu = as_schedule(_mu_schedule(settings))(t) if settings.name in USES_MU else 0.0
+    return float(alpha), float(mu)
+
+
 def make(settings: OptimizerSettings) -> Optimizer:
     """The optimizer these settings describe (validated first)."""
     validate(settings)
@@ -197,5 +208,5 @@ def make(settings: OptimizerSettings) -> Optimizer:
     return adagrad(alpha, settings.resolved_eps)
 
 
-__all__ = ["OPTIMIZER_NAMES", "TITLES", "OptimizerSettings", "SettingsError", "make",
-           "validate"]
+__all__ = ["OPTIMIZER_NAMES", "TITLES", "OptimizerSettings", "SettingsError", "hyperparameters_at",
+           "make", "validate"]

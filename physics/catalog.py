@@ -24,7 +24,8 @@ def resolve_landscape(text: str, domain=None) -> Landscape:
             f"unknown landscape {text!r} (built-ins: {', '.join(BUILTIN_NAMES)}; "
             "or type an expression in x and y)")
     # sympy takes a third of a second to import: only pay for it when an expression is typed.
-    from .expression import ExpressionError, landscape_from_expression  # noqa: PLC0415
+    from .expression import ExpressionError  # noqa: PLC0415
+    from .expression_landscape import landscape_from_expression  # noqa: PLC0415
 
     try:
         if domain is None:

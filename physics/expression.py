@@ -1,4 +1,4 @@
-"""Landscapes typed by the user: ``"0.5*(x**2 + 100*y**2)"`` -> :class:`Landscape`.
+"""Parsing landscapes typed by the user: ``"0.5*(x**2 + 100*y**2)"`` -> a sympy tree.
 
 Text reaches this module from the GUI, the command line and shared scenario files,
 so it is treated as hostile. It is never run as code: no ``eval``, ``exec`` or
@@ -19,7 +19,9 @@ characters, 200 syntax nodes and nesting depth 50; every number a finite float64
 numeric exponents of non-constant bases within ``|n| <= 100``; constants folded as
 floats, so ``9**9**9`` overflows at once instead of building a 370-million-digit
 integer; functions opaque to sympy (see :func:`_function`); the derivative trees
-size-capped; and, as a backstop, a time limit on all sympy work.
+size-capped; and, as a backstop, a time limit on all sympy work. Turning the tree into
+a :class:`~physics.landscape.Landscape` (exact derivatives, minima, hints) is
+:mod:`physics.expression_landscape`'s job.
 """
 
 from __future__ import annotations
@@ -30,19 +32,13 @@ import math
 import threading
 import warnings
 
-import numpy as np
 import sympy
 
-from .landscape import Landscape
 from .limits import MAX_EXPRESSION_LENGTH
 
 MAX_NODES, MAX_DEPTH, MAX_EXPONENT = 200, 50, 100
 MAX_LENGTH = MAX_EXPRESSION_LENGTH
 TIME_LIMIT = 3.0  # seconds of sympy work per expression; typical ones need < 0.1 (slack for a loaded machine)
-# Classic test functions (Goldstein-Price, Ackley, Eggholder) stay below ~350 and
-# ~900 nodes; these caps leave room yet keep differentiation well under a second.
-_MAX_GRAD_SIZE, _MAX_HESS_SIZE = 600, 6_000
-_GRID = 41
 
 X = sympy.Symbol("x", real=True)
 Y = sympy.Symbol("y", real=True)
@@ -108,7 +104,7 @@ _BAD_NODES = {
 }
 
 
-def _float(n) -> float:
+def as_float(n) -> float:
     """``float(n)``, but inf beyond float64 and nan for complex instead of raising."""
     try:
         return float(n)
@@ -122,7 +118,7 @@ class _OutOfTime(BaseException):
     """Raised by the watchdog; a BaseException, so sympy's ``except Exception`` can't eat it."""
 
 
-def _time_limited(seconds: float, work, *args):
+def time_limited(seconds: float, work, *args):
     """``work(*args)``, or ExpressionError once it has run ``seconds``.
 
     The backstop behind the size guards, as sympy's automatic simplification has no
@@ -178,7 +174,7 @@ class _Builder:
             self.fail("expression is undefined (division by zero?)", node)
         if result.has(sympy.I):
             self.fail("expression is not real", node)
-        if not all(math.isfinite(_float(a)) for a in result.atoms(sympy.Number)):
+        if not all(math.isfinite(as_float(a)) for a in result.atoms(sympy.Number)):
             self.fail("number too large", node)  # sympy multiplies 1e300*1e300 itself
         return result
 
@@ -217,8 +213,8 @@ class _Builder:
         self.fail(f"{_BAD_NODES.get(type(node), type(node).__name__)} not allowed", node)
 
     def _number(self, value: int | float, node: ast.AST) -> sympy.Expr:
-        if not math.isfinite(_float(value)):
-            self.fail("not a real number" if math.isnan(_float(value)) else "number too large",
+        if not math.isfinite(as_float(value)):
+            self.fail("not a real number" if math.isnan(as_float(value)) else "number too large",
                       node)
         # Exact while a small integer; past 2**53 a float, as numpy cannot take huge
         # Python integers and the digits beyond float precision mean nothing here.
@@ -231,7 +227,7 @@ class _Builder:
             # Fold constants as floats: 9**9**9 overflows at once instead of building
             # a huge integer, and math.pow raises where ** would go complex.
             try:
-                value = math.pow(_float(base), _float(exp))
+                value = math.pow(as_float(base), as_float(exp))
             except OverflowError:
                 self.fail("number too large", node)
             except ValueError:
@@ -243,8 +239,8 @@ class _Builder:
             return _F["exp"](exp)
         result = sympy.Pow(base, exp)
         for power in result.atoms(sympy.Pow):  # sympy merges (x**100)**100 into x**10000
-            if power.exp.is_Number and not abs(_float(power.exp)) <= MAX_EXPONENT:
-                shown = power.exp if power.exp.is_Integer else f"{_float(power.exp):g}"
+            if power.exp.is_Number and not abs(as_float(power.exp)) <= MAX_EXPONENT:
+                shown = power.exp if power.exp.is_Integer else f"{as_float(power.exp):g}"
                 self.fail(f"exponent {shown} too large", node.right,
                           f" (|exponent| <= {MAX_EXPONENT})")
         return result
@@ -268,14 +264,14 @@ class _Builder:
         if not arg.is_number:
             return function(arg)
         try:  # a constant: fold it now, as a float (sin(1) -> 0.841...)
-            return self._number(function.numeric(_float(arg)), node)
+            return self._number(function.numeric(as_float(arg)), node)
         except OverflowError:
             self.fail("number too large", node)
         except ValueError:
-            self.fail(f"{func.id}({_float(arg):g}) is undefined", node)
+            self.fail(f"{func.id}({as_float(arg):g}) is undefined", node)
 
 
-def _own(expr: sympy.Expr) -> sympy.Expr:
+def own_functions(expr: sympy.Expr) -> sympy.Expr:
     """Our opaque Abs and sign where sympy made its own ((y**2)**x -> Abs(y)**(2*x)):
     sympy's sign differentiates into DiracDelta."""
     return expr.replace(sympy.Abs, _F["Abs"]).replace(sympy.sign, _F["sign"])
@@ -296,7 +292,7 @@ def _check_tree(tree: ast.AST) -> None:
                      if not isinstance(child, skip))
 
 
-def _parse(text: str) -> sympy.Expr:
+def parse_untimed(text: str) -> sympy.Expr:
     """:func:`parse_expression` without the time limit."""
     if not isinstance(text, str):
         raise ExpressionError("expression must be text")
@@ -330,7 +326,7 @@ def _parse(text: str) -> sympy.Expr:
     except (ValueError, RecursionError, MemoryError):
         raise ExpressionError("expression could not be parsed") from None
     _check_tree(tree)
-    return _own(_Builder(parsed, columns).build(tree.body))
+    return own_functions(_Builder(parsed, columns).build(tree.body))
 
 
 def parse_expression(text: str) -> sympy.Expr:
@@ -352,178 +348,4 @@ def parse_expression(text: str) -> sympy.Expr:
     ExpressionError
         For anything outside the grammar or the resource limits (module docstring).
     """
-    return _time_limited(TIME_LIMIT, _parse, text)
-
-
-def _too_big(exprs, limit: int) -> bool:
-    """Whether the trees hold more than ``limit`` nodes; stops counting there."""
-    count = 0
-    for expr in exprs:
-        for _ in sympy.preorder_traversal(expr):
-            count += 1
-            if count > limit:
-                return True
-    return False
-
-
-def _vectorise(exprs: list[sympy.Expr]):
-    """A numpy function of ``(x, y)`` returning a tuple of float arrays of the
-    broadcast shape, also for constant parts (where lambdify returns a scalar)."""
-    # Exact integers that sympy merged past 2**53 -> floats, which numpy can take.
-    ready = [e.xreplace({r: sympy.Float(_float(r)) for r in e.atoms(sympy.Rational)
-                         if abs(r.p) > 2**53 or r.q > 2**53}) for e in exprs]
-    fn = sympy.lambdify((X, Y), ready, modules="numpy", cse=True)
-
-    def call(x, y):
-        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-        shape = np.broadcast_shapes(x.shape, y.shape)
-        with np.errstate(all="ignore"):  # log(-1) -> nan, quietly
-            results = [np.asarray(r) for r in fn(x, y)]
-        out = []
-        for r in results:
-            if np.iscomplexobj(r):
-                r = np.where(r.imag == 0, r.real, np.nan)
-            # Copy when broadcasting, or when lambdify handed back x or y itself.
-            if r.shape != shape or np.may_share_memory(r, x) or np.may_share_memory(r, y):
-                r = np.array(np.broadcast_to(r, shape), dtype=float)
-            out.append(r.astype(float, copy=False))
-        return tuple(out)
-
-    return call
-
-
-def _compile(expr: sympy.Expr):
-    """``value_xy, grad_xy, hessian_xy`` of an expression, derivatives exact."""
-    grad = [_own(sympy.diff(expr, X)), _own(sympy.diff(expr, Y))]
-    if _too_big(grad, _MAX_GRAD_SIZE):
-        raise ExpressionError("expression is too complex to differentiate")
-    hess = []
-    for g, v in ((grad[0], X), (grad[0], Y), (grad[1], Y)):  # stop at the first too big
-        hess.append(_own(sympy.diff(g, v)))
-        if _too_big(hess, _MAX_HESS_SIZE):
-            raise ExpressionError("expression is too complex to differentiate twice")
-    value_fn = _vectorise([expr])
-    return (lambda x, y: value_fn(x, y)[0]), _vectorise(grad), _vectorise(hess)
-
-
-def _find_minima(value_xy, grad_xy, hessian_xy, gx, gy, V, domain, steps=40):
-    """Strict interior minima of the grid values, refined by Newton, best first, <= 8."""
-    xmin, xmax, ymin, ymax = domain
-    n, inner = V.shape[0], V[1:-1, 1:-1]
-    is_min = np.isfinite(inner)
-    for di in (-1, 0, 1):
-        for dj in (-1, 0, 1):
-            if di or dj:  # NaN neighbours compare False: no minima next to holes
-                is_min &= inner < V[1 + di:n - 1 + di, 1 + dj:n - 1 + dj]
-    px, py, v = gx[1:-1, 1:-1][is_min], gy[1:-1, 1:-1][is_min], inner[is_min]
-    cell = min(xmax - xmin, ymax - ymin) / (n - 1)
-    halvings, done = 0.5 ** np.arange(40), np.ones(px.shape, bool)
-    for _ in range(steps if px.size else 0):
-        g1, g2 = grad_xy(px, py)
-        hxx, hxy, hyy = hessian_xy(px, py)
-        # Where the Hessian is not positive definite (Rosenbrock's valley floor, |x|
-        # at 0) shift it until it is (Levenberg), so every step points downhill.
-        root = np.sqrt(((hxx - hyy) / 2) ** 2 + hxy**2)
-        low, high = (hxx + hyy) / 2 - root, np.abs(hxx + hyy) / 2 + root
-        shift = np.where(low > 1e-9 * high, 0.0, 1e-3 * (1 + high) - low)
-        a, c = hxx + shift, hyy + shift
-        det = a * c - hxy**2
-        dx = np.nan_to_num((c * g1 - hxy * g2) / det)
-        dy = np.nan_to_num((a * g2 - hxy * g1) / det)
-        # Backtrack to the longest step t = 1, 1/2, 1/4, ... that goes downhill,
-        # trying all of them in one vectorised call.
-        trial = value_xy(px[:, None] - halvings * dx[:, None],
-                         py[:, None] - halvings * dy[:, None])
-        better = trial < v[:, None]
-        first, moved = np.argmax(better, axis=1), better.any(axis=1)
-        t = np.where(moved, halvings[first], 0.0)
-        px, py = px - t * dx, py - t * dy
-        v = np.where(moved, trial[np.arange(px.size), first], v)
-        done = t * np.hypot(dx, dy) <= 1e-10 * cell
-        if done.all():
-            break
-    # Drop points still sliding (grid dips along a curved valley) or gone outside.
-    keep = done & (px >= xmin) & (px <= xmax) & (py >= ymin) & (py <= ymax)
-    px, py, v = px[keep], py[keep], v[keep]
-    found: list[tuple[float, float]] = []
-    for k in np.argsort(v, kind="stable"):  # best first; each minimum once
-        if len(found) < 8 and all(math.hypot(px[k] - a, py[k] - b) > cell / 4
-                                  for a, b in found):
-            found.append((float(px[k]), float(py[k])))
-    return tuple(found)
-
-
-def _suggest_alpha(hxx, hxy, hyy) -> float:
-    """``1 / max |curvature|`` on the grid: plain SGD is stable below ``2 / max``."""
-    lam = np.abs(hxx + hyy) / 2 + np.sqrt(((hxx - hyy) / 2) ** 2 + hxy**2)
-    lam = lam[np.isfinite(lam)]
-    if lam.size == 0 or lam.max() < 1e-9:
-        return 0.1  # flat or linear: no curvature limits the step
-    return float(np.clip(1.0 / lam.max(), 1e-4, 1.0))
-
-
-def _wants_log_levels(V) -> bool:
-    """Whether the values above the minimum span about 3 orders of magnitude.
-
-    Measured against the 1st percentile of the rise rather than its smallest value,
-    so a bowl reads the same whether or not a grid point sits exactly on its bottom:
-    x**2 + y**2 -> no; 0.5*(x**2 + 100*y**2) and Rosenbrock -> yes.
-    """
-    rise = V[np.isfinite(V)] - np.nanmin(V)
-    floor = rise[rise > 1e-9 * rise.max()]  # smaller rises are ties, not a scale
-    return bool(floor.size and rise.max() / np.percentile(floor, 1) > 10**2.5)
-
-
-def landscape_from_expression(text: str, domain=(-5.0, 5.0, -5.0, 5.0),
-                              start=None) -> Landscape:
-    """Parse ``text`` and build a :class:`Landscape` with exact derivatives and hints.
-
-    Parameters
-    ----------
-    text
-        Expression in ``x`` and ``y`` (see :func:`parse_expression`).
-    domain
-        ``(xmin, xmax, ymin, ymax)`` of the plotting window.
-    start
-        Start point; by default 10 % in from the top-left corner of the domain.
-
-    Returns
-    -------
-    Landscape
-        ``minima`` are found numerically from a 41 x 41 grid; ``alpha`` is
-        ``1 / max |Hessian eigenvalue|`` over that grid, so plain SGD is stable.
-
-    Raises
-    ------
-    ExpressionError
-        If the text is rejected, or the value is not finite anywhere on the domain.
-    ValueError
-        If the domain is empty or not finite.
-    """
-    domain = tuple(float(d) for d in domain)
-    xmin, xmax, ymin, ymax = domain
-    if not (all(map(math.isfinite, domain)) and xmin < xmax and ymin < ymax):
-        raise ValueError(f"bad domain {domain}: need xmin < xmax and ymin < ymax")
-    value_xy, grad_xy, hessian_xy = _time_limited(TIME_LIMIT, lambda: _compile(_parse(text)))
-    gx, gy = np.meshgrid(np.linspace(xmin, xmax, _GRID), np.linspace(ymin, ymax, _GRID))
-    with np.errstate(all="ignore"):  # inf - inf in the hints is fine, and quiet
-        try:
-            V, _, H = value_xy(gx, gy), grad_xy(gx, gy), hessian_xy(gx, gy)
-        except (ArithmeticError, TypeError, ValueError, NameError) as err:
-            # Not expected from a whitelisted tree, but never let it escape raw.
-            raise ExpressionError(f"expression cannot be evaluated ({err})") from err
-        if not np.isfinite(V).any():
-            raise ExpressionError("expression is not finite anywhere on the domain")
-        minima = _find_minima(value_xy, grad_xy, hessian_xy, gx, gy, V, domain)
-        alpha, log_levels = _suggest_alpha(*H), _wants_log_levels(V)
-    w, h = xmax - xmin, ymax - ymin
-    formula = text.strip()
-    name = " ".join(formula.split())
-    return Landscape(
-        name=name, title=f"Custom: {name}", formula=formula, value_xy=value_xy,
-        grad_xy=grad_xy, hessian_xy=hessian_xy, domain=domain, minima=minima,
-        start=(xmin + 0.1 * w, ymax - 0.1 * h) if start is None
-        else (float(start[0]), float(start[1])),
-        alpha=alpha, mu=0.9, adaptive_alpha=0.02 * max(w, h), log_levels=log_levels,
-        notes="Typed expression; its gradient and Hessian are exact (symbolic).",
-    )
+    return time_limited(TIME_LIMIT, parse_untimed, text)

@@ -1,8 +1,25 @@
-"""Shared test set-up: Qt runs offscreen, and tests fail if they leave timers running."""
+"""Shared test set-up: Qt runs offscreen, and tests fail if they leave timers running.
+
+With ``MOMENTUM_LAB_BLOCK_QT=1`` Qt cannot be imported at all: tests/test_architecture.py
+runs the model and command-line tests that way, to prove they need no Qt.
+"""
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+class _BlockQt:
+    """An import hook that refuses PySide6, shiboken6 and pyqtgraph."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph"):
+            raise ImportError(f"blocked: {name} (MOMENTUM_LAB_BLOCK_QT)")
+
+
+if os.environ.get("MOMENTUM_LAB_BLOCK_QT") == "1":
+    sys.meta_path.insert(0, _BlockQt())
 
 
 import pytest  # noqa: E402

@@ -1,14 +1,11 @@
 """Scenario files: defaults, exact round trips, and hostile or broken input."""
 
-import os
-import subprocess
-import sys
-
 import numpy as np
 import pytest
 
-from app.scenario import (Scenario, ScenarioError, default_scenario, load_scenario,
-                          save_scenario, scenario_from_toml, scenario_to_toml)
+from app.model.scenario import Scenario, ScenarioError, default_scenario
+from app.model.scenario_file import (load_scenario, save_scenario, scenario_from_toml,
+                                     scenario_to_toml)
 from optimizers.registry import OptimizerSettings as S
 
 ROUND_TRIPS = [
@@ -199,19 +196,3 @@ def test_build_comparison_passes_noise_and_start():
     c = s.build_comparison(max_history_bytes=1 << 20)
     assert (c.sigma, c.seed, c.batch_size) == (0.1, 5, 8)
     assert np.array_equal(c.positions(0)[:, 0], [[1.0, -1.0], [1.0, -1.0]])
-
-
-def test_scenarios_import_no_qt():
-    script = ("import sys\n"
-              "class Block:\n"
-              "    def find_spec(self, name, path=None, target=None):\n"
-              "        if name.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'):\n"
-              "            raise ImportError('blocked: ' + name)\n"
-              "sys.meta_path.insert(0, Block())\n"
-              "from app.scenario import default_scenario\n"
-              "default_scenario().build_comparison().ensure(5)\n"
-              "print('ok')\n")
-    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=120, cwd=root)
-    assert result.stdout.strip() == "ok", result.stderr

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from physics.expression import (
     ALLOWED_FUNCTIONS,
     ExpressionError,
-    landscape_from_expression,
     parse_expression,
 )
+from physics.expression_landscape import landscape_from_expression
 from physics.landscape import Landscape
 
 RAVINE = "0.5*(x**2 + 100*y**2)"

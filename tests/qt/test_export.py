@@ -1,9 +1,7 @@
 """Exported animations, read back: frame counts, sizes, motion, the first frame, and safety."""
 
 import errno
-import os
 import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -11,10 +9,11 @@ import pytest
 pytest.importorskip("PySide6")
 iio = pytest.importorskip("imageio.v3")
 
-from app.animation_canvas import AnimationCanvas  # noqa: E402
+from app.qt.animation_canvas import AnimationCanvas  # noqa: E402
 from app.encoders import ExportError  # noqa: E402
-from app.exporter import ExportPlan, export_animation  # noqa: E402
-from app.scenario import default_scenario  # noqa: E402
+from app.model.export_plan import ExportPlan  # noqa: E402
+from app.qt.exporter import export_animation  # noqa: E402
+from app.model.scenario import default_scenario  # noqa: E402
 from tests.helpers import cli  # noqa: E402
 
 SIZE = (480, 240)
@@ -108,7 +107,7 @@ def test_cancel_leaves_nothing_and_keeps_an_existing_file(tmp_path):
 
 @pytest.mark.parametrize("suffix", [".mp4", ".gif", ".png"])
 def test_a_failure_half_way_leaves_nothing(tmp_path, monkeypatch, suffix):
-    import app.animation_canvas as canvas_module
+    import app.qt.animation_canvas as canvas_module
 
     original = canvas_module.AnimationCanvas.render
     calls = []
@@ -138,33 +137,33 @@ def test_a_full_disk_is_one_clear_line(tmp_path, monkeypatch):
 
 
 def test_the_window_exports_trajectories_and_pictures(qtbot, tmp_path):
-    from app.main_window import MainWindow
+    from app.qt.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
     window.controller.seek(30)
-    assert "Wrote 31 steps of 2 panes" in window.export_trajectories(tmp_path / "t.csv")
+    assert "Wrote 31 steps of 2 panes" in window.files.export_trajectories(tmp_path / "t.csv")
     rows = (tmp_path / "t.csv").read_text().splitlines()
     assert rows[0].startswith("pane,optimizer,step,x,y,loss") and len(rows) == 1 + 2 * 31
     pane, name, step, x, y = rows[-1].split(",")[:5]
     assert (pane, name, step) == ("2", "momentum", "30")
     assert (float(x), float(y)) == tuple(window.controller.comparison.positions(30)[1, 0])
-    assert "Saved" in window.save_picture(tmp_path / "p.png")
+    assert "Saved" in window.files.save_picture(tmp_path / "p.png")
     assert iio.imread(tmp_path / "p.png").shape[0] > 100
-    assert "Saved" in window.save_picture(tmp_path / "p.svg")
+    assert "Saved" in window.files.save_picture(tmp_path / "p.svg")
     assert (tmp_path / "p.svg").read_text().lstrip().startswith("<?xml")
-    assert "use .png or .svg" in window.save_picture(tmp_path / "p.bmp")
+    assert "use .png or .svg" in window.files.save_picture(tmp_path / "p.bmp")
     window.controller.shutdown()
 
 
 def test_the_export_dialog_plans_and_runs_an_export(qtbot, tmp_path):
-    from app.export_dialog import ExportDialog, run_export
-    from app.main_window import MainWindow
+    from app.qt.export_dialog import ExportDialog, run_export
+    from app.qt.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)
-    dialog = ExportDialog(window.scenario, 0, (800, 400), window)
+    dialog = ExportDialog(window.workspace.scenario, 0, (800, 400), window)
     dialog.format.setCurrentIndex(dialog.format.findData(".png"))
     dialog.whole_run.setChecked(False)
     dialog.first.setValue(10)
@@ -173,6 +172,6 @@ def test_the_export_dialog_plans_and_runs_an_export(qtbot, tmp_path):
     dialog.size.setCurrentIndex(dialog.size.count() - 1)     # the window's size
     plan = dialog.plan(str(tmp_path / "clip.png"))
     assert (plan.first_step, plan.frames, plan.steps_per_frame, plan.size) == (10, 5, 5, (800, 400))
-    assert run_export(window, window.scenario, plan) == "Exported 5 frames to clip.png"
+    assert run_export(window, window.workspace.scenario, plan) == "Exported 5 frames to clip.png"
     assert len(list((tmp_path / "clip").iterdir())) == 5
     window.controller.shutdown()

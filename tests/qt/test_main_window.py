@@ -7,9 +7,9 @@ pytest.importorskip("PySide6")
 
 from PySide6 import QtCore  # noqa: E402
 
-from app.main_window import MainWindow  # noqa: E402
+from app.qt.main_window import MainWindow  # noqa: E402
 from tests.helpers import cli, csv_rows as _rows, label_text  # noqa: E402
-from app.scenario import default_scenario  # noqa: E402
+from app.model.scenario import default_scenario  # noqa: E402
 from physics.builtins import builtin  # noqa: E402
 
 Key = QtCore.Qt.Key
@@ -42,7 +42,7 @@ def test_opens_on_the_seed_scenario_paused_at_step_zero(window):
     assert [s.name for s in c.settings] == ["sgd", "momentum"]
     assert c.settings[0].alpha == c.settings[1].alpha and c.settings[1].mu == 0.9
     np.testing.assert_array_equal(_balls(window), [builtin("ravine").start] * 2)
-    assert "step 0" in _text(window.panes[0].readout)
+    assert "step 0" in _text(window.pane_row.panes[0].readout)
 
 
 def test_arrow_keys_step_all_panes_in_lockstep_and_back(window, qtbot):
@@ -57,7 +57,7 @@ def test_arrow_keys_step_all_panes_in_lockstep_and_back(window, qtbot):
     assert window.controller.step == 4
     qtbot.keyClick(window, Key.Key_Right)
     np.testing.assert_array_equal(_balls(window), at5)
-    assert "step 5 " in _text(window.panes[1].readout)
+    assert "step 5 " in _text(window.pane_row.panes[1].readout)
     qtbot.keyClick(window, Key.Key_Home)
     assert window.controller.step == 0
     qtbot.keyClick(window, Key.Key_Right)
@@ -66,7 +66,7 @@ def test_arrow_keys_step_all_panes_in_lockstep_and_back(window, qtbot):
 
 
 def test_space_plays_and_pauses(window, qtbot):
-    window.speed.setValue(240)
+    window.playback_bar.speed.setValue(240)
     qtbot.keyClick(window, Key.Key_Space)
     assert window.controller.is_playing
     qtbot.waitUntil(lambda: window.controller.step > 10, timeout=5000)
@@ -78,18 +78,18 @@ def test_space_plays_and_pauses(window, qtbot):
 
 
 def test_playback_stops_by_itself_when_every_ball_has_converged(window, qtbot):
-    window.speed.setValue(240)
+    window.playback_bar.speed.setValue(240)
     window.controller.seek(700)
     window.controller.play()
     qtbot.waitUntil(lambda: not window.controller.is_playing, timeout=10000)
     c = window.controller.comparison
     assert c.all_settled(window.controller.step)
-    assert "converged at step" in _text(window.panes[0].readout)
+    assert "converged at step" in _text(window.pane_row.panes[0].readout)
 
 
 def test_changing_alpha_resets_and_reproduces_the_cli(window, qtbot):
     qtbot.keyClick(window, Key.Key_Right)
-    window.panes[1].settings_widget.alpha.field.setValue(0.01)
+    window.pane_row.panes[1].settings_widget.alpha.field.setValue(0.01)
     c = window.controller.comparison
     assert window.controller.step == 0
     assert [s.alpha for s in c.settings] == [0.01, 0.01]    # same α linked
@@ -102,7 +102,7 @@ def test_changing_alpha_resets_and_reproduces_the_cli(window, qtbot):
 
 
 def test_bad_expression_is_marked_and_the_last_landscape_stays(window, qtbot):
-    controls = window.controls
+    controls = window.docks.controls
     controls.landscape.setCurrentIndex(controls.landscape.findData("custom expression"))
     controls.expression.setEnabled(True)
     controls.expression.setText("x**2 + __import__('os')")
@@ -118,7 +118,7 @@ def test_bad_expression_is_marked_and_the_last_landscape_stays(window, qtbot):
 
 
 def test_choosing_a_builtin_landscape_moves_the_start(window):
-    controls = window.controls
+    controls = window.docks.controls
     index = controls.landscape.findData("rosenbrock")
     controls.landscape.setCurrentIndex(index)
     controls.landscape.activated.emit(index)
@@ -128,48 +128,48 @@ def test_choosing_a_builtin_landscape_moves_the_start(window):
 
 
 def test_clicking_a_pane_sets_the_start_for_every_pane(window):
-    window.panes[0].plot.point_clicked.emit(-2.0, 0.5)
+    window.pane_row.panes[0].plot.point_clicked.emit(-2.0, 0.5)
     c = window.controller.comparison
     np.testing.assert_array_equal(c.positions(0)[:, 0], [[-2.0, 0.5], [-2.0, 0.5]])
-    assert window.controls.start_x.value() == -2.0
+    assert window.docks.controls.start_x.value() == -2.0
 
 
 def test_four_panes_and_back(window):
-    window.add_pane()
-    window.add_pane()
-    window.add_pane()   # a fifth is refused
+    window.docks.controls.add_pane.click()
+    window.docks.controls.add_pane.click()
+    window.docks.controls.add_pane.click()   # a fifth is refused
     assert [s.name for s in window.controller.comparison.settings] == ["sgd", "momentum", "nesterov", "adam"]
-    assert len(window.panes) == 4
-    window.remove_pane()
-    assert len(window.panes) == 3 and window.controller.comparison.shape[0] == 3
+    assert len(window.pane_row.panes) == 4
+    window.docks.controls.remove_pane.click()
+    assert len(window.pane_row.panes) == 3 and window.controller.comparison.shape[0] == 3
 
 
 def test_a_diverging_pane_says_so_and_the_other_goes_on(window, qtbot):
-    window.controls.same_alpha.setChecked(False)
-    window.panes[0].settings_widget.alpha.field.setValue(0.05)
+    window.docks.controls.same_alpha.setChecked(False)
+    window.pane_row.panes[0].settings_widget.alpha.field.setValue(0.05)
     window.controller.seek(300)
-    assert "diverged at step" in _text(window.panes[0].readout)
-    assert "diverged" not in _text(window.panes[1].readout)
+    assert "diverged at step" in _text(window.pane_row.panes[0].readout)
+    assert "diverged" not in _text(window.pane_row.panes[1].readout)
 
 
 def test_loading_a_broken_scenario_changes_nothing(window, tmp_path):
     broken = tmp_path / "broken.toml"
     broken.write_text("format = 1\nlandscape = \"x.__class__\"\n")
-    before = window.scenario
-    assert window.open_scenario(broken) is False
-    assert window.scenario == before
+    before = window.workspace.scenario
+    assert window.files.open_scenario(broken) is False
+    assert window.workspace.scenario == before
     assert "broken.toml" in window.statusBar().currentMessage()
 
 
 def test_saved_scenario_reopens_to_the_same_run(window, tmp_path):
-    window.panes[1].settings_widget.mu.field.setValue(0.5)
-    from app.scenario import save_scenario
+    window.pane_row.panes[1].settings_widget.mu.field.setValue(0.5)
+    from app.model.scenario_file import save_scenario
     path = tmp_path / "mine.toml"
-    save_scenario(window.scenario, path)
+    save_scenario(window.workspace.scenario, path)
     other = MainWindow()
     try:
-        assert other.open_scenario(path)
-        assert other.scenario == window.scenario
+        assert other.files.open_scenario(path)
+        assert other.workspace.scenario == window.workspace.scenario
         other.controller.seek(40)
         window.controller.seek(40)
         np.testing.assert_array_equal(_balls(other), _balls(window))
@@ -179,19 +179,19 @@ def test_saved_scenario_reopens_to_the_same_run(window, tmp_path):
 
 
 def test_shortcuts_are_in_menus_and_the_help_dialog(window):
-    assert "Space" in window.play_action.toolTip()
-    assert window.step_action.shortcuts()[0].toString() == "Right"
+    assert "Space" in window.qactions["play"].toolTip()
+    assert window.qactions["step"].shortcuts()[0].toString() == "Right"
     window.show_shortcuts()
     assert "Step back" in window.shortcuts_box.text()
     window.shortcuts_box.close()
 
 
 def test_default_scenario_is_what_the_window_shows(window):
-    assert window.scenario == default_scenario()
+    assert window.workspace.scenario == default_scenario()
 
 
 def test_alpha_slider_is_logarithmic_and_mu_slider_linear(window):
-    pane = window.panes[1].settings_widget
+    pane = window.pane_row.panes[1].settings_widget
     pane.alpha.slider.setValue(500)           # halfway between 1e-5 and 10
     assert window.controller.comparison.settings[1].alpha == pytest.approx(0.01)
     pane.mu.slider.setValue(250)
@@ -205,7 +205,7 @@ def _viewport_point(plot, x, y):
 
 
 def test_a_real_mouse_click_on_a_pane_moves_the_start(window, qtbot):
-    plot = window.panes[1].plot
+    plot = window.pane_row.panes[1].plot
     qtbot.mouseClick(plot.viewport(), QtCore.Qt.MouseButton.LeftButton,
                      pos=_viewport_point(plot, 2.0, -1.0))
     start = window.controller.comparison.positions(0)[0, 0]
@@ -214,16 +214,16 @@ def test_a_real_mouse_click_on_a_pane_moves_the_start(window, qtbot):
 
 
 def test_dragging_the_start_marker_sets_the_start(window):
-    window.panes[0].plot.start_dragged.emit(1.5, -0.5)
+    window.pane_row.panes[0].plot.start_dragged.emit(1.5, -0.5)
     np.testing.assert_array_equal(window.controller.comparison.positions(0)[:, 0],
                                   [[1.5, -0.5], [1.5, -0.5]])
 
 
 def test_overlay_shows_every_ball_on_one_plot(window, qtbot):
-    window.add_pane()
+    window.docks.controls.add_pane.click()
     qtbot.keyClick(window, Key.Key_O)
     assert window.overlay.isVisible()
-    assert all(pane.views.isHidden() for pane in window.panes)
+    assert all(pane.views.isHidden() for pane in window.pane_row.panes)
     for _ in range(10):
         qtbot.keyClick(window, Key.Key_Right)
     c = window.controller.comparison
@@ -232,11 +232,28 @@ def test_overlay_shows_every_ball_on_one_plot(window, qtbot):
         x, y = layer.ball.getData()
         assert (x[0], y[0]) == tuple(c.positions(10)[i, 0])
     qtbot.keyClick(window, Key.Key_O)
-    assert window.overlay.isHidden() and not window.panes[0].views.isHidden()
+    assert window.overlay.isHidden() and not window.pane_row.panes[0].views.isHidden()
+
+
+def test_the_overlay_gets_the_room_the_panes_plots_give_up(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1400, 800)
+    window.show()
+    QtCore.QCoreApplication.processEvents()
+    window.pane_row.sizeHint()     # as a real window's layouts do: the hint is now cached
+    window.qactions["overlay"].trigger()
+    QtCore.QCoreApplication.processEvents()
+    # It was squeezed to nothing: the panes' size hint still counted their hidden plots.
+    assert window.overlay.height() > 2 * window.pane_row.height()
+    window.qactions["overlay"].trigger()
+    QtCore.QCoreApplication.processEvents()
+    assert window.overlay.height() == 0 and window.pane_row.height() > 400
+    window.controller.shutdown()
 
 
 def test_mu_ramp_schedule_from_the_pane_matches_the_cli(window, qtbot):
-    pane = window.panes[1].settings_widget
+    pane = window.pane_row.panes[1].settings_widget
     pane.schedule_steps.setValue(50)
     pane.schedule.setCurrentIndex(pane.schedule.findData("ramp"))
     settings = window.controller.comparison.settings[1]
@@ -248,19 +265,19 @@ def test_mu_ramp_schedule_from_the_pane_matches_the_cli(window, qtbot):
     last = _rows(result.stdout)[-1]
     assert tuple(_balls(window)[1]) == (float(last["x"]), float(last["y"]))
     # The ramp is offered only to rules with momentum.
-    sgd = window.panes[0].settings_widget
+    sgd = window.pane_row.panes[0].settings_widget
     assert not sgd.schedule.model().item(sgd.schedule.findData("ramp")).isEnabled()
 
 
 def test_alpha_decay_schedule(window):
-    pane = window.panes[0].settings_widget
+    pane = window.pane_row.panes[0].settings_widget
     pane.schedule.setCurrentIndex(pane.schedule.findData("cosine"))
     assert window.controller.comparison.settings[0].alpha_schedule == ("cosine", 200, 0.0)
 
 
 def test_panning_one_pane_moves_the_others(window):
-    window.panes[0].plot.plotItem.vb.setXRange(-1.0, 1.0, padding=0)
-    (x0, x1), _ = window.panes[1].plot.plotItem.vb.viewRange()
+    window.pane_row.panes[0].plot.plotItem.vb.setXRange(-1.0, 1.0, padding=0)
+    (x0, x1), _ = window.pane_row.panes[1].plot.plotItem.vb.viewRange()
     assert (x0, x1) == pytest.approx((-1.0, 1.0), abs=1e-6)
 
 
@@ -271,13 +288,13 @@ def test_the_app_remembers_the_last_scenario_and_geometry(qtbot, tmp_path):
     Core.QCoreApplication.setOrganizationName("Momentum Lab Test")
     first = MainWindow(remember=True)
     qtbot.addWidget(first)
-    first.request_change({"landscape": "himmelblau", "start": None})
+    first.request(lambda: first.workspace.change(landscape="himmelblau", start=None))
     first.resize(640, 480)   # within the offscreen screen (800×600)
     first.close()
     second = MainWindow(remember=True)
     qtbot.addWidget(second)
     try:
-        assert second.scenario.landscape == "himmelblau"
+        assert second.workspace.scenario.landscape == "himmelblau"
         assert (second.size().width(), second.size().height()) == (640, 480)
     finally:
         second.close()
@@ -285,10 +302,10 @@ def test_the_app_remembers_the_last_scenario_and_geometry(qtbot, tmp_path):
 
 
 def test_parameter_map_panel_computes_and_a_click_sets_alpha_and_mu(window, qtbot):
-    from app.parameter_map_widget import MAP_CELLS
+    from app.qt.parameter_map_widget import MAP_CELLS
 
-    window.map_toggle.trigger()
-    panel = window.parameter_map
+    window.qactions["map"].trigger()
+    panel = window.docks.parameter_map
     qtbot.waitUntil(lambda: panel.latest is not None and panel.latest.values.shape == (MAP_CELLS, MAP_CELLS),
                     timeout=30000)
     assert "Theory's optimum" in panel.caption.text()        # the ravine is a quadratic
@@ -308,10 +325,10 @@ def test_parameter_map_panel_computes_and_a_click_sets_alpha_and_mu(window, qtbo
 
 
 def test_energy_and_phase_views_follow_the_run(window, qtbot):
-    from app.physics_views_widget import pane_energies
+    from app.model.analysis import pane_energies
 
-    window.physics_views_toggle.trigger()
-    views = window.physics_views
+    window.qactions["energy"].trigger()
+    views = window.docks.physics_views
     window.controller.seek(150)
     c = window.controller.comparison
     energies = pane_energies(c, 1, 150)
@@ -326,31 +343,43 @@ def test_energy_and_phase_views_follow_the_run(window, qtbot):
     assert px[0] == c.positions(150)[1, 0, 0] and pv[0] == c.velocity(150)[1, 0, 0]
 
 
+def test_the_energy_view_opened_after_stepping_shows_the_current_step(window, qtbot):
+    window.controller.seek(120)
+    window.qactions["energy"].trigger()
+    views = window.docks.physics_views
+    qtbot.waitUntil(views.isVisible)
+    x, _ = views._curves[(1, "total")].getData()
+    assert x[-1] == 120
+    px, pv = views._phase_points[1].getData()
+    assert pv[0] == pytest.approx(float(window.controller.comparison.velocity(120)[1, 0]
+                                        @ views.direction_vector()[0]))
+
+
 def test_swarm_mode_colours_balls_by_the_minimum_they_reach(window, qtbot):
     from physics.basins import destinations
 
-    window.request_change({"landscape": "two-gaussian", "start": None})
+    window.request(lambda: window.workspace.change(landscape="two-gaussian", start=None))
     qtbot.keyClick(window, Key.Key_S)
     c = window.controller.comparison
     assert c.shape == (2, 1024)
-    sgd, momentum = (pane.basin_labels for pane in window.panes)
+    sgd, momentum = (pane.basin_labels for pane in window.pane_row.panes)
     # Momentum's overshoot carries more balls out of the shallow well to the global minimum.
     assert (momentum == 0).sum() > (sgd == 0).sum()
     np.testing.assert_array_equal(sgd, destinations(c.landscape, c.settings[0], c.start))
-    assert "1024 balls end in" in _text(window.panes[1].physics)
+    assert "1024 balls end in" in _text(window.pane_row.panes[1].physics)
     window.controller.seek(5)
-    np.testing.assert_array_equal(window.panes[0].plot.swarm_positions(), c.positions(5)[0])
+    np.testing.assert_array_equal(window.pane_row.panes[0].plot.swarm_positions(), c.positions(5)[0])
     assert "median" in window.loss_plot.plotItem.getAxis("left").labelText
     x, y = window.loss_plot.curves[1].getData()
     assert 10 ** y[-1] == pytest.approx(np.median(c.loss(5)[1]) - c.landscape.min_value)  # log axis
     qtbot.keyClick(window, Key.Key_S)
-    assert window.controller.comparison.shape == (2, 1) and window.panes[0].basin_labels is None
+    assert window.controller.comparison.shape == (2, 1) and window.pane_row.panes[0].basin_labels is None
 
 
 def test_3d_view_explains_when_opengl_is_missing_and_2d_stays(window):
-    from app.surface3d_widget import opengl_problem
+    from app.qt.surface3d_widget import opengl_problem
 
-    pane = window.panes[1]
+    pane = window.pane_row.panes[1]
     pane.view3d_button.click()
     if opengl_problem() is None:      # a real display with OpenGL: the surface shows
         assert pane.views.currentWidget() is pane.surface3d
@@ -363,18 +392,18 @@ def test_3d_view_explains_when_opengl_is_missing_and_2d_stays(window):
 
 
 def test_adding_nesterov_warns_when_alpha_is_past_its_stability_edge(window):
-    window.add_pane()        # Nesterov at the ravine's α = 0.018 > 0.0136
+    window.docks.controls.add_pane.click()        # Nesterov at the ravine's α = 0.018 > 0.0136
     assert "Nesterov is stable here only for α < 0.0136" in window.statusBar().currentMessage()
 
 
 def test_parameter_map_catches_up_with_changes_made_while_it_was_hidden(window, qtbot):
-    panel = window.parameter_map
-    window.map_toggle.trigger()
+    panel = window.docks.parameter_map
+    window.qactions["map"].trigger()
     qtbot.waitUntil(lambda: panel.latest is not None and panel.latest.values.shape[0] > 32, timeout=30000)
     first = panel.latest
-    window.map_toggle.trigger()                      # hide it, then change the start
-    window.request_change({"start": (-2.0, 1.5)})
-    window.map_toggle.trigger()                      # show it again: a new map for the new start
+    window.qactions["map"].trigger()                      # hide it, then change the start
+    window.request(lambda: window.workspace.change(start=(-2.0, 1.5)))
+    window.qactions["map"].trigger()                      # show it again: a new map for the new start
     qtbot.waitUntil(lambda: panel.latest is not first and panel.latest.values.shape[0] > 32,
                     timeout=30000)
     panel.shutdown()

@@ -5,7 +5,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from app.playback_controller import PlaybackController  # noqa: E402
+from app.qt.playback_controller import PlaybackController  # noqa: E402
 from optimizers import OptimizerSettings  # noqa: E402
 from physics.builtins import builtin  # noqa: E402
 from physics.simulation import Comparison  # noqa: E402

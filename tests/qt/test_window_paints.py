@@ -10,8 +10,8 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from app.main_window import MainWindow  # noqa: E402
-from app.qt_images import widget_rgb  # noqa: E402
+from app.qt.main_window import MainWindow  # noqa: E402
+from app.qt.images import widget_rgb  # noqa: E402
 
 
 def test_window_is_titled_and_shows_two_panes_of_contours(qtbot):
@@ -19,8 +19,8 @@ def test_window_is_titled_and_shows_two_panes_of_contours(qtbot):
     qtbot.addWidget(window)
     window.show()
     assert window.windowTitle() == "Momentum Lab"
-    assert len(window.panes) == 2
-    pixels = widget_rgb(window.panes[0].plot)
+    assert len(window.pane_row.panes) == 2
+    pixels = widget_rgb(window.pane_row.panes[0].plot)
     colours = np.unique(pixels.reshape(-1, 3) // 16, axis=0)
     assert len(colours) > 20        # filled contour bands, not a blank widget
     # The ball is drawn in its colour near the start point (top-left of the ravine).
@@ -36,8 +36,8 @@ def test_painting_many_frames_does_not_crash(qtbot):
     for k in range(300):
         controller.seek(k)
         controller.frame_changed.emit(k + 0.5)   # a frame between two iterates
-        window.panes[k % 2].plot.grab()
-    window.add_pane()
+        window.pane_row.panes[k % 2].plot.grab()
+    window.docks.controls.add_pane.click()
     for k in range(100):
         controller.seek(k)
         window.grab()

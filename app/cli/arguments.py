@@ -1,0 +1,123 @@
+"""Reading the command line's words: every ``parse_*`` and the one error they raise.
+
+Every command imports its parsing from here (never from another command or from the
+entry point), and every bad word becomes a :class:`UsageError`: one line on stderr,
+exit status 2, no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+
+_NEGATIVE_PAIR = re.compile(r"^-[\d.]")
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit status 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but errors are one line and raise instead of printing usage."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        raise UsageError(message)
+
+
+def _comma_floats(text: str, count: int, what: str) -> tuple[float, ...]:
+    parts = text.split(",")
+    try:
+        values = tuple(float(p) for p in parts)
+    except ValueError:
+        values = ()
+    if len(values) != count or not all(v == v and abs(v) != float("inf") for v in values):
+        example = {2: "X,Y (e.g. -1.5,2)", 4: "XMIN,XMAX,YMIN,YMAX"}[count]
+        raise UsageError(f"{what} must be {example}, got {text!r}")
+    return values
+
+
+def parse_number(name: str, text, *, integer: bool = False):
+    """``text`` as a number (None stays None); ``name`` words the error."""
+    if text is None:
+        return None
+    try:
+        value = int(text) if integer else float(text)
+    except ValueError:
+        kind = "a whole number" if integer else "a number"
+        raise UsageError(f"{name} must be {kind}, got {text!r}") from None
+    if not integer and not math.isfinite(value):
+        raise UsageError(f"{name} must be finite, got {text!r}")
+    return value
+
+
+def parse_range(name: str, text: str) -> tuple[float, float]:
+    """``"0.001:0.1"`` → ``(0.001, 0.1)``."""
+    try:
+        low, high = (float(v) for v in text.split(":"))
+    except ValueError:
+        raise UsageError(f"{name} must be LOW:HIGH (e.g. 0.001:0.1), got {text!r}") from None
+    return low, high
+
+
+def parse_dimensions(text: str, what: str, form: str) -> tuple[int, int]:
+    """``"1280x720"`` → ``(1280, 720)``; ``what`` and ``form`` word the error
+    (e.g. ``"size"``, ``"WIDTHxHEIGHT (e.g. 1280x720)"``)."""
+    try:
+        first, second = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"{what} must be {form}, got {text!r}") from None
+    return first, second
+
+
+def parse_start(text: str) -> tuple[float, float]:
+    """``"-1.5,2"`` → ``(-1.5, 2.0)``; a clear error otherwise."""
+    return _comma_floats(text, 2, "start")
+
+
+def parse_domain(text: str) -> tuple[float, float, float, float]:
+    xmin, xmax, ymin, ymax = _comma_floats(text, 4, "domain")
+    if not (xmin < xmax and ymin < ymax):
+        raise UsageError(f"domain must have XMIN < XMAX and YMIN < YMAX, got {text!r}")
+    return xmin, xmax, ymin, ymax
+
+
+def parse_mu_schedule(text: str):
+    """``ramp:START:END:STEPS`` (e.g. ``ramp:0.5:0.99:200``)."""
+    parts = text.split(":")
+    try:
+        if parts[0] == "ramp" and len(parts) == 4:
+            return ("ramp", float(parts[1]), float(parts[2]), int(parts[3]))
+    except ValueError:
+        pass
+    raise UsageError(f"mu schedule must be ramp:START:END:STEPS (e.g. ramp:0.5:0.99:200), got {text!r}")
+
+
+def parse_alpha_schedule(text: str):
+    """``step:FACTOR:EVERY`` or ``cosine:STEPS[:MIN]``."""
+    parts = text.split(":")
+    try:
+        if parts[0] == "step" and len(parts) == 3:
+            return ("step", float(parts[1]), int(parts[2]))
+        if parts[0] == "cosine" and len(parts) in (2, 3):
+            return ("cosine", int(parts[1]), float(parts[2]) if len(parts) == 3 else 0.0)
+    except ValueError:
+        pass
+    raise UsageError(
+        f"alpha schedule must be step:FACTOR:EVERY or cosine:STEPS[:MIN], got {text!r}")
+
+
+def join_negative_values(argv: list[str]) -> list[str]:
+    """Let ``--start -1.5,2`` work like ``--start=-1.5,2`` (argparse would see an option)."""
+    takes_value = {"--start", "--domain"}
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in takes_value and i + 1 < len(argv) and _NEGATIVE_PAIR.match(argv[i + 1]):
+            out.append(f"{arg}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(arg)
+        i += 1
+    return out

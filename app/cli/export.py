@@ -1,0 +1,84 @@
+"""``momentum-lab export``: an animation of a scenario, with no display needed.
+
+With no ``--scenario`` it exports the app's default scenario (SGD | momentum on the
+ravine); ``--landscape``, ``--start``, ``--alpha`` and ``--mu`` adjust it (α applies to
+every pane, μ to the panes with momentum). The format comes from the extension.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+import time
+
+from app.encoders import ExportError
+from app.model.export_plan import DEFAULT_FPS, ExportPlan
+from app.model.scenario import ScenarioError, default_scenario
+from app.model.scenario_file import load_scenario
+from optimizers.registry import USES_MU
+
+from .arguments import UsageError, parse_dimensions, parse_number, parse_start
+
+
+def scenario_from_args(args):
+    """The scenario to export: a file, or the default one, with the flags applied."""
+    try:
+        scenario = load_scenario(args.scenario) if args.scenario else default_scenario()
+        if args.landscape:
+            scenario = dataclasses.replace(scenario, landscape=args.landscape, start=None,
+                                           domain=None)
+        if args.start:
+            scenario = dataclasses.replace(scenario, start=parse_start(args.start))
+        alpha, mu = parse_number("alpha", args.alpha), parse_number("mu", args.mu)
+        panes = tuple(
+            pane.with_(**({"alpha": alpha} if alpha is not None else {}),
+                       **({"mu": mu} if mu is not None and pane.name in USES_MU else {}))
+            for pane in scenario.panes)
+        return dataclasses.replace(scenario, panes=panes).validate()
+    except ScenarioError as error:
+        raise UsageError(str(error)) from None
+
+
+class _ProgressBar:
+    """A one-line bar on stderr, drawn only on a terminal."""
+
+    def __init__(self):
+        self.enabled = sys.stderr.isatty()
+        self.started = time.perf_counter()
+
+    def __call__(self, done: int, total: int) -> bool:
+        if self.enabled and (done == total or done % 5 == 0):
+            width = 30
+            filled = width * done // total
+            elapsed = time.perf_counter() - self.started
+            sys.stderr.write(f"\rexporting [{'#' * filled}{'.' * (width - filled)}] "
+                             f"{done}/{total} frames  {elapsed:.1f}s")
+            if done == total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+        return True
+
+
+def command(args) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    scenario = scenario_from_args(args)
+    frames = parse_number("frames", args.frames, integer=True)
+    if frames is not None and frames < 1:
+        raise UsageError(f"frames must be >= 1, got {args.frames!r}")
+    per_frame = parse_number("steps per frame", args.steps_per_frame, integer=True)
+    fps = parse_number("fps", args.fps)
+    plan = ExportPlan(path=args.out, frames=frames,
+                      steps_per_frame=1 if per_frame is None else per_frame,
+                      fps=DEFAULT_FPS if fps is None else fps,
+                      size=parse_dimensions(args.size, "size", "WIDTHxHEIGHT (e.g. 1280x720)"),
+                      include_loss=args.include_loss)
+    try:
+        plan.validate()
+        from app.qt.exporter import export_animation  # noqa: PLC0415 - Qt only once the input is good
+
+        count = export_animation(scenario, plan, _ProgressBar())
+    except ExportError as error:
+        raise UsageError(str(error)) from None
+    print(f"wrote {count} frames to {args.out}", file=sys.stderr)
+    return 0

@@ -1,0 +1,93 @@
+"""The ``momentum-lab`` command line's options, one subcommand each."""
+
+from __future__ import annotations
+
+import argparse
+
+from app import __version__
+
+from .arguments import Parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="momentum-lab",
+                     description="Watch SGD and momentum roll over a loss landscape.")
+    parser.add_argument("--version", action="version", version=f"momentum-lab {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+
+    run = sub.add_parser("run", help="print one optimizer's trajectory as CSV or JSON",
+                         description="Run one optimizer from one start and print every step.")
+    run.add_argument("--landscape", default="ravine",
+                     help="a built-in name (see `momentum-lab landscapes`) or an expression "
+                          "in x and y, e.g. '0.5*(x**2 + 100*y**2)' (default: ravine)")
+    run.add_argument("--domain", help="XMIN,XMAX,YMIN,YMAX for a typed expression")
+    run.add_argument("--optimizer", default="momentum",
+                     help="sgd, momentum, nesterov, adam, rmsprop or adagrad (default: momentum)")
+    run.add_argument("--alpha", "--lr", dest="alpha",
+                     help="learning rate α (default: the landscape's suggestion)")
+    run.add_argument("--mu", "--momentum", dest="mu",
+                     help="momentum μ in [0, 1] (default: the landscape's suggestion)")
+    run.add_argument("--beta1", help="Adam's β₁ (default 0.9)")
+    run.add_argument("--beta2", help="Adam's β₂ (default 0.999) or RMSprop's smoothing (0.99)")
+    run.add_argument("--eps", help="ε of Adam/RMSprop (1e-8) or Adagrad (1e-10)")
+    run.add_argument("--mu-schedule", help="ramp:START:END:STEPS, e.g. ramp:0.5:0.99:200")
+    run.add_argument("--alpha-schedule", help="step:FACTOR:EVERY or cosine:STEPS[:MIN]")
+    run.add_argument("--start", help="X,Y (default: the landscape's suggestion); "
+                                     "negative values work: --start=-1.5,2")
+    run.add_argument("--steps", default="100", help="number of steps (default 100)")
+    run.add_argument("--noise", default="0", help="gradient noise σ (default 0)")
+    run.add_argument("--seed", default="0", help="random seed for noise and minibatches")
+    run.add_argument("--batch-size", help="minibatch size (regression landscape)")
+    run.add_argument("--mapping", default="unit-mass", choices=("unit-mass", "qian"),
+                     help="how μ and α map to the ball's physics (default unit-mass)")
+    run.add_argument("--format", help="csv or json (default: from --out, else csv)")
+    run.add_argument("--out", help="write to this file instead of standard output")
+
+    exp = sub.add_parser("export", help="export an animation (GIF, MP4, WebM or PNG frames)",
+                         description="Export an animation of a scenario; the format comes from "
+                                     "the extension: .gif, .mp4, .webm, .png (numbered frames in "
+                                     "a folder). Works without a display.")
+    exp.add_argument("--out", required=True, help="output file: .gif, .mp4, .webm or .png")
+    exp.add_argument("--scenario", help="a scenario file (default: SGD vs momentum on the ravine)")
+    exp.add_argument("--landscape", help="a built-in name or an expression in x and y")
+    exp.add_argument("--start", help="X,Y start point")
+    exp.add_argument("--alpha", "--lr", dest="alpha", help="α for every pane")
+    exp.add_argument("--mu", "--momentum", dest="mu", help="μ for the panes with momentum")
+    exp.add_argument("--frames", help="number of frames (default: the whole run, up to convergence)")
+    exp.add_argument("--steps-per-frame", help="steps between frames (default 1): frame k shows step k·K")
+    exp.add_argument("--fps", help="frames per second (default 30)")
+    exp.add_argument("--size", default="1200x500", help="WIDTHxHEIGHT (default 1200x500)")
+    exp.add_argument("--include-loss", action="store_true", help="add the loss plot under the panes")
+
+    sweep = sub.add_parser("sweep", help="the (alpha, mu) map as CSV or PNG",
+                           description="Run every (alpha, mu) of a grid from one start and map "
+                                       "a measure (steps to converge, final loss, divergence).")
+    sweep.add_argument("--landscape", default="ravine", help="a built-in or an expression")
+    sweep.add_argument("--optimizer", default="momentum", help="momentum or nesterov")
+    sweep.add_argument("--start", help="X,Y (default: the landscape's)")
+    sweep.add_argument("--alpha-range", help="A0:A1, log-spaced (default: the landscape's α/100 to 5α)")
+    sweep.add_argument("--mu-range", default="0:0.99", help="M0:M1 (default 0:0.99; μ = 0 is SGD)")
+    sweep.add_argument("--grid", default="100x100", help="alpha columns x mu rows (default 100x100)")
+    sweep.add_argument("--steps", default="1000", help="steps per run (default 1000)")
+    sweep.add_argument("--measure", default="steps-to-tol",
+                       choices=("steps-to-tol", "final-loss", "divergence"))
+    sweep.add_argument("--tol", help="converged when |grad| <= TOL and |p| <= TOL/10 "
+                                     "(default 1e-5, as `run` reports)")
+    sweep.add_argument("--noise", default="0", help="gradient noise sigma")
+    sweep.add_argument("--seed", default="0", help="random seed")
+    sweep.add_argument("--out", required=True, help="map.csv or map.png")
+
+    snap = sub.add_parser("snapshot", help="render the app's window at a step to a PNG",
+                          description="Render the window (offscreen) at a given step to a PNG.")
+    snap.add_argument("--out", required=True, help="the PNG file to write")
+    snap.add_argument("--step", default="0", help="the step to show (default 0)")
+    snap.add_argument("--scenario", help="a scenario file (default: SGD vs momentum on the ravine)")
+    snap.add_argument("--size", default="1400x800", help="window size WxH (default 1400x800)")
+    snap.add_argument("--landscape", help="show this landscape (a built-in or an expression)")
+    snap.add_argument("--swarm", action="store_true", help="swarm mode: a grid of balls per pane")
+    snap.add_argument("--views", action="store_true",
+                      help="open the parameter map and the energy / phase-portrait docks")
+
+    sub.add_parser("landscapes", help="list the built-in landscapes",
+                   description="List the built-in landscapes with formula, domain and minima.")
+    return parser

@@ -1,0 +1,138 @@
+"""``momentum-lab run``: one optimizer's trajectory as CSV or JSON (no Qt)."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from app.atomic_file import OutputError, atomic_output
+from app.model.trajectories import COLUMNS, csv_lines, pane_table, table_rows
+from optimizers.registry import ADAPTIVE, USES_MU, OptimizerSettings, SettingsError, validate
+from physics import ball
+from physics.catalog import LandscapeError, resolve_landscape
+from physics.gradients import GradientSettingsError
+from physics.simulation import NOT_YET, Comparison
+
+from .arguments import (UsageError, parse_alpha_schedule, parse_domain, parse_mu_schedule,
+                        parse_number, parse_start)
+
+MAX_STEPS = 1_000_000
+
+
+def settings_from_args(args, landscape) -> OptimizerSettings:
+    """The optimizer settings the flags describe, defaults from the landscape."""
+    name = args.optimizer.strip().lower()
+    alpha = parse_number("alpha", args.alpha)
+    if alpha is None:
+        alpha = landscape.adaptive_alpha if name in ADAPTIVE else landscape.alpha
+    mu = parse_number("mu", args.mu)
+    settings = OptimizerSettings(
+        name=name, alpha=alpha, mu=landscape.mu if mu is None else mu,
+        beta1=0.9 if args.beta1 is None else parse_number("beta1", args.beta1),
+        beta2=parse_number("beta2", args.beta2), eps=parse_number("eps", args.eps),
+        mu_schedule=parse_mu_schedule(args.mu_schedule) if args.mu_schedule else None,
+        alpha_schedule=parse_alpha_schedule(args.alpha_schedule) if args.alpha_schedule else None,
+    )
+    try:
+        return validate(settings)
+    except SettingsError as error:
+        raise UsageError(str(error)) from None
+
+
+def _output_format(args) -> str:
+    fmt = args.format
+    if fmt is None:
+        suffix = Path(args.out).suffix.lower() if args.out else ""
+        fmt = "json" if suffix == ".json" else "csv"
+    fmt = fmt.lower()
+    if fmt not in ("csv", "json"):
+        raise UsageError(f"unknown format {args.format!r} (choose csv or json)")
+    return fmt
+
+
+def command(args) -> int:
+    try:
+        domain = parse_domain(args.domain) if args.domain else None
+        landscape = resolve_landscape(args.landscape, domain)
+    except LandscapeError as error:
+        raise UsageError(str(error)) from None
+    settings = settings_from_args(args, landscape)
+    steps = parse_number("steps", args.steps, integer=True)
+    if not 1 <= steps <= MAX_STEPS:
+        raise UsageError(f"steps must be between 1 and {MAX_STEPS}, got {args.steps!r}")
+    start = parse_start(args.start) if args.start else landscape.start
+    sigma = parse_number("noise", args.noise)
+    seed = parse_number("seed", args.seed, integer=True)
+    batch = parse_number("batch size", args.batch_size, integer=True)
+    fmt = _output_format(args)
+    try:
+        comparison = Comparison(landscape, [settings], start, sigma=sigma, seed=seed,
+                                batch_size=batch)
+    except GradientSettingsError as error:
+        raise UsageError(str(error)) from None
+
+    comparison.ensure(steps)
+    diverged = int(comparison.diverged_at[0, 0])
+    converged = int(comparison.converged_at[0, 0])
+    last = comparison.computed_steps if diverged == NOT_YET else diverged - 1
+    constants = ball.from_hyperparams(settings.alpha, settings.effective_mu, args.mapping)
+    table = pane_table(comparison, 0, last, constants)
+    if fmt == "csv":
+        text = ",".join(COLUMNS) + "\n" + "".join(csv_lines(table))
+    else:
+        text = _json(table, comparison, settings, constants, start, sigma, seed, batch, steps,
+                     diverged, converged)
+    if args.out:
+        try:
+            with atomic_output(args.out) as handle:
+                handle.write(text)
+        except OutputError as error:
+            raise UsageError(str(error)) from None
+    else:
+        sys.stdout.write(text)
+    if diverged != NOT_YET:
+        print(f"diverged at step {diverged}", file=sys.stderr)
+    elif converged != NOT_YET:
+        print(f"converged at step {converged}", file=sys.stderr)
+    return 0
+
+
+def _json(table, comparison, settings, constants, start, sigma, seed, batch, steps,
+          diverged, converged) -> str:
+    landscape = comparison.landscape
+    mu = settings.effective_mu
+    document = {
+        "settings": {
+            "landscape": landscape.name, "formula": landscape.formula,
+            "domain": list(landscape.domain), **settings.as_dict(),
+            "start": [float(v) for v in start], "steps": steps, "noise": sigma,
+            "seed": seed, "batch_size": batch,
+        },
+        "physics": {
+            **constants.as_dict(),
+            "effective_step": ball.effective_step(settings.alpha, mu)
+            if settings.name in USES_MU + ("sgd",) else None,
+            "half_life_steps": ball.half_life(mu),
+        },
+        "diverged_at": None if diverged == NOT_YET else diverged,
+        "converged_at": None if converged == NOT_YET else converged,
+        "rows": [dict(zip(COLUMNS, row)) for row in table_rows(table)],
+    }
+    return json.dumps(_finite_or_none(document), indent=1, allow_nan=False) + "\n"
+
+
+def _finite_or_none(value):
+    """JSON has no infinity: an infinite half-life or effective step becomes null."""
+    if isinstance(value, dict):
+        return {k: _finite_or_none(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite_or_none(v) for v in value]
+    if isinstance(value, (float, np.floating)):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, np.integer):
+        return int(value)
+    return value

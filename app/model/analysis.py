@@ -1,0 +1,78 @@
+"""Analysis behind the window's warnings and captions: rates, stability, energies.
+
+* :func:`measured_rate` — on a quadratic, the momentum pane's contraction per step,
+  measured from a real run beside theory's ``max |σ|`` (the parameter map's caption);
+* :func:`nesterov_warning` — Nesterov tolerates smaller steps than heavy ball
+  (``αλ_max < 2(1+μ)/(1+2μ)``): the status-bar warning when a new pane is past it;
+* :func:`pane_energies` — the energy view's curves, in loss units.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from optimizers.registry import USES_MU, OptimizerSettings
+from physics import ball, theory
+from physics.landscape import Landscape
+from physics.simulation import Comparison, Tolerances
+
+RATE_STEPS, RATE_SKIP, RATE_WINDOW = 600, 200, 50
+
+
+def measured_rate(landscape: Landscape, settings: OptimizerSettings | None, start,
+                  sigma: float = 0.0):
+    """``(α, μ, measured rate, theory's rate)`` of a momentum pane on a quadratic, or None.
+
+    The run is the pane's own from ``start`` with convergence switched off, 600 steps; the
+    rate is the envelope's decay over the steps after 200 (:func:`theory.measured_rate`).
+    None when the pane is not heavy-ball momentum, the gradients are noisy, the landscape
+    is not a positive-definite quadratic, or the ball lands exactly on the minimum.
+    """
+    if settings is None or settings.name != "momentum" or sigma > 0:
+        return None
+    overlay = theory.theory_overlay(landscape, [settings.alpha])
+    if overlay is None:
+        return None
+    run = Comparison(landscape, [settings], start, tolerances=Tolerances(gtol=0.0, xtol=0.0))
+    last = run.ensure(RATE_STEPS)
+    centre = np.array(landscape.minima[0])
+    distances = np.linalg.norm(run.trail(last)[:, 0, 0] - centre, axis=-1)
+    if last < 300 or not np.all(distances[RATE_SKIP:] > 0):
+        return None
+    rate = theory.measured_rate(distances, skip=RATE_SKIP, window=RATE_WINDOW)
+    return settings.alpha, settings.mu, rate, overlay.predicted_rate(settings.alpha, settings.mu)
+
+
+def nesterov_warning(landscape: Landscape, settings: OptimizerSettings) -> str | None:
+    """One line when a Nesterov pane's α is past Nesterov's stability edge; else None."""
+    if settings.name != "nesterov":
+        return None
+    overlay = theory.theory_overlay(landscape, [settings.alpha])
+    if overlay is None:
+        return None
+    limit = float(theory.nesterov_stability_alpha(settings.mu, overlay.curvature_max))
+    if settings.alpha < limit:
+        return None
+    return (f"Nesterov is stable here only for α < {limit:.3g} (αλmax < 2(1+μ)/(1+2μ)); "
+            f"at α = {settings.alpha:g} it will diverge. Lower α to race every pane.")
+
+
+def pane_energies(run: Comparison, index: int, step: int) -> dict[str, np.ndarray]:
+    """Energies (divided by α, so in loss units) of pane ``index`` for steps ``0..step``.
+
+    Potential ``L``, kinetic ``|p|²/(2α)`` and their sum; on quadratics also the "shadow"
+    energy ``S = L + (1+μ)|p|²/(4α) − ½ p·∇L`` (REFERENCE.md, "Energy"). Adaptive rules
+    have no fixed mass or friction: only their loss.
+    """
+    settings = run.settings[index]
+    loss = run.loss_history(step)[:, index, 0]
+    if settings.name not in USES_MU + ("sgd",):
+        return {"loss": loss}
+    p = run.velocity_history(step)[:, index, 0]
+    g = run.grad_history(step)[:, index, 0]
+    alpha, mu = settings.alpha, settings.effective_mu
+    kinetic = ball.kinetic_energy(ball.from_hyperparams(alpha, mu), p) / alpha
+    out = {"potential": loss, "kinetic": kinetic, "total": loss + kinetic}
+    if theory.is_quadratic(run.landscape):
+        out["shadow"] = ball.shadow_energy(loss, g, p, alpha, mu)
+    return out

@@ -1,0 +1,106 @@
+"""Export planning: which steps an animation shows, and the loop that writes its frames.
+
+Like napari-animation's ``Animation.animate``, the loop is a plain iteration over the
+frames into an encoder opened for the target, and it knows nothing of Qt: the picture of
+a step comes from a ``render(step) -> (H, W, 3) uint8`` callable (the Qt canvas of
+:mod:`app.qt.animation_canvas` in the app and the command line, anything in a test).
+
+Frame k shows step ``first + k·K`` (K steps per frame). With no frame count the
+animation runs until every ball has converged or diverged. A ``progress(done, total)``
+callback lets the command line draw a bar and the app keep its window responsive;
+returning ``False`` from it cancels, and the encoder then removes everything it wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+import numpy as np
+
+from app.encoders import ExportError, check_target, open_encoder
+from physics.simulation import Comparison
+
+from .theme import BALL_COLOURS, FORCE_COLOUR, VELOCITY_COLOUR, rgb
+
+DEFAULT_FPS = 30
+MAX_FRAMES = 100_000
+AUTO_FRAME_LIMIT = 2000   # "the whole run" never means more than this many steps
+#: Colours a GIF palette must keep exactly: balls and trails, arrows, black and white.
+KEY_COLOURS = tuple(rgb(c) for c in BALL_COLOURS + (FORCE_COLOUR, VELOCITY_COLOUR,
+                                                    "#000000", "#ffffff"))
+
+Render = Callable[[int], np.ndarray]
+Progress = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """What to export: where, which steps, how fast and how large.
+
+    ``frames=None`` means the whole run up to the step where every ball has converged
+    or diverged (at most :data:`AUTO_FRAME_LIMIT` steps).
+    """
+
+    path: str
+    frames: Optional[int] = None
+    steps_per_frame: int = 1
+    fps: float = DEFAULT_FPS
+    size: tuple[int, int] = (1200, 500)
+    include_loss: bool = False
+    first_step: int = 0
+
+    def validate(self) -> "ExportPlan":
+        check_target(self.path, self.size)
+        if self.frames is not None and not 1 <= self.frames <= MAX_FRAMES:
+            raise ExportError(f"frames must be between 1 and {MAX_FRAMES}, got {self.frames}")
+        if not 1 <= self.steps_per_frame <= 10_000:
+            raise ExportError(f"steps per frame must be between 1 and 10000, got {self.steps_per_frame}")
+        if not 0 < self.fps <= 120:
+            raise ExportError(f"fps must be between 1 and 120, got {self.fps:g}")
+        if self.first_step < 0:
+            raise ExportError(f"the first step must be >= 0, got {self.first_step}")
+        return self
+
+
+def last_settled_step(run: Comparison, limit: int = AUTO_FRAME_LIMIT) -> int:
+    """The first step where every ball has converged or diverged (or ``limit``)."""
+    last = run.ensure(limit)
+    for step in range(0, last + 1, max(1, last // 2000)):
+        if run.all_settled(step):
+            return step
+    return last
+
+
+def frame_steps(plan: ExportPlan, last_step: int) -> list[int]:
+    """The step shown by each frame (``last_step`` sizes a whole-run export)."""
+    if plan.frames is not None:
+        count = plan.frames
+    else:
+        count = max(1, (last_step - plan.first_step) // plan.steps_per_frame + 1)
+    return [plan.first_step + k * plan.steps_per_frame for k in range(count)]
+
+
+def planned_steps(plan: ExportPlan, run: Comparison) -> list[int]:
+    """The frames' steps for this run (a whole-run export ends where every ball settled)."""
+    return frame_steps(plan, last_settled_step(run) if plan.frames is None else 0)
+
+
+def write_animation(plan: ExportPlan, steps: list[int], render: Render,
+                    progress: Progress | None = None) -> int:
+    """Render each step into the plan's encoder; return the frame count (0 if cancelled).
+
+    Raises :class:`ExportError`; on any failure or cancel nothing is left behind.
+    """
+    encoder = open_encoder(plan.path, plan.size, plan.fps, key_colours=KEY_COLOURS)
+    try:
+        for done, step in enumerate(steps, start=1):
+            encoder.write(render(step))
+            if progress is not None and progress(done, len(steps)) is False:
+                encoder.abort()
+                return 0
+        encoder.finish()
+    except BaseException:
+        encoder.abort()
+        raise
+    return len(steps)

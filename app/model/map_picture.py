@@ -1,0 +1,75 @@
+"""The (α, μ) map as a picture: cell colours, the log-α ticks and the caption under it.
+
+Qt-free, so the app's panel and ``momentum-lab sweep --out map.png`` draw the same map
+from the same numbers.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from physics.sweep import SweepResult
+
+from .theme import MAP_DIVERGED, MAP_NOT_CONVERGED
+
+
+def map_colours(result: SweepResult, lut: np.ndarray) -> np.ndarray:
+    """RGBA image (rows μ, columns α): bright = good (few steps, low loss, late divergence).
+
+    ``lut`` is the colour map as 256 RGBA rows (the theme's, looked up by the view).
+    """
+    values = result.values
+    finite = np.isfinite(values)
+    rgba = np.empty(values.shape + (4,), dtype=np.ubyte)
+    rgba[...] = MAP_NOT_CONVERGED
+    rgba[np.isposinf(values)] = MAP_DIVERGED
+    if finite.any():
+        v = values[finite]
+        if result.measure == "final-loss":
+            v = np.log10(np.maximum(v - v.min(), 0) + 1e-300 + 1e-12 * max(abs(v.min()), 1))
+        else:
+            v = np.log10(np.maximum(v, 1))
+        low, high = float(v.min()), float(v.max())
+        t = (v - low) / (high - low) if high > low else np.zeros_like(v)
+        if result.measure == "divergence":
+            t = 1 - t                      # diverging late is better than early
+        rgba[finite] = lut[np.clip(((1 - t) * 255).astype(int), 0, 255)]
+    return rgba
+
+
+def log_ticks(low: float, high: float):
+    """Ticks at 1, 2, 5 × 10ᵏ (labels only on 1 × 10ᵏ when the range spans decades)."""
+    major, minor = [], []
+    for k in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1):
+        for m in (1, 2, 5):
+            value = m * 10.0 ** k
+            if low <= value <= high:
+                label = f"{value:g}"
+                (major if m == 1 else minor).append((math.log10(value), label))
+    if len(major) < 2:          # less than a decade: label the 2s and 5s too
+        return [sorted(major + minor)]
+    return [major, [(x, "") for x, _ in minor]]
+
+
+def map_caption(result: SweepResult, predicted=None, measured=None) -> str:
+    """One line under the map: the best cell, theory's optimum, and the pane's measured rate.
+
+    ``measured`` is ``(α, μ, measured rate, predicted rate)`` of the momentum pane's run.
+    """
+    text = {"steps-to-tol": "bright = fewer steps to converge",
+            "final-loss": "bright = lower loss at the end",
+            "divergence": "bright = diverges late or never"}[result.measure]
+    text += "; grey: not converged; dark red: diverged."
+    best = result.best()
+    if best:
+        unit = "steps" if result.measure == "steps-to-tol" else "loss"
+        text += f"  Best: α={best[0]:.3g}, μ={best[1]:.3g} ({best[2]:.4g} {unit})."
+    if predicted:
+        text += f"  Theory's optimum α*={predicted[0]:.3g}, μ*={predicted[1]:.3g}, rate {predicted[2]:.4f}."
+    if measured:
+        alpha, mu, rate, theory_rate = measured
+        text += (f"  The pane's run (α={alpha:.3g}, μ={mu:.3g}) contracts by {rate:.4f} a step; "
+                 f"theory says {theory_rate:.4f}.")
+    return text

@@ -1,0 +1,220 @@
+"""Scenario files: a :class:`~app.model.scenario.Scenario` as a small TOML file.
+
+File format (UTF-8 TOML, at most 64 KiB)::
+
+    # Momentum Lab scenario
+    format = 1                      # required; the only version so far
+    title = "Why momentum helps"    # optional free text
+    landscape = "ravine"            # a built-in name or an expression in x and y
+    domain = [-3.0, 3.0, -2.0, 2.0] # optional, expressions only: xmin, xmax, ymin, ymax
+    start = [-4.5, 1.0]             # optional; omitted = the landscape's default start
+    sigma = 0.0                     # gradient noise
+    seed = 0                        # noise / minibatch seed
+    batch_size = 8                  # optional, the 'regression' landscape only
+
+    [[pane]]                        # 1 to 4 panes, in order
+    optimizer = "momentum"          # sgd, momentum, nesterov, adam, rmsprop, adagrad
+    alpha = 0.018
+    mu = 0.9                        # momentum and nesterov
+    # beta1 (adam), beta2 (adam, rmsprop), eps (adaptive rules) where they apply;
+    # mu_schedule = ["ramp", 0.5, 0.99, 200]
+    # alpha_schedule = ["step", 0.5, 100] or ["cosine", 1000, 0.0]
+
+Files are treated as hostile: they are parsed with :mod:`tomllib` only (nothing is
+executed; expressions go through the whitelisting parser of :mod:`physics.expression`),
+unknown keys are rejected, and every problem raises :class:`ScenarioError` with one line
+naming the file and the bad field.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import stat
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+
+from app.atomic_file import OutputError, atomic_output
+from optimizers.registry import ADAPTIVE, USES_MU, OptimizerSettings
+
+from .scenario import MAX_PANES, Scenario, ScenarioError, show_value
+
+FORMAT = 1
+MAX_FILE_BYTES = 64 * 1024
+_TOP_KEYS = ("format", "title", "landscape", "domain", "start", "sigma", "seed",
+             "batch_size", "pane")
+_PANE_KEYS = ("optimizer", "alpha", "mu", "beta1", "beta2", "eps", "mu_schedule",
+              "alpha_schedule")
+
+
+# -- writing -------------------------------------------------------------------------------
+
+def _floats(values):
+    return None if values is None else tuple(map(float, values))
+
+
+def _toml(value) -> str:
+    """``value`` as a TOML value (strings, whole numbers, finite floats, lists)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ScenarioError(f"text {show_value(value)} cannot be saved as UTF-8") from None
+        out = "".join(f"\\{c}" if c in '"\\' else f"\\u{ord(c):04X}"
+                      if ord(c) < 0x20 or ord(c) == 0x7F else c for c in value)
+        return f'"{out}"'
+    if isinstance(value, (tuple, list)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    number = float(value)
+    if not math.isfinite(number):  # validation already refused these
+        raise ScenarioError(f"cannot save the non-finite number {number!r}")
+    return repr(number)
+
+
+def _pane_lines(pane: OptimizerSettings) -> list[str]:
+    fields = [("optimizer", pane.name), ("alpha", float(pane.alpha))]
+    if pane.name in USES_MU:
+        fields.append(("mu", float(pane.mu)))
+    if pane.name == "adam":
+        fields.append(("beta1", float(pane.beta1)))
+    if pane.name in ("adam", "rmsprop") and pane.beta2 is not None:
+        fields.append(("beta2", float(pane.beta2)))
+    if pane.name in ADAPTIVE and pane.eps is not None:
+        fields.append(("eps", float(pane.eps)))
+    if pane.name in USES_MU and pane.mu_schedule:
+        fields.append(("mu_schedule", pane.mu_schedule))
+    if pane.alpha_schedule:
+        fields.append(("alpha_schedule", pane.alpha_schedule))
+    return ["", "[[pane]]"] + [f"{key} = {_toml(value)}" for key, value in fields]
+
+
+def scenario_to_toml(scenario: Scenario) -> str:
+    """The scenario as TOML text (validated first; see the module docstring)."""
+    s = scenario.validate()
+    lines = ["# Momentum Lab scenario", f"format = {FORMAT}"]
+    fields = [("title", s.title or None), ("landscape", s.landscape),
+              ("domain", _floats(s.domain)), ("start", _floats(s.start)),
+              ("sigma", float(s.sigma)), ("seed", s.seed), ("batch_size", s.batch_size)]
+    lines += [f"{key} = {_toml(value)}" for key, value in fields if value is not None]
+    for pane in s.panes:
+        lines += _pane_lines(pane)
+    return "\n".join(lines) + "\n"
+
+
+def save_scenario(scenario: Scenario, path) -> None:
+    """Write the scenario to ``path`` atomically (ScenarioError on any failure)."""
+    text = scenario_to_toml(scenario)
+    try:
+        with atomic_output(path) as handle:
+            handle.write(text)
+    except OutputError as error:
+        raise ScenarioError(str(error)) from None
+
+
+# -- reading -------------------------------------------------------------------------------
+
+def _as_tuple(value):
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _pane_from(number: int, table) -> OptimizerSettings:
+    if not isinstance(table, dict):
+        raise ScenarioError(f"pane {number}: must be a [[pane]] table, got {show_value(table)}")
+    for key in table:
+        if key not in _PANE_KEYS:
+            raise ScenarioError(f"pane {number}: unknown key {key!r} "
+                                f"(known: {', '.join(_PANE_KEYS)})")
+    for key in ("optimizer", "alpha"):
+        if key not in table:
+            raise ScenarioError(f"pane {number}: {key} is missing")
+    if not isinstance(table["optimizer"], str):
+        raise ScenarioError(f"pane {number}: optimizer must be a name, "
+                            f"got {show_value(table['optimizer'])}")
+    fields = {"name" if k == "optimizer" else k: _as_tuple(v) for k, v in table.items()}
+    return OptimizerSettings(**fields)
+
+
+def _normalised(s: Scenario) -> Scenario:
+    """Whole numbers read where floats belong become floats (after validation)."""
+    def sched(value):
+        return value and (value[0],) + tuple(v if isinstance(v, int) else float(v)
+                                             for v in value[1:])
+
+    panes = tuple(replace(p, alpha=float(p.alpha), mu=float(p.mu), beta1=float(p.beta1),
+                          beta2=None if p.beta2 is None else float(p.beta2),
+                          eps=None if p.eps is None else float(p.eps),
+                          mu_schedule=sched(p.mu_schedule),
+                          alpha_schedule=sched(p.alpha_schedule)) for p in s.panes)
+    return replace(s, domain=_floats(s.domain), start=_floats(s.start), sigma=float(s.sigma),
+                   panes=panes)
+
+
+def scenario_from_toml(text: str) -> Scenario:
+    """Parse and validate scenario TOML text; never executes anything."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        raise ScenarioError(f"scenario file is too large (limit {MAX_FILE_BYTES} bytes)")
+    if not text.strip():
+        raise ScenarioError("scenario file is empty")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ScenarioError(f"not valid TOML: {' '.join(str(error).split())}") from None
+    except RecursionError:
+        raise ScenarioError("not valid TOML: nested too deeply") from None
+    for key in data:
+        if key not in _TOP_KEYS:
+            raise ScenarioError(f"unknown key {key!r} (known: {', '.join(_TOP_KEYS)})")
+    fmt = data.get("format")
+    if fmt is None:
+        raise ScenarioError("not a Momentum Lab scenario (format is missing)")
+    if type(fmt) is not int or fmt != FORMAT:
+        raise ScenarioError(f"unsupported format {show_value(fmt)} (this version reads {FORMAT})")
+    if "landscape" not in data:
+        raise ScenarioError("landscape is missing")
+    tables = data.get("pane", [])
+    if not isinstance(tables, list):
+        raise ScenarioError("panes must be written as [[pane]] tables")
+    if not 1 <= len(tables) <= MAX_PANES:
+        raise ScenarioError(f"a scenario needs 1 to {MAX_PANES} [[pane]] tables, "
+                            f"got {len(tables)}")
+    fields = {k: _as_tuple(v) for k, v in data.items() if k not in ("format", "pane")}
+    panes = tuple(_pane_from(n, table) for n, table in enumerate(tables, 1))
+    return _normalised(Scenario(**fields, panes=panes).validate())
+
+
+def load_scenario(path) -> Scenario:
+    """Read, parse and validate the scenario file at ``path``.
+
+    Raises
+    ------
+    ScenarioError
+        One line starting with the file name, e.g.
+        ``"broken.toml: pane 1: alpha must be > 0, got -1"``.
+    """
+    path = Path(path)
+    try:
+        try:
+            info = path.stat()
+            if stat.S_ISDIR(info.st_mode):
+                raise ScenarioError("is a folder, not a scenario file")
+            if not stat.S_ISREG(info.st_mode):
+                raise ScenarioError("is not a regular file")
+            if info.st_size > MAX_FILE_BYTES:
+                raise ScenarioError(f"scenario file is too large ({info.st_size} bytes; "
+                                    f"limit {MAX_FILE_BYTES})")
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError:
+            raise ScenarioError("no such file") from None
+        except OSError as error:
+            raise ScenarioError(f"cannot read: {error.strerror or error}") from None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ScenarioError(f"not UTF-8 text (bad byte at offset {error.start})") from None
+        return scenario_from_toml(text)
+    except ScenarioError as error:
+        raise ScenarioError(f"{path.name or path}: {error}") from None

@@ -1,0 +1,43 @@
+"""The colours of Momentum Lab: one place, shared by the window, exports and the map.
+
+Colours are ``#rrggbb`` strings (what both Qt style sheets and pyqtgraph accept).
+"""
+
+from __future__ import annotations
+
+#: One colour per pane, in pane order: ball, trail, loss curve and legend entry.
+BALL_COLOURS = ("#e4572e", "#f3a712", "#3bceac", "#ee6fff")
+#: Swarm mode: a ball's colour is that of the minimum it ends in (and of that minimum's star).
+BASIN_COLOURS = ("#e63946", "#ffb703", "#06d6a0", "#4cc9f0", "#f15bb5", "#9b5de5", "#fee440",
+                 "#00bbf9")
+ELSEWHERE_COLOUR = "#bbbbbb"
+DIVERGED_COLOUR = "#000000"
+#: The arrows: the force −α∇L and the velocity p.
+FORCE_COLOUR = "#ffffff"
+VELOCITY_COLOUR = "#ff2d55"
+#: Readout words: a converged ball in green, a diverged one in red, a running one in grey.
+STATUS_COLOURS = {"converged": "#1b7f3b", "diverged": "#b00020", "running": "#333333"}
+#: The (α, μ) map: cells that never converged, and cells that diverged (RGBA).
+MAP_NOT_CONVERGED = (200, 200, 200, 255)
+MAP_DIVERGED = (90, 10, 20, 255)
+#: The colour map of contour bands, the map's cells and the 3-D surface (pyqtgraph's name).
+COLOUR_MAP = "viridis"
+
+
+def ball_colour(index: int) -> str:
+    """Pane ``index``'s colour (colours repeat past the fourth pane)."""
+    return BALL_COLOURS[index % len(BALL_COLOURS)]
+
+
+def basin_colour(label: int) -> str:
+    """The colour of a swarm ball that ends in minimum ``label`` (−1 elsewhere, −2 diverged)."""
+    if label == -2:
+        return DIVERGED_COLOUR
+    if label == -1:
+        return ELSEWHERE_COLOUR
+    return BASIN_COLOURS[label % len(BASIN_COLOURS)]
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    """``"#e4572e"`` → ``(228, 87, 46)``."""
+    return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))

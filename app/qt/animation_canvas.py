@@ -1,0 +1,95 @@
+"""The picture an exported animation is made of: the app's own panes, drawn offscreen.
+
+:class:`AnimationCanvas` is a widget of exactly the output size holding the same
+:class:`~app.qt.landscape_plot.LandscapePlot` panes (and optionally the same loss plot)
+the window shows, over a :class:`Comparison` built from the same scenario. There is no
+timer and no controller: :meth:`AnimationCanvas.render` reads step k of the run
+directly, so frame k shows exactly the numbers the window shows at that step. The
+contours are cached pixmaps: a frame only moves balls, trails and arrows and updates the
+header.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6 import QtCore, QtWidgets
+
+from app.model.contours import contour_picture
+from app.model.readouts import frame_header
+from app.model.scenario import Scenario
+from app.model.theme import ball_colour
+
+from .ball_drawing import Layers, draw_ball
+from .images import widget_rgb
+from .landscape_plot import LandscapePlot
+from .loss_plot_widget import LossPlotWidget
+
+
+class AnimationCanvas(QtWidgets.QWidget):
+    """Panes side by side (and the loss plot) at a fixed size, rendered step by step."""
+
+    def __init__(self, scenario: Scenario, size: tuple[int, int], include_loss: bool = False,
+                 show_arrows: bool = True, parent=None):
+        super().__init__(parent)
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.setStyleSheet("background: white")
+        self.scenario = scenario
+        self.run = scenario.build_comparison()
+        self.layers = Layers(trail=True, force=show_arrows, velocity=show_arrows)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        landscape = scenario.resolved_landscape()
+        self.header = QtWidgets.QLabel()
+        self.header.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.header.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                  QtWidgets.QSizePolicy.Policy.Fixed)
+        self.header.setFixedHeight(max(22, size[1] // 22))
+        font = self.header.font()
+        font.setPixelSize(max(12, size[1] // 30))
+        font.setBold(True)
+        self.header.setFont(font)
+        layout.addWidget(self.header)
+        row = QtWidgets.QHBoxLayout()
+        row.setSpacing(4)
+        picture = contour_picture(landscape)
+        self.plots = []
+        for i, settings in enumerate(scenario.panes):
+            plot = LandscapePlot(ball_colour(i))
+            plot.set_title(settings.title())
+            plot.set_picture(picture, landscape.minima)
+            plot.set_start(scenario.resolved_start())
+            if self.plots:
+                plot.setXLink(self.plots[0])
+                plot.setYLink(self.plots[0])
+            row.addWidget(plot)
+            self.plots.append(plot)
+        layout.addLayout(row, 4)
+        self.loss_plot = None
+        if include_loss:
+            self.loss_plot = LossPlotWidget()
+            self.loss_plot.rebuild(self.run)
+            layout.addWidget(self.loss_plot, 1)
+        self.resize(*size)
+        self.setFixedSize(*size)
+        self.show()   # never on screen (WA_DontShowOnScreen), but laid out and paintable
+        # Let layouts and the plots' view boxes settle before the first frame, so frame 0
+        # is drawn exactly like every later frame (and like any other canvas).
+        QtWidgets.QApplication.processEvents()
+        for plot in self.plots:
+            plot.set_picture(picture, landscape.minima)
+        QtWidgets.QApplication.processEvents()
+
+    def render(self, step: int) -> np.ndarray:
+        """The picture of ``step`` (or the last step that exists) as an RGB array."""
+        shown = min(max(0, int(step)), self.run.ensure(max(0, int(step))))
+        for i, plot in enumerate(self.plots):
+            draw_ball(plot, 0, self.run, i, float(shown), self.layers)
+        if self.loss_plot is not None:
+            self.loss_plot.draw(shown)
+        self.header.setText(frame_header(self.run, shown))
+        return widget_rgb(self)
+
+    def close_canvas(self) -> None:
+        self.close()
+        self.deleteLater()

@@ -1,0 +1,61 @@
+"""Drawing one pane's ball, trail and arrows at a playhead — for panes, overlay and exports.
+
+Between two iterates the ball sits at ``W_k + f·(W_{k+1} − W_k)`` where ``k + f`` is the
+playhead; the trail ends at the ball; the arrows are those of step k: the force
+``−α_k∇L`` (α_k with its schedule; for SGD exactly its next step) and the velocity ``p`` (the last step).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from optimizers.registry import hyperparameters_at
+from physics.simulation import Comparison
+
+from .landscape_plot import LandscapePlot
+
+TRAIL_LIMIT = 20_000   # points drawn in a trail (older ones are thinned)
+
+
+@dataclass
+class Layers:
+    """Which of a ball's layers are drawn (View ▸ Trail / Force arrows / Velocity arrows)."""
+
+    trail: bool = True
+    force: bool = True
+    velocity: bool = True
+
+
+def draw_ball(plot: LandscapePlot, layer: int, run: Comparison, index: int, playhead: float,
+              shown: Layers) -> None:
+    """Draw pane ``index``'s ball at ``playhead`` on ``plot``'s ball layer ``layer``."""
+    if index >= run.shape[0]:
+        return
+    k = min(int(math.floor(playhead)), run.computed_steps)
+    frac = playhead - k
+    if plot.swarm_on and layer == 0:
+        swarm = run.positions(k)[index]
+        if frac > 0 and k + 1 <= run.computed_steps:
+            swarm = swarm + frac * (run.positions(k + 1)[index] - swarm)
+        plot.set_swarm_positions(swarm)
+        for arrow in (plot.layers[0].force_arrow, plot.layers[0].velocity_arrow):
+            arrow.set((0, 0), (0, 0), False)
+        return
+    here = run.positions(k)[index, 0]
+    position = here
+    if frac > 0 and k + 1 <= run.computed_steps:
+        position = here + frac * (run.positions(k + 1)[index, 0] - here)
+    trail = None
+    if shown.trail:
+        trail = run.trail(k, max(0, k + 1 - TRAIL_LIMIT))[:, index, 0]
+        if frac > 0:
+            trail = np.vstack([trail, position])
+    plot.set_trail_visible(shown.trail, layer)
+    plot.set_ball(position, trail, layer)
+    balls = plot.layers[layer]
+    alpha, _ = hyperparameters_at(run.settings[index], k)   # the α of the step from k
+    balls.force_arrow.set(here, -alpha * run.grads(k)[index, 0], shown.force)
+    balls.velocity_arrow.set(here, run.velocity(k)[index, 0], shown.velocity)

@@ -1,0 +1,38 @@
+"""The window's docks: the scenario controls (left), the (α, μ) map and the energy views
+(right, hidden until asked for with M and E)."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from .parameter_map_widget import ParameterMapWidget
+from .physics_views_widget import PhysicsViewsWidget
+from .playback_controller import PlaybackController
+from .scenario_controls_widget import ScenarioControlsWidget
+
+Area = QtCore.Qt.DockWidgetArea
+
+
+class Docks:
+    """Builds the docks on ``window``; ``scenario``, ``map`` and ``physics`` are the docks,
+    ``controls``, ``parameter_map`` and ``physics_views`` the widgets inside them."""
+
+    def __init__(self, window: QtWidgets.QMainWindow, controller: PlaybackController):
+        self.controls = ScenarioControlsWidget()
+        self.scenario = self._dock(window, "Scenario", "scenario-dock", self.controls,
+                                   Area.LeftDockWidgetArea)
+        self.parameter_map = ParameterMapWidget()
+        self.map = self._dock(window, "Parameter map (α, μ)", "parameter-map-dock",
+                              self.parameter_map, Area.RightDockWidgetArea, hidden=True)
+        self.physics_views = PhysicsViewsWidget(controller)
+        self.physics = self._dock(window, "Energy and phase portrait", "physics-views-dock",
+                                  self.physics_views, Area.RightDockWidgetArea, hidden=True)
+
+    @staticmethod
+    def _dock(window, title, name, widget, area, hidden=False) -> QtWidgets.QDockWidget:
+        dock = QtWidgets.QDockWidget(title, window)
+        dock.setObjectName(name)        # saveState/restoreState find docks by name
+        dock.setWidget(widget)
+        window.addDockWidget(area, dock)
+        dock.setVisible(not hidden)
+        return dock

@@ -1,0 +1,113 @@
+"""File ▸ Export animation…: choose format, steps, speed, size and content; watch it go.
+
+The export runs through :func:`app.qt.exporter.export_animation` on the window's scenario
+(the same numbers the panes show). Between frames the dialog's progress callback lets
+Qt process events, so the window stays responsive and Cancel works at once; a cancelled
+export leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6 import QtCore, QtWidgets
+
+from app.encoders import FORMATS, ExportError
+from app.model.export_plan import DEFAULT_FPS, ExportPlan
+from app.model.scenario import Scenario
+
+from .exporter import export_animation
+
+SIZE_PRESETS = (("1280×720 (HD)", (1280, 720)), ("1920×1080 (Full HD)", (1920, 1080)),
+                ("1200×500 (two panes, blog)", (1200, 500)), ("800×450", (800, 450)))
+
+
+class ExportDialog(QtWidgets.QDialog):
+    """The settings of an animation export."""
+
+    def __init__(self, scenario: Scenario, computed_steps: int, window_size: tuple[int, int],
+                 parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Export animation")
+        self.scenario = scenario
+        form = QtWidgets.QFormLayout(self)
+        self.format = QtWidgets.QComboBox()
+        for suffix, name in FORMATS.items():
+            self.format.addItem(f"{name} ({suffix})", suffix)
+        self.format.setCurrentIndex(self.format.findData(".mp4"))
+        self.whole_run = QtWidgets.QCheckBox("the whole run (up to convergence)")
+        self.whole_run.setChecked(True)
+        self.first = QtWidgets.QSpinBox()
+        self.first.setRange(0, 1_000_000)
+        self.last = QtWidgets.QSpinBox()
+        self.last.setRange(1, 1_000_000)
+        self.last.setValue(max(computed_steps, 240))
+        steps_row = QtWidgets.QHBoxLayout()
+        steps_row.addWidget(QtWidgets.QLabel("from"))
+        steps_row.addWidget(self.first)
+        steps_row.addWidget(QtWidgets.QLabel("to"))
+        steps_row.addWidget(self.last)
+        self.steps_per_frame = QtWidgets.QSpinBox()
+        self.steps_per_frame.setRange(1, 10_000)
+        self.fps = QtWidgets.QSpinBox()
+        self.fps.setRange(1, 120)
+        self.fps.setValue(DEFAULT_FPS)
+        self.size = QtWidgets.QComboBox()
+        for text, size in SIZE_PRESETS:
+            self.size.addItem(text, size)
+        even = (window_size[0] // 2 * 2, window_size[1] // 2 * 2)
+        self.size.addItem(f"the window's size ({even[0]}×{even[1]})", even)
+        self.include_loss = QtWidgets.QCheckBox("add the loss plot under the panes")
+        form.addRow("format", self.format)
+        form.addRow("steps", self.whole_run)
+        form.addRow("", steps_row)
+        form.addRow("steps per frame", self.steps_per_frame)
+        form.addRow("frames per second", self.fps)
+        form.addRow("size", self.size)
+        form.addRow("include", self.include_loss)
+        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok
+                                             | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.whole_run.toggled.connect(lambda on: (self.first.setEnabled(not on),
+                                                   self.last.setEnabled(not on)))
+        self.whole_run.toggled.emit(True)
+
+    def plan(self, path: str) -> ExportPlan:
+        """The export these settings describe, written to ``path``."""
+        per_frame = self.steps_per_frame.value()
+        frames = None
+        first = 0
+        if not self.whole_run.isChecked():
+            first = self.first.value()
+            frames = max(1, (self.last.value() - first) // per_frame + 1)
+        return ExportPlan(path=path, frames=frames, steps_per_frame=per_frame,
+                          fps=self.fps.value(), size=tuple(self.size.currentData()),
+                          include_loss=self.include_loss.isChecked(), first_step=first)
+
+
+def run_export(parent: QtWidgets.QWidget, scenario: Scenario, plan: ExportPlan) -> str:
+    """Export with a progress dialog; return a one-line outcome for the status bar."""
+    progress = QtWidgets.QProgressDialog("Exporting animation…", "Cancel", 0, 100, parent)
+    progress.setWindowTitle("Export animation")
+    progress.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+
+    def step(done: int, total: int) -> bool:
+        progress.setMaximum(total)
+        progress.setValue(done)
+        progress.setLabelText(f"Frame {done} of {total}")
+        QtWidgets.QApplication.processEvents()
+        return not progress.wasCanceled()
+
+    try:
+        count = export_animation(scenario, plan, step)
+    except ExportError as error:
+        return str(error)
+    finally:
+        progress.close()
+    if count == 0:
+        return "Export cancelled; nothing was written."
+    return f"Exported {count} frames to {Path(plan.path).name}"

@@ -1,0 +1,120 @@
+"""The File menu: open and save scenarios, export animations, trajectories and pictures.
+
+Each command is a dialog for the path, then a method that does the work and returns one
+line for the status bar — a broken file, a bad folder or a full disk is that line, and
+the user's work is untouched. The methods without dialogs are what tests drive.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6 import QtGui, QtWidgets
+
+from app.atomic_file import OutputError, atomic_output
+from app.model.scenario import ScenarioError
+from app.model.scenario_file import load_scenario, save_scenario
+from app.model.trajectories import comparison_csv
+
+from .images import png_bytes, svg_bytes
+
+MESSAGE_MS = 10_000
+
+
+class FileActions:
+    """The File menu's commands for ``window`` (a :class:`~app.qt.main_window.MainWindow`)."""
+
+    def __init__(self, window):
+        self.window = window
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, MESSAGE_MS)
+
+    def _save_path(self, title: str, name: str, kinds: str) -> str:
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self.window, title, name, kinds)
+        return path
+
+    # -- scenarios ----------------------------------------------------------------------
+
+    def open_scenario_dialog(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self.window, "Open scenario", "", "Momentum Lab scenarios (*.toml);;All files (*)")
+        if path:
+            self.open_scenario(path)
+
+    def open_scenario(self, path) -> bool:
+        """Load a scenario file; a broken or hostile file changes nothing and says why."""
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError as error:
+            self._say(str(error))
+            if self.window.isVisible() and QtGui.QGuiApplication.platformName() not in (
+                    "offscreen", "minimal"):
+                QtWidgets.QMessageBox.warning(self.window, "Cannot open scenario", str(error))
+            return False
+        return self.window.request(lambda: self.window.workspace.apply(scenario))
+
+    def save_scenario_dialog(self) -> None:
+        path = self._save_path("Save scenario", "scenario.toml", "Momentum Lab scenarios (*.toml)")
+        if path:
+            try:
+                save_scenario(self.window.workspace.scenario, path)
+                self.window.statusBar().showMessage(f"Saved {path}", 5000)
+            except ScenarioError as error:
+                self._say(str(error))
+
+    # -- animations, trajectories, pictures ----------------------------------------------
+
+    def export_animation_dialog(self) -> None:
+        from .export_dialog import ExportDialog, run_export  # noqa: PLC0415 - on first use
+
+        window = self.window
+        window.controller.pause()
+        scenario = window.workspace.scenario
+        size = (window.pane_row.width(), window.pane_row.height())
+        dialog = ExportDialog(scenario, window.controller.comparison.computed_steps, size, window)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return
+        suffix = dialog.format.currentData()
+        path = self._save_path("Export animation", f"momentum{suffix}", f"Animation (*{suffix})")
+        if path:
+            if not path.lower().endswith(suffix):
+                path += suffix
+            self._say(run_export(window, scenario, dialog.plan(path)))
+
+    def export_trajectories_dialog(self) -> None:
+        path = self._save_path("Export trajectories", "trajectories.csv", "CSV (*.csv)")
+        if path:
+            self._say(self.export_trajectories(path))
+
+    def export_trajectories(self, path) -> str:
+        """Every pane's computed steps in one CSV; returns a one-line outcome."""
+        run = self.window.controller.comparison
+        last = run.computed_steps
+        try:
+            with atomic_output(path) as handle:
+                handle.writelines(comparison_csv(run, last))
+        except OutputError as error:
+            return str(error)
+        return f"Wrote {last + 1} steps of {len(run.settings)} panes to {path}"
+
+    def save_picture_dialog(self) -> None:
+        path = self._save_path("Save picture", "momentum.png",
+                               "PNG image (*.png);;SVG drawing (*.svg)")
+        if path:
+            self._say(self.save_picture(path))
+
+    def save_picture(self, path) -> str:
+        """The panes (or the overlay) as PNG, or as SVG with vector lines; one-line outcome."""
+        window = self.window
+        widget = window.overlay if window.overlay.isVisible() else window.pane_row
+        suffix = Path(path).suffix.lower()
+        if suffix not in (".png", ".svg"):
+            return f"cannot save {str(path)!r}: use .png or .svg"
+        data = png_bytes(widget) if suffix == ".png" else svg_bytes(widget)
+        try:
+            with atomic_output(path, "wb") as handle:
+                handle.write(data)
+        except OutputError as error:
+            return str(error)
+        return f"Saved the picture to {path}"

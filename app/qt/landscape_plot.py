@@ -1,0 +1,257 @@
+"""One pane: filled contours and contour lines, the minima, the ball, its trail and arrows.
+
+Plot items are created once. A new landscape replaces the picture's data
+(:meth:`LandscapePlot.set_picture`); a new frame only moves the ball, the trail and the
+arrows with ``setData`` (pyqtgraph's isocurve example), so a frame costs little.
+
+Arrows are drawn to true scale, in landscape units: the *force* arrow is ``−α∇L`` at
+the ball (for SGD exactly the next step), the *velocity* arrow is ``p``, the last step.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore
+
+from app.model.contours import ContourPicture
+from app.model.theme import (BALL_COLOURS, BASIN_COLOURS, COLOUR_MAP, FORCE_COLOUR,
+                             VELOCITY_COLOUR, basin_colour)
+
+pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+
+
+class _Arrow:
+    """A shaft (PlotDataItem) and a head (ArrowItem) from a point along a vector."""
+
+    def __init__(self, plot: pg.PlotItem, colour: str):
+        pen = pg.mkPen(colour, width=2.5)
+        self.shaft = pg.PlotDataItem(pen=pen)
+        self.head = pg.ArrowItem(headLen=12, tipAngle=35, brush=pg.mkBrush(colour), pen=pen)
+        plot.addItem(self.shaft)
+        plot.addItem(self.head)
+        self.head.setZValue(6)
+        self.shaft.setZValue(6)
+        self.shaft.hide()   # nothing to point at until the first frame
+        self.head.hide()
+
+    def set(self, origin, vector, visible: bool) -> None:
+        length = math.hypot(vector[0], vector[1])
+        show = visible and length > 0 and math.isfinite(length)
+        self.shaft.setVisible(show)
+        self.head.setVisible(show)
+        if not show:
+            return
+        tip = (origin[0] + vector[0], origin[1] + vector[1])
+        self.shaft.setData([origin[0], tip[0]], [origin[1], tip[1]])
+        self.head.setPos(*tip)
+        # ArrowItem points along its angle in *screen* space: account for the view's
+        # aspect so the head lines up with the shaft.
+        view = self.shaft.getViewBox()
+        sx, sy = 1.0, 1.0
+        if view is not None:
+            (x0, x1), (y0, y1) = view.viewRange()
+            width, height = max(view.width(), 1.0), max(view.height(), 1.0)
+            sx, sy = width / max(x1 - x0, 1e-300), height / max(y1 - y0, 1e-300)
+        angle = math.degrees(math.atan2(-vector[1] * sy, vector[0] * sx))
+        self.head.setStyle(angle=180 + angle)
+
+
+TRAIL_CHUNK = 64   # trail points frozen into a cached pixmap at a time
+
+
+class _BallLayer:
+    """One ball with its trail and its force and velocity arrows.
+
+    The trail is two curves: the settled part (all but the last few dozen points),
+    cached as a pixmap and redrawn only every :data:`TRAIL_CHUNK` steps, and the recent
+    part, redrawn every frame. A long trail then costs no more per frame than a short one.
+    """
+
+    def __init__(self, plot: pg.PlotItem, colour: str):
+        pen = pg.mkPen(colour, width=2.5)
+        self.settled_trail = pg.PlotDataItem(pen=pen)
+        self.settled_trail.curve.setCacheMode(
+            pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.trail = pg.PlotDataItem(pen=pen)
+        self.ball = pg.ScatterPlotItem(size=18, brush=pg.mkBrush(colour), pen=pg.mkPen("k", width=2))
+        for item in (self.settled_trail, self.trail, self.ball):
+            plot.addItem(item)
+        self.settled_trail.setZValue(4)
+        self.trail.setZValue(4)
+        self.ball.setZValue(10)
+        self._settled_length = -1
+        self.force_arrow = _Arrow(plot, FORCE_COLOUR)
+        self.velocity_arrow = _Arrow(plot, VELOCITY_COLOUR)
+
+    def set_trail(self, trail) -> None:
+        settled = (len(trail) - 1) // TRAIL_CHUNK * TRAIL_CHUNK
+        if settled != self._settled_length or settled == 0:
+            self._settled_length = settled
+            if settled:
+                self.settled_trail.setData(trail[:settled + 1, 0], trail[:settled + 1, 1])
+            else:
+                self.settled_trail.clear()
+        recent = trail[max(settled, 0):]
+        self.trail.setData(recent[:, 0], recent[:, 1])
+
+    def set_trail_visible(self, visible: bool) -> None:
+        self.trail.setVisible(visible)
+        self.settled_trail.setVisible(visible)
+
+    def remove(self, plot: pg.PlotItem) -> None:
+        for item in (self.settled_trail, self.trail, self.ball, self.force_arrow.shaft,
+                     self.force_arrow.head,
+                     self.velocity_arrow.shaft, self.velocity_arrow.head):
+            plot.removeItem(item)
+
+
+class LandscapePlot(pg.PlotWidget):
+    """Contours of a landscape with one ball (a pane) or several (the overlay) on it.
+
+    Emits :attr:`point_clicked` with landscape coordinates when the user clicks (not
+    drags) inside the plot, and :attr:`start_dragged` when the start marker (×) is
+    dragged to a new place: the app uses both to set the start point.
+    """
+
+    point_clicked = QtCore.Signal(float, float)
+    start_dragged = QtCore.Signal(float, float)
+
+    def __init__(self, colour: str = BALL_COLOURS[0], parent=None):
+        super().__init__(parent=parent)
+        self.setBackground("w")
+        self.setMenuEnabled(False)
+        plot = self.plotItem
+        plot.setLabel("bottom", "x")
+        plot.setLabel("left", "y")
+        plot.hideButtons()
+        self._image = pg.ImageItem(axisOrder="row-major")   # rows are y, columns x
+        self._lines = pg.PlotDataItem(pen=pg.mkPen((255, 255, 255, 140), width=1), connect="pairs")
+        self._minima = pg.ScatterPlotItem(symbol="star", size=18, brush=pg.mkBrush("w"),
+                                          pen=pg.mkPen("k", width=1))
+        self._start = pg.TargetItem(pos=(0, 0), size=13, symbol="x", movable=True,
+                                    pen=pg.mkPen("w", width=2), hoverPen=pg.mkPen("#ffd60a", width=3),
+                                    brush=pg.mkBrush("w"))
+        self._start.setToolTip("Start point: drag it, or click anywhere, to start there")
+        self._start.sigPositionChangeFinished.connect(self._start_moved)
+        for z, item in enumerate((self._image, self._lines, self._minima)):
+            plot.addItem(item)
+            item.setZValue(z - 10 if item is self._image else z)
+        plot.addItem(self._start)
+        self._start.setZValue(8)
+        self.layers = [_BallLayer(plot, colour)]
+        # Swarm mode: one scatter item per destination colour. A uniform brush per item
+        # keeps a frame cheap with a thousand balls (no per-point brush lists to rebuild).
+        self._swarm_groups: list[tuple[np.ndarray, pg.ScatterPlotItem]] = []
+        self._swarm_size = 0
+        self.force_arrow = self.layers[0].force_arrow
+        self.velocity_arrow = self.layers[0].velocity_arrow
+        # The contours never change while the ball rolls: paint them once into a pixmap
+        # (redrawn only when the view pans, zooms or resizes), not on every frame.
+        cache = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
+        self._image.setCacheMode(cache)
+        self._lines.curve.setCacheMode(cache)
+        self._minima.setCacheMode(cache)
+        for axis in ("left", "bottom"):
+            plot.getAxis(axis).setCacheMode(cache)   # axis text is costly to replay
+        self.scene().sigMouseClicked.connect(self._clicked)
+
+    def set_title(self, text: str) -> None:
+        self.plotItem.setTitle(f"<span style='font-size:12pt; color:#222'>{text}</span>")
+
+    def set_picture(self, picture: ContourPicture, minima) -> None:
+        cmap = pg.colormap.get(COLOUR_MAP)
+        lut = cmap.getLookupTable(0.0, 1.0, len(picture.levels) + 1)
+        self._image.setImage(picture.bands, levels=(0, len(picture.levels)), lut=lut,
+                             autoLevels=False)
+        xmin, xmax, ymin, ymax = picture.domain
+        self._image.setRect(QtCore.QRectF(xmin, ymin, xmax - xmin, ymax - ymin))
+        seg = picture.segments
+        if len(seg):
+            self._lines.setData(seg[:, 0], seg[:, 1])
+        else:
+            self._lines.clear()
+        minima = np.array(minima, dtype=float).reshape(-1, 2)
+        self._minima.setData(minima[:, 0], minima[:, 1])
+        self.plotItem.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
+
+    def set_start(self, start) -> None:
+        self._start.blockSignals(True)
+        self._start.setPos(float(start[0]), float(start[1]))
+        self._start.blockSignals(False)
+
+    def set_layer_count(self, colours) -> None:
+        """One ball layer per colour (the overlay shows every pane's ball)."""
+        plot = self.plotItem
+        while len(self.layers) > len(colours):
+            self.layers.pop().remove(plot)
+        while len(self.layers) < len(colours):
+            self.layers.append(_BallLayer(plot, colours[len(self.layers)]))
+
+    def set_ball(self, position, trail=None, layer: int = 0) -> None:
+        balls = self.layers[layer]
+        balls.ball.setData([position[0]], [position[1]])
+        if trail is not None:
+            balls.set_trail(trail)
+
+    def set_trail_visible(self, visible: bool, layer: int = 0) -> None:
+        self.layers[layer].set_trail_visible(visible)
+
+    def set_swarm(self, labels) -> None:
+        """Swarm mode on (``labels``: each ball's destination minimum) or off (``None``).
+
+        In swarm mode the single ball, its trail and arrows give way to one dot per
+        ball, coloured like the star of the minimum it ends in.
+        """
+        on = labels is not None
+        for _, item in self._swarm_groups:
+            self.plotItem.removeItem(item)
+        self._swarm_groups, self._swarm_size = [], 0
+        layer = self.layers[0]
+        for item in (layer.ball, layer.trail, layer.settled_trail, self._start):
+            item.setVisible(not on)
+        if on:
+            labels = np.asarray(labels)
+            self._swarm_size = len(labels)
+            for label in np.unique(labels):
+                item = pg.ScatterPlotItem(size=7, brush=pg.mkBrush(basin_colour(int(label))),
+                                          pen=pg.mkPen((0, 0, 0, 120), width=0.5))
+                item.setZValue(9)
+                self.plotItem.addItem(item)
+                self._swarm_groups.append((np.flatnonzero(labels == label), item))
+        self._minima.setBrush([pg.mkBrush(BASIN_COLOURS[i % len(BASIN_COLOURS)] if on else "w")
+                               for i in range(len(self._minima.data))])
+
+    def set_swarm_positions(self, positions) -> None:
+        # While a run is being replaced the groups may still be the old swarm's.
+        if len(positions) != self._swarm_size:
+            return
+        for indices, item in self._swarm_groups:
+            item.setData(pos=positions[indices])
+
+    def swarm_positions(self) -> np.ndarray:
+        """The drawn swarm, in the balls' order (for tests and pictures)."""
+        out = np.full((self._swarm_size, 2), np.nan)
+        for indices, item in self._swarm_groups:
+            x, y = item.getData()
+            out[indices] = np.column_stack([x, y])
+        return out
+
+    @property
+    def swarm_on(self) -> bool:
+        return self._swarm_size > 0
+
+    def _start_moved(self, target) -> None:
+        point = target.pos()
+        self.start_dragged.emit(point.x(), point.y())
+
+    def _clicked(self, event) -> None:
+        if event.button() != QtCore.Qt.MouseButton.LeftButton or event.double():
+            return
+        view = self.plotItem.vb
+        if not view.sceneBoundingRect().contains(event.scenePos()):
+            return
+        point = view.mapSceneToView(event.scenePos())
+        self.point_clicked.emit(point.x(), point.y())

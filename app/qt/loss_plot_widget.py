@@ -1,0 +1,114 @@
+"""Loss against step for every pane (log scale), with a cursor at the current step.
+
+Where the landscape's minimum value is known the plot shows ``L − L_min`` so the log
+axis reaches the bottom of the bowl; otherwise, if any loss is ≤ 0 (a saddle), it falls
+back to a linear axis.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore
+
+from app.model.theme import ball_colour
+from physics.simulation import Comparison
+
+from .playback_controller import PlaybackController
+
+REDRAW_INTERVAL_MS = 50   # the curves and cursor need not follow every frame
+
+
+class LossPlotWidget(pg.PlotWidget):
+    """The loss curves of every pane, sharing one step axis.
+
+    It draws a run at a step (:meth:`rebuild` for a new run, :meth:`draw` for a step);
+    :meth:`follow` ties it to a playback controller (the window), while the export
+    canvas calls :meth:`draw` itself for each frame.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent=parent)
+        self.controller: PlaybackController | None = None
+        self.run: Comparison | None = None
+        self.setBackground("w")
+        self.setMenuEnabled(False)
+        self.plotItem.hideButtons()
+        self.plotItem.setLabel("bottom", "step")
+        self.plotItem.showGrid(x=True, y=True, alpha=0.2)
+        self.legend = self.plotItem.addLegend(offset=(-10, 5))
+        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#555", width=1, style=QtCore.Qt.PenStyle.DashLine))
+        self.plotItem.addItem(self.cursor)
+        cache = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
+        for axis in ("left", "bottom"):
+            self.plotItem.getAxis(axis).setCacheMode(cache)   # repaint axis text only on change
+        self.curves: list[pg.PlotDataItem] = []
+        self._log = True
+        # An owned single-shot timer coalesces redraws and dies with the widget.
+        self._redraw_timer = QtCore.QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(REDRAW_INTERVAL_MS)
+        self._redraw_timer.timeout.connect(self._follow_step)
+
+    def follow(self, controller: PlaybackController) -> None:
+        """Show ``controller``'s run and step from now on."""
+        self.controller = controller
+        controller.step_changed.connect(self._step_changed)
+        controller.comparison_changed.connect(lambda: self.rebuild(controller.comparison))
+        controller.play_stopped.connect(self._follow_step)
+        self.rebuild(controller.comparison)
+        self._follow_step()
+
+    def rebuild(self, run: Comparison) -> None:
+        """New run: one curve per pane, named by its settings."""
+        for curve in self.curves:
+            self.plotItem.removeItem(curve)
+        self.legend.clear()
+        self.curves = []
+        self.run = c = run
+        for i, settings in enumerate(c.settings):
+            curve = pg.PlotDataItem(pen=pg.mkPen(ball_colour(i), width=2),
+                                    name=settings.title())
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            self.plotItem.addItem(curve)
+            self.curves.append(curve)
+        self._x_max = 0
+        minimum = c.landscape.min_value
+        self._offset = minimum if minimum is not None else 0.0
+        self._log = minimum is not None or bool(np.all(c.loss(0) > 0))
+        self.plotItem.setLogMode(y=self._log)
+        label = "L − L_min" if minimum is not None and minimum != 0 else "loss L"
+        if c.shape[1] > 1:
+            label = "median " + label + " over the swarm"
+        self.plotItem.setLabel("left", label + (" (log)" if self._log else ""))
+
+    def _step_changed(self, step: int) -> None:
+        # Stepping by hand: show it now. Playing: at most every REDRAW_INTERVAL_MS, so
+        # the panes' balls get the frame budget.
+        if not self.controller.is_playing:
+            self._follow_step()
+        elif not self._redraw_timer.isActive():
+            self._redraw_timer.start()
+
+    def _follow_step(self) -> None:
+        self.draw(self.controller.step)
+
+    def draw(self, step: int) -> None:
+        """The curves up to ``step`` of the run last given to :meth:`rebuild`."""
+        c = self.run
+        k = min(step, c.computed_steps)
+        history = c.loss_history(k)
+        # A swarm has many balls per pane: follow the median one.
+        losses = (np.median(history, axis=2) if c.shape[1] > 1 else history[:, :, 0]) - self._offset
+        steps = np.arange(k + 1)
+        for i, curve in enumerate(self.curves):
+            y = losses[:, i]
+            if self._log:
+                y = np.maximum(y, 1e-16)   # exact zero at the minimum: clamp for the log axis
+            curve.setData(steps, y)
+        self.cursor.setPos(k)
+        # Grow the step axis in jumps: a range change repaints the axis text.
+        if k > self._x_max or self._x_max == 0:
+            self._x_max = max(50, int(k * 1.5))
+            self.plotItem.setXRange(0, self._x_max, padding=0.02)

@@ -1,0 +1,168 @@
+"""Momentum Lab's main window: a thin Qt view over the workspace.
+
+The window is assembled from parts — the :class:`PaneRow`, the overlay and loss plot in a
+splitter, the :class:`Docks`, the :class:`PlaybackBar`, the File menu's
+:class:`FileActions` and the action table of :mod:`app.qt.actions`. It owns no rules:
+every request goes to the :class:`~app.model.workspace.Workspace`, which validates it and
+says what changed (:meth:`MainWindow.request`); the :class:`PlaybackController` owns
+time. So a bad value never destroys the user's work, and everything the window decides
+is tested without it.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6 import QtCore, QtWidgets
+
+from app.model.scenario import Scenario, ScenarioError
+from app.model.workspace import Update, Workspace
+
+from .actions import TOOLBAR, build_actions, help_rows
+from .ball_drawing import Layers
+from .docks import Docks
+from .file_actions import FileActions
+from .loss_plot_widget import LossPlotWidget
+from .overlay_widget import OverlayWidget
+from .pane_row import PaneRow
+from .playback_bar import PlaybackBar
+from .playback_controller import PlaybackController
+from .remembered import remember, remembered_scenario, restore_geometry
+
+ERROR_MS, NOTICE_MS = 8000, 15000
+ABOUT = ("Momentum Lab: a ball rolls over a loss landscape.<br>"
+         "Momentum: p ← μp − α∇L, W ← W + p. μ is friction (1 − μ of the velocity is lost "
+         "each step), α is the force.")
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    """The app window. ``remember=True`` restores and saves the last scenario (QSettings)."""
+
+    def __init__(self, scenario: Scenario | None = None, remember: bool = False):
+        super().__init__()
+        self.setWindowTitle("Momentum Lab")
+        self.resize(1400, 800)
+        self.remember = remember
+        self.workspace = Workspace(scenario or (remembered_scenario() if remember else None))
+        self.controller = PlaybackController(self.workspace.run, self)
+        self.layers = Layers()
+        self.pane_row = PaneRow(self.controller, self.layers)
+        self.overlay = OverlayWidget(self.controller, self.layers)
+        self.overlay.hide()
+        self.loss_plot = LossPlotWidget()
+        self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        for index, (widget, stretch) in enumerate(((self.overlay, 4), (self.pane_row, 4),
+                                                   (self.loss_plot, 1))):
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(index, stretch)
+        self.setCentralWidget(self.splitter)
+        self.docks = Docks(self, self.controller)
+        self.files = FileActions(self)
+        self.qactions = build_actions(self)
+        self.playback_bar = PlaybackBar(self.controller, [self.qactions[a] for a in TOOLBAR])
+        self.addToolBar(QtCore.Qt.ToolBarArea.BottomToolBarArea, self.playback_bar)
+        self._connect()
+        self.loss_plot.follow(self.controller)
+        self.show_update(None)
+        if remember:
+            restore_geometry(self)
+
+    def _connect(self) -> None:
+        c, ws, controls = self.controller, self.workspace, self.docks.controls
+        c.play_started.connect(lambda: self.qactions["play"].setText("Pause"))
+        c.play_stopped.connect(lambda: self.qactions["play"].setText("Play"))
+        controls.change_requested.connect(
+            lambda changes: self.request(lambda: ws.change(**changes),
+                                         from_expression="landscape" in changes))
+        controls.add_pane_requested.connect(lambda: self.request(ws.add_pane))
+        controls.remove_pane_requested.connect(lambda: self.request(ws.remove_pane))
+        controls.same_alpha.toggled.connect(lambda on: setattr(ws, "same_alpha", on))
+        self.pane_row.pane_edited.connect(self._pane_edited)
+        for signal in (self.pane_row.start_picked, self.overlay.point_clicked,
+                       self.overlay.start_dragged):
+            signal.connect(lambda x, y: self.request(lambda: ws.set_start(x, y)))
+        self.docks.parameter_map.parameters_picked.connect(
+            lambda alpha, mu: self.request(lambda: ws.pick_parameters(alpha, mu)))
+
+    # -- requests and what they change ------------------------------------------------------
+
+    def request(self, change: Callable[[], Update | None], from_expression: bool = False) -> bool:
+        """Carry out a workspace request; a refused one is shown and changes nothing."""
+        controls = self.docks.controls
+        try:
+            update = change()
+        except ScenarioError as error:
+            if from_expression:
+                # Keep the typed text in place, marked; the last good landscape stays.
+                controls.show_expression_error(str(error))
+            else:
+                self.statusBar().showMessage(str(error), ERROR_MS)
+                controls.show_scenario(self.workspace.scenario)
+            return False
+        if from_expression:
+            controls.clear_expression_error()
+        if update is not None:
+            self.show_update(update)
+        return True
+
+    def show_update(self, update: Update | None) -> None:
+        """Show the workspace's current scenario and run (``None``: the first time)."""
+        ws = self.workspace
+        start = ws.scenario.resolved_start()
+        self.pane_row.show_scenario(ws.scenario, ws.landscape)
+        if update is None or update.landscape_changed:
+            self.overlay.set_picture(self.pane_row.picture, ws.landscape.minima)
+        self.overlay.set_start(start)
+        self.docks.controls.show_scenario(ws.scenario)
+        self.docks.parameter_map.request(ws.map_request(), measure_rate=ws.measured_rate)
+        self.pane_row.show_basins(ws.basins())
+        self.controller.set_comparison(ws.run)      # back to step 0; every view redraws
+        if update is not None and update.notice:
+            self.statusBar().showMessage(update.notice, NOTICE_MS)
+
+    def _pane_edited(self, index: int, settings) -> None:
+        if not self.request(lambda: self.workspace.edit_pane(index, settings)):
+            self.pane_row.panes[index].set_settings(self.workspace.scenario.panes[index])
+
+    # -- the action table's handlers ----------------------------------------------------------
+
+    def set_layer(self, name: str, on: bool) -> None:
+        """View ▸ Trail / Force arrows / Velocity arrows, for every pane and the overlay."""
+        setattr(self.layers, name, on)
+        self.controller.refresh()
+
+    def set_swarm(self, on: bool) -> None:
+        """Swarm mode: every pane runs a grid of balls, coloured by where they end up."""
+        self.request(lambda: self.workspace.set_swarm(on))
+
+    def set_overlay(self, on: bool) -> None:
+        """Overlay mode: one big plot with every ball; panes keep settings and readouts."""
+        self.overlay.setVisible(on)
+        self.pane_row.set_plots_visible(not on)
+        total = sum(self.splitter.sizes())
+        loss = self.loss_plot.height() if self.loss_plot.isVisible() else 0
+        rest = max(total - loss, 1)
+        panes = self.pane_row.sizeHint().height() if on else rest
+        self.splitter.setSizes([rest - panes, panes, loss] if on else [0, rest, loss])
+        if on:
+            self.overlay.sync_layers()
+        self.controller.refresh()
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td>{what}</td><td><b>{keys}</b></td></tr>"
+                       for what, keys in help_rows())
+        box = QtWidgets.QMessageBox(self)
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setText(f"<table cellpadding='4'>{rows}</table>")
+        box.open()
+        self.shortcuts_box = box
+
+    def show_about(self) -> None:
+        QtWidgets.QMessageBox.about(self, "About Momentum Lab", ABOUT)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.controller.shutdown()
+        self.docks.parameter_map.shutdown()
+        if self.remember:
+            remember(self, self.workspace.scenario)
+        super().closeEvent(event)

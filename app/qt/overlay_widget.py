@@ -1,0 +1,33 @@
+"""Overlay mode: every pane's ball on one contour plot, in the panes' colours."""
+
+from __future__ import annotations
+
+from app.model.theme import BALL_COLOURS, ball_colour
+
+from .ball_drawing import Layers, draw_ball
+from .landscape_plot import LandscapePlot
+from .playback_controller import PlaybackController
+
+
+class OverlayWidget(LandscapePlot):
+    """One landscape, one ball per pane; the panes keep their settings and readouts."""
+
+    def __init__(self, controller: PlaybackController, layers: Layers, parent=None):
+        super().__init__(BALL_COLOURS[0], parent)
+        self.controller = controller
+        self.layers_shown = layers      # the window's View ▸ Trail / arrows choices
+        self.set_title("All panes on one landscape")
+        controller.frame_changed.connect(self._draw_frame)
+        controller.comparison_changed.connect(self.sync_layers)
+
+    def sync_layers(self) -> None:
+        count = self.controller.comparison.shape[0]
+        self.set_layer_count([ball_colour(i) for i in range(count)])
+
+    def _draw_frame(self, playhead: float) -> None:
+        if self.isHidden():
+            return
+        self.sync_layers()
+        run = self.controller.comparison
+        for i in range(run.shape[0]):
+            draw_ball(self, i, run, i, playhead, self.layers_shown)

@@ -1,0 +1,148 @@
+"""Physics views: energy against step, and a phase portrait (position against velocity).
+
+The energies come from :func:`app.model.analysis.pane_energies` (in loss units: potential,
+kinetic, total and, on quadratics, the "shadow" energy that never rises).
+
+The phase portrait plots, along a chosen direction d (x, y, or on landscapes with a
+minimum the Hessian's eigen-directions there), the offset ``d·(W − W*)`` from the
+minimum against the velocity ``d·p``: an overdamped ball slides straight in, a rippling
+one spirals.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtWidgets
+
+from app.model.analysis import pane_energies
+from app.model.theme import ball_colour
+
+from .playback_controller import PlaybackController
+
+REDRAW_INTERVAL_MS = 80
+DIRECTIONS = ("λmin eigen-direction", "λmax eigen-direction", "x", "y")
+
+
+class PhysicsViewsWidget(QtWidgets.QWidget):
+    """Energy plot over the phase portrait, following the controller's step."""
+
+    def __init__(self, controller: PlaybackController, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        layout = QtWidgets.QVBoxLayout(self)
+        self.energy = pg.PlotWidget(background="w")
+        self.energy.plotItem.setLabel("bottom", "step")
+        self.energy.plotItem.setLabel("left", "energy / α  (loss units)")
+        self.energy.plotItem.addLegend(offset=(-5, 5), brush=(255, 255, 255, 200))
+        self.energy.setMenuEnabled(False)
+        row = QtWidgets.QHBoxLayout()
+        self.direction = QtWidgets.QComboBox()
+        self.direction.addItems(DIRECTIONS)
+        self.direction.setToolTip("The direction the phase portrait follows")
+        row.addWidget(QtWidgets.QLabel("phase portrait along"))
+        row.addWidget(self.direction, 1)
+        self.phase = pg.PlotWidget(background="w")
+        self.phase.plotItem.setLabel("bottom", "position along d, from the minimum")
+        self.phase.plotItem.setLabel("left", "velocity p along d")
+        self.phase.setMenuEnabled(False)
+        for axis in ("left", "bottom"):
+            self.phase.plotItem.getAxis(axis).enableAutoSIPrefix(False)
+        self.phase.plotItem.addLine(x=0, pen=pg.mkPen("#999", width=1))
+        self.phase.plotItem.addLine(y=0, pen=pg.mkPen("#999", width=1))
+        layout.addWidget(self.energy, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.phase, 1)
+        self._curves: dict[tuple[int, str], pg.PlotDataItem] = {}
+        self._phase_curves: list[pg.PlotDataItem] = []
+        self._phase_points: list[pg.ScatterPlotItem] = []
+        self._timer = QtCore.QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REDRAW_INTERVAL_MS)
+        self._timer.timeout.connect(self.redraw)
+        controller.step_changed.connect(self._step_changed)
+        controller.comparison_changed.connect(self.rebuild)
+        self.direction.currentIndexChanged.connect(lambda *_: self.redraw())
+        self.rebuild()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        for curve in self._curves.values():
+            self.energy.plotItem.removeItem(curve)
+        for item in self._phase_curves + self._phase_points:
+            self.phase.plotItem.removeItem(item)
+        self.energy.plotItem.legend.clear()
+        self._curves, self._phase_curves, self._phase_points = {}, [], []
+        c = self.controller.comparison
+        styles = {"total": QtCore.Qt.PenStyle.SolidLine, "potential": QtCore.Qt.PenStyle.DotLine,
+                  "kinetic": QtCore.Qt.PenStyle.DashLine, "shadow": QtCore.Qt.PenStyle.SolidLine,
+                  "loss": QtCore.Qt.PenStyle.SolidLine}
+        for i, settings in enumerate(c.settings):
+            colour = ball_colour(i)
+            for name in pane_energies(c, i, 0):
+                if name == "shadow":   # thick and translucent: the bound the others live under
+                    faint = pg.mkColor(colour)
+                    faint.setAlpha(110)
+                    pen = pg.mkPen(faint, width=6)
+                else:
+                    pen = pg.mkPen(colour, width=2, style=styles[name])
+                label = f"{settings.title().split()[0]} {name}"
+                curve = pg.PlotDataItem(pen=pen, name=label)
+                self.energy.plotItem.addItem(curve)
+                self._curves[(i, name)] = curve
+            trail = pg.PlotDataItem(pen=pg.mkPen(colour, width=1.5))
+            point = pg.ScatterPlotItem(size=12, brush=pg.mkBrush(colour), pen=pg.mkPen("k"))
+            self.phase.plotItem.addItem(trail)
+            self.phase.plotItem.addItem(point)
+            self._phase_curves.append(trail)
+            self._phase_points.append(point)
+        self.redraw()
+
+    def direction_vector(self) -> tuple[np.ndarray, np.ndarray]:
+        """The unit direction d and the reference point W* for the phase portrait."""
+        landscape = self.controller.comparison.landscape
+        centre = np.array(landscape.minima[0] if landscape.minima else (0.0, 0.0), dtype=float)
+        choice = self.direction.currentText()
+        if choice == "x":
+            return np.array([1.0, 0.0]), centre
+        if choice == "y":
+            return np.array([0.0, 1.0]), centre
+        _, vectors = np.linalg.eigh(landscape.hessian(centre))
+        column = 0 if choice.startswith("λmin") else 1
+        d = vectors[:, column]
+        return d * np.sign(d[np.argmax(np.abs(d))]), centre
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.redraw()      # steps taken while hidden were not drawn
+
+    def _step_changed(self, step: int) -> None:
+        if not self.isVisible():
+            return
+        if not self.controller.is_playing:
+            self.redraw()
+        elif not self._timer.isActive():
+            self._timer.start()
+
+    def redraw(self) -> None:
+        c = self.controller.comparison
+        k = min(self.controller.step, c.computed_steps)
+        steps = np.arange(k + 1)
+        energies = {i: pane_energies(c, i, k) for i in range(c.shape[0])}
+        # Log scale shows friction draining energy over decades; step 0 (no velocity
+        # yet, kinetic energy 0) is left out of it.
+        log = k > 0 and all(np.all(e[1:] > 0) for pane in energies.values() for e in pane.values())
+        self.energy.plotItem.setLogMode(y=log)
+        first = 1 if log else 0
+        for (i, name), curve in self._curves.items():
+            curve.setData(steps[first:], energies[i][name][first:])
+        d, centre = self.direction_vector()
+        positions = c.trail(k)[:, :, 0] - centre
+        velocity = c.velocity_history(k)[:, :, 0]
+        for i, (trail, point) in enumerate(zip(self._phase_curves, self._phase_points)):
+            x, v = positions[:, i] @ d, velocity[:, i] @ d
+            trail.setData(x, v)
+            point.setData([x[-1]], [v[-1]])

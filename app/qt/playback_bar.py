@@ -1,0 +1,51 @@
+"""The playback bar under the panes: back, play, step, reset, the step counter, the
+timeline (scrub through the computed steps) and the speed."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from app.model.readouts import step_counter
+
+from .playback_controller import MAX_SPEED, MIN_SPEED, PlaybackController
+
+
+class PlaybackBar(QtWidgets.QToolBar):
+    """Buttons for ``actions`` and the step, timeline and speed of ``controller``."""
+
+    def __init__(self, controller: PlaybackController, actions, parent=None):
+        super().__init__("Playback", parent)
+        self.controller = controller
+        self.setObjectName("playback-bar")
+        self.setMovable(False)
+        for action in actions:
+            self.addAction(action)
+        self.step_label = QtWidgets.QLabel()
+        self.step_label.setMinimumWidth(150)
+        self.timeline = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
+        self.timeline.setToolTip("Scrub through the computed steps")
+        self.speed = QtWidgets.QSpinBox()
+        self.speed.setRange(MIN_SPEED, MAX_SPEED)
+        self.speed.setValue(controller.speed)
+        self.speed.setSuffix(" steps/s")
+        self.speed.setToolTip(f"Playback speed, {MIN_SPEED} to {MAX_SPEED} steps per second "
+                              "( [ and ] )")
+        self.addWidget(self.step_label)
+        self.addWidget(self.timeline)
+        self.addWidget(self.speed)
+        controller.step_changed.connect(self._step_changed)
+        controller.speed_changed.connect(self.speed.setValue)
+        self.timeline.valueChanged.connect(self._timeline_moved)
+        self.speed.valueChanged.connect(controller.set_speed)
+
+    def _step_changed(self, step: int) -> None:
+        computed = self.controller.comparison.computed_steps
+        self.timeline.blockSignals(True)
+        self.timeline.setRange(0, max(computed, 1))
+        self.timeline.setValue(step)
+        self.timeline.blockSignals(False)
+        self.step_label.setText(step_counter(step, computed))
+
+    def _timeline_moved(self, value: int) -> None:
+        self.controller.pause()
+        self.controller.seek(value)

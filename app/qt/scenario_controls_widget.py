@@ -1,0 +1,154 @@
+"""The scenario controls: landscape (built-in or typed), start point, noise, seed, batch size, panes.
+
+The widget edits nothing itself: it emits :attr:`change_requested` with a dict of
+:class:`~app.scenario.Scenario` fields, and the window applies it if it validates. A bad
+expression is marked in place (red field, message under it) and the last good landscape
+stays on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from app.model.scenario import MAX_PANES, Scenario
+from physics.builtins import BUILTIN_NAMES, builtin
+
+CUSTOM = "custom expression"
+ERROR_STYLE = "QLineEdit { border: 2px solid #d0021b; background: #fff0f0; }"
+
+
+def _spin(low: float, high: float, decimals: int, step: float, tip: str) -> QtWidgets.QDoubleSpinBox:
+    box = QtWidgets.QDoubleSpinBox()
+    box.setRange(low, high)
+    box.setDecimals(decimals)
+    box.setSingleStep(step)
+    box.setKeyboardTracking(False)
+    box.setToolTip(tip)
+    return box
+
+
+class ScenarioControlsWidget(QtWidgets.QWidget):
+    """Landscape chooser, expression field, start, noise and panes."""
+
+    change_requested = QtCore.Signal(dict)
+    add_pane_requested = QtCore.Signal()
+    remove_pane_requested = QtCore.Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        form = QtWidgets.QFormLayout(self)
+        self.landscape = QtWidgets.QComboBox()
+        for name in BUILTIN_NAMES:
+            self.landscape.addItem(builtin(name).title, name)
+        self.landscape.addItem("Custom expression…", CUSTOM)
+        self.landscape.setToolTip("The loss surface the balls roll on")
+        self.expression = QtWidgets.QLineEdit()
+        self.expression.setPlaceholderText("e.g. 0.5*(x**2 + 100*y**2)  or  sin(x) + y^2")
+        self.expression.setToolTip("An expression in x and y: numbers, + - * / ** ^, sin cos tan "
+                                   "exp log sqrt abs tanh …, pi, e. Press Enter to apply.")
+        self.expression_error = QtWidgets.QLabel()
+        self.expression_error.setStyleSheet("color: #d0021b")
+        self.expression_error.setWordWrap(True)
+        self.expression_error.hide()
+        self.start_x = _spin(-1e6, 1e6, 4, 0.1, "Start x (or click a pane)")
+        self.start_y = _spin(-1e6, 1e6, 4, 0.1, "Start y (or click a pane)")
+        start_row = QtWidgets.QHBoxLayout()
+        start_row.addWidget(self.start_x)
+        start_row.addWidget(self.start_y)
+        self.sigma = _spin(0.0, 1e4, 4, 0.05, "Gradient noise σ: g̃ = ∇L + σξ, the same draw for every pane")
+        self.seed = QtWidgets.QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setKeyboardTracking(False)
+        self.seed.setToolTip("Random seed for noise and minibatches (same seed, same run)")
+        self.batch = QtWidgets.QSpinBox()
+        self.batch.setRange(0, 64)
+        self.batch.setSpecialValueText("full batch")
+        self.batch.setKeyboardTracking(False)
+        self.batch.setToolTip("Minibatch size (regression landscape only)")
+        panes_row = QtWidgets.QHBoxLayout()
+        self.add_pane = QtWidgets.QPushButton("Add pane")
+        self.add_pane.setToolTip(f"Compare up to {MAX_PANES} optimizers side by side")
+        self.remove_pane = QtWidgets.QPushButton("Remove pane")
+        panes_row.addWidget(self.add_pane)
+        panes_row.addWidget(self.remove_pane)
+        self.same_alpha = QtWidgets.QCheckBox("same α in every pane")
+        self.same_alpha.setChecked(True)
+        self.same_alpha.setToolTip("Changing α in one pane changes it in all (fair comparison)")
+
+        form.addRow("landscape", self.landscape)
+        form.addRow("expression", self.expression)
+        form.addRow("", self.expression_error)
+        form.addRow("start x, y", start_row)
+        form.addRow("noise σ", self.sigma)
+        form.addRow("seed", self.seed)
+        form.addRow("batch size", self.batch)
+        form.addRow(panes_row)
+        form.addRow(self.same_alpha)
+
+        self.landscape.activated.connect(self._landscape_chosen)
+        self.expression.returnPressed.connect(self._expression_entered)
+        self.start_x.valueChanged.connect(self._start_edited)
+        self.start_y.valueChanged.connect(self._start_edited)
+        self.sigma.valueChanged.connect(lambda v: self.change_requested.emit({"sigma": float(v)}))
+        self.seed.valueChanged.connect(lambda v: self.change_requested.emit({"seed": int(v)}))
+        self.batch.valueChanged.connect(
+            lambda v: self.change_requested.emit({"batch_size": int(v) or None}))
+        self.add_pane.clicked.connect(self.add_pane_requested)
+        self.remove_pane.clicked.connect(self.remove_pane_requested)
+
+    # -- showing the scenario ----------------------------------------------------------------
+
+    def show_scenario(self, scenario: Scenario) -> None:
+        """Reflect ``scenario`` in the fields without emitting anything."""
+        widgets = (self.landscape, self.expression, self.start_x, self.start_y, self.sigma,
+                   self.seed, self.batch)
+        for widget in widgets:
+            widget.blockSignals(True)
+        index = self.landscape.findData(scenario.landscape)
+        custom = index < 0
+        self.landscape.setCurrentIndex(self.landscape.findData(CUSTOM) if custom else index)
+        if custom:
+            self.expression.setText(scenario.landscape)
+        self.expression.setEnabled(custom)
+        x, y = scenario.resolved_start()
+        self.start_x.setValue(x)
+        self.start_y.setValue(y)
+        self.sigma.setValue(scenario.sigma)
+        self.seed.setValue(scenario.seed)
+        self.batch.setValue(scenario.batch_size or 0)
+        self.batch.setEnabled(scenario.landscape == "regression")
+        self.add_pane.setEnabled(len(scenario.panes) < MAX_PANES)
+        self.remove_pane.setEnabled(len(scenario.panes) > 1)
+        for widget in widgets:
+            widget.blockSignals(False)
+
+    def show_expression_error(self, message: str) -> None:
+        """Mark the expression field bad; the last good landscape stays."""
+        self.expression.setStyleSheet(ERROR_STYLE)
+        self.expression_error.setText(message)
+        self.expression_error.show()
+
+    def clear_expression_error(self) -> None:
+        self.expression.setStyleSheet("")
+        self.expression_error.hide()
+
+    # -- user edits ----------------------------------------------------------------------------
+
+    def _landscape_chosen(self, index: int) -> None:
+        name = self.landscape.itemData(index)
+        if name == CUSTOM:
+            self.expression.setEnabled(True)
+            self.expression.setFocus()
+            if self.expression.text().strip():
+                self._expression_entered()
+            return
+        self.clear_expression_error()
+        self.expression.setEnabled(False)
+        self.change_requested.emit({"landscape": name, "start": None, "domain": None})
+
+    def _expression_entered(self) -> None:
+        self.change_requested.emit({"landscape": self.expression.text(), "start": None,
+                                    "domain": None})
+
+    def _start_edited(self, *_):
+        self.change_requested.emit({"start": (self.start_x.value(), self.start_y.value())})

@@ -1,0 +1,42 @@
+"""``momentum-lab snapshot``: the real window at a step, painted offscreen into a PNG."""
+
+from __future__ import annotations
+
+from app.model.scenario import Scenario
+
+from .application import ensure_application
+from .images import png_bytes
+from .main_window import MainWindow
+
+
+def window_png(scenario: Scenario | None, step: int, size: tuple[int, int], *,
+               landscape: str | None = None, swarm: bool = False, views: bool = False) -> bytes:
+    """The window on ``scenario`` (default: the seed lecture's) at ``step``, as PNG bytes.
+
+    ``landscape`` replaces the scenario's (ScenarioError if it is bad); ``swarm`` turns
+    swarm mode on; ``views`` opens the parameter map and the energy views.
+    """
+    app = ensure_application()
+    window = MainWindow(scenario)
+    try:
+        window.resize(*size)
+        window.show()
+        if landscape:
+            window.show_update(window.workspace.change(landscape=landscape, start=None,
+                                                       domain=None))
+        if swarm:
+            window.qactions["swarm"].setChecked(True)
+        if views:
+            window.qactions["map"].trigger()
+            window.qactions["energy"].trigger()
+        window.controller.seek(step)
+        app.processEvents()
+        window.docks.parameter_map.wait()
+        app.processEvents()
+        window.docks.parameter_map.wait()
+        app.processEvents()
+        return png_bytes(window)
+    finally:
+        window.controller.shutdown()
+        window.docks.parameter_map.shutdown()
+        window.close()

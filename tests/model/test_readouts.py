@@ -1,0 +1,69 @@
+"""What a pane's readouts say: the state of the ball, and physics at the step on screen."""
+
+import re
+
+import numpy as np
+
+from app.model.readouts import frame_header, pane_readout, plain, step_counter
+from optimizers.registry import OptimizerSettings as S
+from physics.builtins import builtin
+from physics.simulation import Comparison
+
+RAVINE = builtin("ravine")
+
+
+def _run(*settings, steps=300):
+    run = Comparison(RAVINE, settings, RAVINE.start)
+    run.ensure(steps)
+    return run
+
+
+def _number_after(text: str, label: str) -> float:
+    return float(re.search(re.escape(label) + r" ([-\d.e+]+)", text).group(1))
+
+
+def test_the_state_line_names_step_loss_and_outcome():
+    run = _run(S("sgd", alpha=0.05), S("momentum", alpha=0.018, mu=0.9))
+    zero = plain(pane_readout(run, 1, 0).state)
+    assert zero.startswith("step 0 ") and "loss 60.1" in zero and zero.endswith("running")
+    assert "diverged at step" in plain(pane_readout(run, 0, 300).state)
+    converged = int(run.converged_at[1, 0])
+    assert f"converged at step {converged}" in plain(pane_readout(run, 1, 300).state)
+    assert "#1b7f3b" in pane_readout(run, 1, 300).state              # in green
+
+
+def test_a_scheduled_panes_physics_follows_its_mu_as_it_ramps():
+    ramp = S("momentum", alpha=0.018, mu=0.99, mu_schedule=("ramp", 0.5, 0.99, 200))
+    run = _run(ramp, steps=250)
+    early = plain(pane_readout(run, 0, 0).physics)
+    late = plain(pane_readout(run, 0, 200).physics)
+    assert _number_after(early, "friction 1−μ") == 0.5 and _number_after(early, "half-life") == 1
+    assert _number_after(late, "friction 1−μ") == 0.01                 # μ = 0.99 at step 200
+    assert _number_after(late, "half-life") == 69.0
+    assert _number_after(late, "effective step α/(1−μ)") == 1.8
+
+
+def test_a_decaying_alpha_shows_its_current_force():
+    decay = S("sgd", alpha=0.016, alpha_schedule=("step", 0.5, 100))
+    run = _run(decay, steps=150)
+    assert "force −0.016∇L" in plain(pane_readout(run, 0, 99).physics)
+    assert "force −0.008∇L" in plain(pane_readout(run, 0, 100).physics)
+
+
+def test_adaptive_rules_have_no_fixed_friction():
+    run = _run(S("adam", alpha=0.1), steps=5)
+    assert "no fixed friction" in pane_readout(run, 0, 5).physics
+
+
+def test_swarm_readouts_count_balls_and_basins():
+    run = Comparison(RAVINE, [S("sgd", alpha=0.018)], np.array([[-4.5, 1.0], [1.0, 1.0]]))
+    run.ensure(5)
+    readout = pane_readout(run, 0, 5, basin_labels=np.array([0, -2]))
+    assert plain(readout.state) == "step 5   converged 0 / 2   diverged 0"
+    assert plain(readout.physics) == "2 balls end in — diverged: 1 · ★ minimum 1: 1"
+
+
+def test_the_export_header_and_the_step_counter():
+    run = _run(S("sgd", alpha=0.018), S("momentum", alpha=0.018, mu=0.9), steps=10)
+    assert frame_header(run, 10) == "step 10    —    SGD: running · Momentum: running"
+    assert step_counter(3, 10).strip() == "step 3 / 10"
