@@ -61,8 +61,13 @@ class OutcomeTracker:
         cx, cy = self._centre
         with np.errstate(invalid="ignore"):
             # NaN compares False, so "within reach" also demands finite positions.
-            inside = (np.abs(x - cx) <= self._reach) & (np.abs(y - cy) <= self._reach)
-        return ~(inside & np.isfinite(loss) & np.isfinite(gx) & np.isfinite(gy))
+            # In place: this runs every step of the map's kernel, for every ball.
+            inside = np.abs(x - cx) <= self._reach
+            inside &= np.abs(y - cy) <= self._reach
+        inside &= np.isfinite(loss)
+        inside &= np.isfinite(gx)
+        inside &= np.isfinite(gy)
+        return np.logical_not(inside, out=inside)
 
     def record_divergence(self, t: int, x, y, loss, gx, gy) -> np.ndarray:
         """Mark the balls that diverge at step t; return that mask (newly diverged only)."""
@@ -77,9 +82,12 @@ class OutcomeTracker:
     def record_convergence(self, t: int, gx, gy, px, py) -> None:
         """Mark the live balls whose gradient and last step are both within tolerance."""
         with np.errstate(all="ignore"):
-            g2 = gx * gx + gy * gy
-            p2 = px * px + py * py
-        done = (g2 <= self._gtol2) & (p2 <= self._xtol2)
+            g2 = gx * gx
+            g2 += gy * gy
+            p2 = px * px
+            p2 += py * py
+        done = g2 <= self._gtol2
+        done &= p2 <= self._xtol2
         done &= self._pending
         if done.any():
             self.converged_at[done] = t
