@@ -15,7 +15,7 @@ import numpy as np
 from optimizers.registry import hyperparameters_at
 from physics.simulation import Comparison
 
-from .landscape_plot import LandscapePlot
+from .landscape_plot import TRAIL_CHUNK, LandscapePlot
 
 TRAIL_LIMIT = 20_000   # points drawn in a trail (older ones are thinned)
 
@@ -48,13 +48,16 @@ def draw_ball(plot: LandscapePlot, layer: int, run: Comparison, index: int, play
     position = here
     if frac > 0 and k + 1 <= run.computed_steps:
         position = here + frac * (run.positions(k + 1)[index, 0] - here)
-    trail = None
+    trail, first = None, 0
     if shown.trail:
-        trail = run.trail(k, max(0, k + 1 - TRAIL_LIMIT))[:, index, 0]
+        # A long trail keeps its last TRAIL_LIMIT steps, cut at a chunk boundary so the
+        # cached settled part changes only every TRAIL_CHUNK steps.
+        first = max(0, k + 1 - TRAIL_LIMIT) // TRAIL_CHUNK * TRAIL_CHUNK
+        trail = run.trail(k, first)[:, index, 0]
         if frac > 0:
             trail = np.vstack([trail, position])
     plot.set_trail_visible(shown.trail, layer)
-    plot.set_ball(position, trail, layer)
+    plot.set_ball(position, trail, layer, first)
     balls = plot.layers[layer]
     alpha, _ = hyperparameters_at(run.settings[index], k)   # the α of the step from k
     balls.force_arrow.set(here, -alpha * run.grads(k)[index, 0], shown.force)

@@ -82,24 +82,32 @@ class _BallLayer:
         self.settled_trail.setZValue(4)
         self.trail.setZValue(4)
         self.ball.setZValue(10)
-        self._settled_length = -1
+        self._settled_key = (0, -1)    # (first step, settled length) drawn in the cache
+        self._shown = True
         self.force_arrow = _Arrow(plot, FORCE_COLOUR)
         self.velocity_arrow = _Arrow(plot, VELOCITY_COLOUR)
 
-    def set_trail(self, trail) -> None:
+    def set_trail(self, trail, first: int = 0) -> None:
+        """Draw ``trail``, the positions of steps ``first, first + 1, …`` up to the ball."""
         settled = (len(trail) - 1) // TRAIL_CHUNK * TRAIL_CHUNK
-        if settled != self._settled_length or settled == 0:
-            self._settled_length = settled
+        # The cache is valid only for the same steps: a thinned long trail moves its
+        # first step along, and stepping back shortens it.
+        if (first, settled) != self._settled_key:
+            self._settled_key = (first, settled)
             if settled:
                 self.settled_trail.setData(trail[:settled + 1, 0], trail[:settled + 1, 1])
             else:
                 self.settled_trail.clear()
+            # Hiding, not just clearing: an emptied curve with a cached pixmap is never
+            # repainted, and the old (future) trail would stay on screen.
+            self.settled_trail.setVisible(self._shown and settled > 0)
         recent = trail[max(settled, 0):]
         self.trail.setData(recent[:, 0], recent[:, 1])
 
     def set_trail_visible(self, visible: bool) -> None:
+        self._shown = visible
         self.trail.setVisible(visible)
-        self.settled_trail.setVisible(visible)
+        self.settled_trail.setVisible(visible and self._settled_key[1] > 0)
 
     def remove(self, plot: pg.PlotItem) -> None:
         for item in (self.settled_trail, self.trail, self.ball, self.force_arrow.shaft,
@@ -190,11 +198,12 @@ class LandscapePlot(pg.PlotWidget):
         while len(self.layers) < len(colours):
             self.layers.append(_BallLayer(plot, colours[len(self.layers)]))
 
-    def set_ball(self, position, trail=None, layer: int = 0) -> None:
+    def set_ball(self, position, trail=None, layer: int = 0, first: int = 0) -> None:
+        """The ball at ``position``; ``trail`` holds steps ``first…`` up to it."""
         balls = self.layers[layer]
         balls.ball.setData([position[0]], [position[1]])
         if trail is not None:
-            balls.set_trail(trail)
+            balls.set_trail(trail, first)
 
     def set_trail_visible(self, visible: bool, layer: int = 0) -> None:
         self.layers[layer].set_trail_visible(visible)

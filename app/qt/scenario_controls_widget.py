@@ -1,7 +1,7 @@
 """The scenario controls: landscape (built-in or typed), start point, noise, seed, batch size, panes.
 
 The widget edits nothing itself: it emits :attr:`change_requested` with a dict of
-:class:`~app.scenario.Scenario` fields, and the window applies it if it validates. A bad
+:class:`~app.model.scenario.Scenario` fields, and the workspace applies them if they validate. A bad
 expression is marked in place (red field, message under it) and the last good landscape
 stays on screen.
 """
