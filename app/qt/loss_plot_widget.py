@@ -1,16 +1,15 @@
-"""Loss against step for every pane (log scale), with a cursor at the current step.
+"""Loss against step for every pane, with a cursor at the current step.
 
-Where the landscape's minimum value is known the plot shows ``L − L_min`` so the log
-axis reaches the bottom of the bowl; otherwise, if any loss is ≤ 0 (a saddle), it falls
-back to a linear axis.
+What is drawn — the curves, log or linear axis, its label and range — comes from
+:func:`app.model.loss_curves.loss_curves`.
 """
 
 from __future__ import annotations
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
+from app.model.loss_curves import loss_curves
 from app.model.theme import ball_colour
 from physics.simulation import Comparison
 
@@ -43,7 +42,7 @@ class LossPlotWidget(pg.PlotWidget):
         for axis in ("left", "bottom"):
             self.plotItem.getAxis(axis).setCacheMode(cache)   # repaint axis text only on change
         self.curves: list[pg.PlotDataItem] = []
-        self._log = True
+        self._log: bool | None = None
         # An owned single-shot timer coalesces redraws and dies with the widget.
         self._redraw_timer = QtCore.QTimer(self)
         self._redraw_timer.setSingleShot(True)
@@ -74,14 +73,7 @@ class LossPlotWidget(pg.PlotWidget):
             self.plotItem.addItem(curve)
             self.curves.append(curve)
         self._x_max = 0
-        minimum = c.landscape.min_value
-        self._offset = minimum if minimum is not None else 0.0
-        self._log = minimum is not None or bool(np.all(c.loss(0) > 0))
-        self.plotItem.setLogMode(y=self._log)
-        label = "L − L_min" if minimum is not None and minimum != 0 else "loss L"
-        if c.shape[1] > 1:
-            label = "median " + label + " over the swarm"
-        self.plotItem.setLabel("left", label + (" (log)" if self._log else ""))
+        self._log = None
 
     def _step_changed(self, step: int) -> None:
         # Stepping by hand: show it now. Playing: at most every REDRAW_INTERVAL_MS, so
@@ -96,17 +88,18 @@ class LossPlotWidget(pg.PlotWidget):
 
     def draw(self, step: int) -> None:
         """The curves up to ``step`` of the run last given to :meth:`rebuild`."""
-        c = self.run
-        k = min(step, c.computed_steps)
-        history = c.loss_history(k)
-        # A swarm has many balls per pane: follow the median one.
-        losses = (np.median(history, axis=2) if c.shape[1] > 1 else history[:, :, 0]) - self._offset
-        steps = np.arange(k + 1)
+        shown = loss_curves(self.run, step)
+        if shown.log != self._log:
+            self._log = shown.log
+            self.plotItem.setLogMode(y=shown.log)
+        self.plotItem.setLabel("left", shown.label)
         for i, curve in enumerate(self.curves):
-            y = losses[:, i]
-            if self._log:
-                y = np.maximum(y, 1e-16)   # exact zero at the minimum: clamp for the log axis
-            curve.setData(steps, y)
+            curve.setData(shown.steps, shown.values[:, i])
+        if shown.y_range is None:
+            self.plotItem.enableAutoRange(axis="y")
+        else:
+            self.plotItem.setYRange(*shown.y_range, padding=0)
+        k = int(shown.steps[-1])
         self.cursor.setPos(k)
         # Grow the step axis in jumps: a range change repaints the axis text.
         if k > self._x_max or self._x_max == 0:

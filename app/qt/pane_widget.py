@@ -19,9 +19,6 @@ from .landscape_plot import LandscapePlot
 from .optimizer_settings_widget import OptimizerSettingsWidget
 from .playback_controller import PlaybackController
 
-READOUT_INTERVAL_MS = 100
-
-
 class PaneWidget(QtWidgets.QFrame):
     """Settings, plot and readouts for pane ``index`` of the comparison."""
 
@@ -75,14 +72,7 @@ class PaneWidget(QtWidgets.QFrame):
         self.settings_widget.settings_changed.connect(
             lambda s: self.settings_changed.emit(self.index, s))
         controller.frame_changed.connect(self._draw_frame)
-        # During playback the numbers change faster than anyone can read them: update
-        # them at most every READOUT_INTERVAL_MS (at once when paused or stepping).
-        self._readout_timer = QtCore.QTimer(self)
-        self._readout_timer.setSingleShot(True)
-        self._readout_timer.setInterval(READOUT_INTERVAL_MS)
-        self._readout_timer.timeout.connect(lambda: self._update_readouts(self.controller.step))
-        controller.step_changed.connect(self._step_changed)
-        controller.play_stopped.connect(lambda: self._update_readouts(self.controller.step))
+        controller.readout_changed.connect(self._update_readouts)
         self._update_title()
 
     # -- settings ---------------------------------------------------------------------------
@@ -131,12 +121,6 @@ class PaneWidget(QtWidgets.QFrame):
         # Hidden in overlay mode or behind the 3-D view (isVisible is False before show()).
         if not (self.plot.isHidden() or self.views.isHidden()):
             draw_ball(self.plot, 0, self.controller.comparison, self.index, playhead, self.layers)
-
-    def _step_changed(self, step: int) -> None:
-        if not self.controller.is_playing:
-            self._update_readouts(step)
-        elif not self._readout_timer.isActive():
-            self._readout_timer.start()
 
     def _update_readouts(self, step: int) -> None:
         run = self.controller.comparison

@@ -34,7 +34,9 @@ class PlaybackBar(QtWidgets.QToolBar):
         self.addWidget(self.timeline)
         self.addWidget(self.speed)
         controller.step_changed.connect(self._step_changed)
+        controller.readout_changed.connect(self._readout_changed)
         controller.speed_changed.connect(self.speed.setValue)
+        self.speed.valueChanged.connect(self._speed_shown)
         self.timeline.valueChanged.connect(self._timeline_moved)
         self.speed.valueChanged.connect(controller.set_speed)
 
@@ -44,7 +46,13 @@ class PlaybackBar(QtWidgets.QToolBar):
         self.timeline.setRange(0, max(computed, 1))
         self.timeline.setValue(step)
         self.timeline.blockSignals(False)
-        self.step_label.setText(step_counter(step, computed))
+
+    def _readout_changed(self, step: int) -> None:
+        # With the panes' numbers, so the bar and every pane always name the same step.
+        self.step_label.setText(step_counter(step, self.controller.comparison.computed_steps))
+
+    def _speed_shown(self, value: int) -> None:
+        self.speed.setSuffix(" step/s" if value == 1 else " steps/s")
 
     def _timeline_moved(self, value: int) -> None:
         self.controller.pause()

@@ -16,6 +16,10 @@ Signals (past tense, napari style):
 ``play_started()`` / ``play_stopped()``
 ``speed_changed(int)``
     Playback speed (steps per second) changed.
+``readout_changed(int)``
+    The step the numbers on screen should show. At once when paused or stepping; while
+    playing at most every ``READOUT_INTERVAL_MS`` (faster than that nobody can read
+    them, and every readout — panes and bar alike — shows the same step).
 ``comparison_changed()``
     A new comparison replaced the old one (new landscape, start or settings).
 
@@ -32,6 +36,7 @@ from PySide6 import QtCore
 from physics.simulation import Comparison
 
 FRAME_INTERVAL_MS = 16          # ~60 frames per second
+READOUT_INTERVAL_MS = 100       # numbers refresh at most 10 times a second while playing
 MIN_SPEED, MAX_SPEED = 1, 240   # steps per second
 DEFAULT_SPEED = 30
 
@@ -44,6 +49,7 @@ class PlaybackController(QtCore.QObject):
     play_started = QtCore.Signal()
     play_stopped = QtCore.Signal()
     speed_changed = QtCore.Signal(int)
+    readout_changed = QtCore.Signal(int)
     comparison_changed = QtCore.Signal()
 
     def __init__(self, comparison: Comparison, parent=None):
@@ -57,6 +63,10 @@ class PlaybackController(QtCore.QObject):
         self._timer.setInterval(FRAME_INTERVAL_MS)
         self._timer.timeout.connect(self._tick)
         self._clock = QtCore.QElapsedTimer()
+        self._readout_timer = QtCore.QTimer(self)
+        self._readout_timer.setSingleShot(True)
+        self._readout_timer.setInterval(READOUT_INTERVAL_MS)
+        self._readout_timer.timeout.connect(lambda: self.readout_changed.emit(self._step))
 
     # -- state ----------------------------------------------------------------------------
 
@@ -106,7 +116,7 @@ class PlaybackController(QtCore.QObject):
             return
         self._timer.stop()
         self._show(float(self.step))
-        self.play_stopped.emit()
+        self._stopped()
 
     def toggle(self) -> None:
         self.pause() if self.is_playing else self.play()
@@ -141,8 +151,9 @@ class PlaybackController(QtCore.QObject):
         self._show(0.0)
 
     def shutdown(self) -> None:
-        """Stop the timer for good (window closing, tests)."""
+        """Stop the timers for good (window closing, tests)."""
         self._timer.stop()
+        self._readout_timer.stop()
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -157,7 +168,16 @@ class PlaybackController(QtCore.QObject):
         self._step = math.floor(playhead)
         if self._step != old_step:
             self.step_changed.emit(self._step)
+            if not self.is_playing:
+                self.readout_changed.emit(self._step)
+            elif not self._readout_timer.isActive():
+                self._readout_timer.start()
         self.frame_changed.emit(playhead)
+
+    def _stopped(self) -> None:
+        self._readout_timer.stop()
+        self.readout_changed.emit(self._step)
+        self.play_stopped.emit()
 
     def _tick(self) -> None:
         elapsed = self._clock.restart() / 1000.0
@@ -170,4 +190,4 @@ class PlaybackController(QtCore.QObject):
         if self._finished(math.floor(target)):
             self._timer.stop()
             self._show(float(math.floor(target)))
-            self.play_stopped.emit()
+            self._stopped()

@@ -77,6 +77,27 @@ def test_space_plays_and_pauses(window, qtbot):
     assert window.controller.step == paused_at
 
 
+def test_while_playing_every_readout_names_the_same_step(window, qtbot):
+    window.playback_bar.speed.setValue(120)
+    window.controller.play()
+    seen = []
+    for _ in range(8):
+        qtbot.wait(37)
+        bar = window.playback_bar.step_label.text().split()[1]
+        panes = {_text(p.readout).split()[1] for p in window.pane_row.panes}
+        seen.append((bar, panes))
+    window.controller.pause()
+    assert all(panes == {bar} for bar, panes in seen), seen
+    assert len({bar for bar, _ in seen}) > 2           # and it was moving
+
+
+def test_the_speed_reads_in_good_english(window):
+    window.playback_bar.speed.setValue(1)
+    assert window.playback_bar.speed.text() == "1 step/s"
+    window.playback_bar.speed.setValue(2)
+    assert window.playback_bar.speed.text() == "2 steps/s"
+
+
 def test_playback_stops_by_itself_when_every_ball_has_converged(window, qtbot):
     window.playback_bar.speed.setValue(240)
     window.controller.seek(700)

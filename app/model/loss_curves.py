@@ -1,0 +1,64 @@
+"""The loss plot's numbers: the curve of every pane, and an axis that tells the truth.
+
+The y axis is logarithmic while it can be: it shows ``L − L_min`` where the landscape's
+minimum is known (so the log axis reaches the bottom of the bowl), else ``L``. As soon as
+a drawn value is not positive — a saddle's escaping ball, whose loss falls below zero —
+the axis is linear instead of clamping the value to a fake floor. A swarm draws its
+median ball. Within one decade (the first steps) the range is padded so the axis keeps
+a few readable ticks instead of piling them up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from physics.simulation import Comparison
+
+LOG_FLOOR = 1e-16      # an exact zero (at the minimum) on a log axis
+
+
+@dataclass(frozen=True)
+class LossCurves:
+    """What the loss plot draws up to a step."""
+
+    steps: np.ndarray
+    values: np.ndarray            # (steps, panes), already shifted and floored for the axis
+    log: bool
+    label: str
+    y_range: tuple[float, float] | None    # None: let the plot fit the data
+
+
+def loss_curves(run: Comparison, step: int) -> LossCurves:
+    """Every pane's loss for steps ``0..step`` (the median ball's, in a swarm)."""
+    k = min(step, run.computed_steps)
+    history = run.loss_history(k)
+    losses = np.median(history, axis=2) if run.shape[1] > 1 else history[:, :, 0]
+    minimum = run.landscape.min_value
+    shifted = losses - (minimum if minimum is not None else 0.0)
+    finite = shifted[np.isfinite(shifted)]
+    # L − L_min may touch 0 at the minimum (floored); a bare L must stay positive.
+    log = bool(finite.size == 0 or (finite.min() >= 0 if minimum is not None
+                                    else finite.min() > 0))
+    label = "L − L_min" if minimum is not None and minimum != 0 else "loss L"
+    if run.shape[1] > 1:
+        label = "median " + label + " over the swarm"
+    values = np.maximum(shifted, LOG_FLOOR) if log else shifted
+    return LossCurves(np.arange(k + 1), values, log, label + (" (log)" if log else ""),
+                      _padded_range(values, log))
+
+
+def _padded_range(values: np.ndarray, log: bool) -> tuple[float, float] | None:
+    """A range of at least a decade (log, in log10 units) or of some width (linear)."""
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return None
+    low, high = float(finite.min()), float(finite.max())
+    if log:
+        low, high = np.log10(low), np.log10(high)
+        return (low - 0.5, high + 0.5) if high - low < 1 else None
+    if high - low < 1e-12 * max(1.0, abs(high)):
+        pad = max(abs(high) * 0.1, 1.0)
+        return low - pad, high + pad
+    return None
