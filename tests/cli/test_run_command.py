@@ -154,3 +154,18 @@ def test_help_and_missing_command():
     assert cli("run", "--help").returncode == 0
     result = cli("frobnicate")
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_rows_carry_the_alpha_and_mu_that_produced_them():
+    result = cli("run", "--steps", "250", "--mu", "0.99", "--mu-schedule", "ramp:0.5:0.99:200",
+                 "--alpha-schedule", "step:0.5:100")
+    rows = _rows(result.stdout)
+    assert list(rows[0])[-2:] == ["alpha", "mu"]
+    assert rows[0]["alpha"] == rows[0]["mu"] == ""              # no step produced row 0
+    assert (float(rows[1]["alpha"]), float(rows[1]["mu"])) == (0.018, 0.5)   # step 0 → 1
+    assert float(rows[101]["alpha"]) == 0.009                   # the step from 100 halved α
+    assert float(rows[201]["mu"]) == 0.99 and float(rows[101]["mu"]) == pytest.approx(0.745)
+    doc = json.loads(cli("run", "--steps", "2", "--optimizer", "adam", "--format", "json").stdout)
+    assert doc["rows"][0]["alpha"] is None
+    assert doc["rows"][1]["alpha"] == builtin("ravine").adaptive_alpha
+    assert doc["rows"][1]["mu"] is None                         # Adam has no μ
