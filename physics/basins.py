@@ -14,10 +14,12 @@ from optimizers import OptimizerSettings
 
 from .gradients import make_gradient_source
 from .landscape import Landscape
+from .outcome import NOT_YET
 from .stepping import Lockstep
 
 ELSEWHERE = -1   # ended somewhere that is not a known minimum (still rolling, a saddle…)
 DIVERGED = -2
+LEFT = -3        # left the domain still descending (the loss is unbounded below)
 
 
 def swarm_starts(landscape: Landscape, per_side: int, inset: float = 0.06) -> np.ndarray:
@@ -35,15 +37,16 @@ def destinations(landscape: Landscape, settings: OptimizerSettings, starts, step
     """For each start, the index of the minimum its ball ends nearest to.
 
     A ball counts as arriving when it ends within 3% of the domain's size of a known
-    minimum; otherwise :data:`ELSEWHERE`. A ball that diverges (the shared rule of
-    :mod:`physics.outcome`) is :data:`DIVERGED`. The balls run through the same
+    minimum; otherwise :data:`ELSEWHERE`. A ball that diverges is :data:`DIVERGED`, one
+    that leaves the domain still descending :data:`LEFT` (the shared rule of
+    :mod:`physics.outcome`). The balls run through the same
     :class:`~physics.stepping.Lockstep` as the panes, with the same gradient draws, but
     no history is kept, so thousands of balls cost little.
     """
     source = make_gradient_source(landscape, sigma, seed, batch_size)
     balls = Lockstep(landscape, [settings], starts, source)
     for _ in range(steps):
-        if balls.outcome.all_diverged():
+        if balls.outcome.all_stopped():
             break
         balls.advance()
     params = balls.positions[0]
@@ -54,5 +57,6 @@ def destinations(landscape: Landscape, settings: OptimizerSettings, starts, step
         nearest = distance.argmin(axis=1)
         close = distance[np.arange(len(params)), nearest] <= 0.03 * landscape.extent
         labels[close] = nearest[close]
-    labels[~balls.outcome.alive[0]] = DIVERGED
+    labels[balls.outcome.diverged_at[0] != NOT_YET] = DIVERGED
+    labels[balls.outcome.left_at[0] != NOT_YET] = LEFT
     return labels

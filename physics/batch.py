@@ -32,19 +32,20 @@ from optimizers.sgd import heavy_ball_velocity, nesterov_lookahead
 
 from .gradients import NoisyGradient
 from .landscape import Landscape
-from .outcome import OutcomeTracker, Tolerances
+from .outcome import OutcomeTracker, Tolerances, tolerances_for
 
 MIN_BALLS_PER_THREAD = 4096
 
 
 @dataclass
 class BatchResult:
-    """Where every ball ended and when it converged or diverged (``-1``: never)."""
+    """Where every ball ended and when it converged, diverged or left (``-1``: never)."""
 
     x: np.ndarray
     y: np.ndarray
     converged_at: np.ndarray
     diverged_at: np.ndarray
+    left_at: np.ndarray
     steps: int
 
     @property
@@ -61,7 +62,7 @@ def _per_ball(value, n: int) -> np.ndarray | float:
 
 
 def _run_slice(landscape: Landscape, x, y, alpha, mu, steps, nesterov, noise, track,
-               tolerances: Tolerances):
+               tolerances: Tolerances | None):
     n = len(x)
     px = np.zeros(n)
     py = np.zeros(n)
@@ -69,11 +70,11 @@ def _run_slice(landscape: Landscape, x, y, alpha, mu, steps, nesterov, noise, tr
     outcome = OutcomeTracker(landscape, (n,), tolerances)
 
     def judge(t, gx, gy, prev_x, prev_y):
-        # The order of Lockstep: divergence first, freeze, then convergence.
-        new = outcome.record_divergence(t, x, y, value_xy(x, y), gx, gy)
-        if prev_x is not None and new.any():   # a diverged ball stays where it last was finite
+        # The order of Lockstep: where each ball went first, freeze, then rest.
+        new = outcome.record(t, x, y, value_xy(x, y), gx, gy)
+        if prev_x is not None and new.any():   # a stopped ball stays where it last was
             x[new], y[new] = prev_x[new], prev_y[new]
-        outcome.record_convergence(t, gx, gy, px, py)
+        outcome.record_rest(t, x, y, gx, gy, px, py)
 
     with np.errstate(all="ignore"):
         gx, gy = grad_xy(x, y)  # the gradient where each ball stands
@@ -101,12 +102,12 @@ def _run_slice(landscape: Landscape, x, y, alpha, mu, steps, nesterov, noise, tr
                 gx, gy = grad_xy(x, y)
             if track:
                 judge(t + 1, gx, gy, prev_x, prev_y)
-    return x, y, outcome.converged_at, outcome.diverged_at
+    return x, y, outcome.converged_at, outcome.diverged_at, outcome.left_at
 
 
 def run_batch(landscape: Landscape, starts, alpha, mu, steps: int, *, nesterov: bool = False,
               sigma: float = 0.0, seed: int = 0, track: bool = True,
-              tolerances: Tolerances = Tolerances(), threads: int | None = None) -> BatchResult:
+              tolerances: Tolerances | None = None, threads: int | None = None) -> BatchResult:
     """Run heavy-ball momentum (SGD when μ = 0) for every ball.
 
     Parameters
@@ -137,6 +138,7 @@ def run_batch(landscape: Landscape, starts, alpha, mu, steps: int, *, nesterov: 
     y0 = np.ascontiguousarray(starts[:, 1])
     alpha_b, mu_b = _per_ball(alpha, n), _per_ball(mu, n)
     noise = NoisyGradient(landscape, float(sigma), int(seed)) if sigma > 0 else None
+    tolerances = tolerances_for(landscape, tolerances)   # once, not per thread
 
     workers = threads or os.cpu_count() or 1
     workers = max(1, min(workers, n // MIN_BALLS_PER_THREAD))
@@ -154,5 +156,5 @@ def run_batch(landscape: Landscape, starts, alpha, mu, steps: int, *, nesterov: 
     else:
         with ThreadPoolExecutor(max_workers=workers) as pool:
             parts = list(pool.map(piece, range(workers)))
-    x, y, conv, div = (np.concatenate([p[i] for p in parts]) for i in range(4))
-    return BatchResult(x, y, conv, div, steps)
+    x, y, conv, div, left = (np.concatenate([p[i] for p in parts]) for i in range(5))
+    return BatchResult(x, y, conv, div, left, steps)

@@ -1,118 +1,243 @@
-"""The one rule that says when a ball has converged or diverged.
+"""The one rule that says how a ball's run is going: converged, stalled, diverged, left.
 
 Every path that moves balls — the step-by-step run behind the panes
 (:class:`physics.simulation.Comparison`), the batched kernel behind the (α, μ) map
 (:mod:`physics.batch`) and swarm mode's basins (:mod:`physics.basins`) — records its
-balls through an :class:`OutcomeTracker`, so the three can never disagree about when a
-ball arrived or blew up.
+balls through an :class:`OutcomeTracker`, so no two pictures can disagree about a ball.
 
-At step t, for each ball with position W, loss L(W), exact gradient ∇L(W) and last step p:
+At step t a ball has position W, loss L(W), exact gradient ∇L(W) and last step p. It is
 
-* it has **diverged** at the first t where any of W, L or ∇L is not finite, or W lies
-  more than ``far`` domain-sizes from the domain's centre (no picture will ever show it
-  again). A diverged ball stops where it last was finite; the caller freezes it.
-* it has **converged** at the first t (before any divergence) where
-  ``|∇L|² ≤ gtol²`` and ``|p|² ≤ xtol²`` — squared norms summed x then y, in that order
-  on every path, so the comparisons are bit for bit the same.
+* **diverged** from the first t where W, L or ∇L is not finite, or W lies more than
+  ``far`` domain-sizes from the domain's centre *with a loss above its start's*
+  (an instability growing without bound). Final: the ball stops where it last was finite.
+* **left the domain** from the first t where W lies that far out while its loss is
+  *below* its start's: it is still descending, the loss is unbounded below (a saddle's
+  escaping ball). Final, like divergence, but not an instability.
+* **converged** from the first t where it is *at a minimum*: ``|∇L| ≤ gtol``,
+  ``|p| ≤ xtol``, the Hessian positive (semi)definite there, and the minimum within
+  ``|∇L|/λ ≤ newton`` (λ the smallest positive curvature: the Newton step's length, so
+  a ball creeping over a gently curved plateau is not "at" anything). Lasting.
+* **stalled** while ``|∇L| ≤ gtol`` and ``|p| ≤ xtol`` hold where the Hessian has a
+  negative eigenvalue (a **saddle**) or no curvature at all (a **plateau**): the gradient
+  vanished, but this is no minimum. A stalled ball may move on (a saddle's tiny offset
+  grows; the ball leaves) — a stall lasts only while it stays still.
+* **running** otherwise.
+
+Tolerances scale with the landscape (:meth:`Tolerances.for_landscape`), not fixed
+absolutes: ``gtol`` is a fraction of the loss's span over the domain divided by its
+size, ``xtol`` a fraction of the domain's size, and an eigenvalue counts as zero below a
+fraction of the curvature seen across the domain. Squared norms are summed x then y on
+every path, so the comparisons are bit for bit the same.
+
+A run is **settled** at a step when every ball is converged, diverged, left, or stalled
+for good — on a plateau, or balanced exactly (zero gradient and step) on a saddle.
+Playback stops there and a whole-run export ends there; a ball stalled near a saddle is
+not settled, since it will roll off.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from .landscape import Landscape
 
 NOT_YET = -1
+GTOL_REL, XTOL_REL, NEWTON_REL, CURVATURE_REL = 5e-7, 1e-7, 1e-6, 1e-9
+_SCALE_GRID = 33
+
+# What a ball is doing at a step, as stored per step by a Comparison's history.
+RUNNING, CONVERGED, SADDLE, PLATEAU, BALANCED, DIVERGED, LEFT = range(7)
+STALLED = (SADDLE, PLATEAU, BALANCED)
+SETTLED = (CONVERGED, PLATEAU, BALANCED, DIVERGED, LEFT)
+#: The names ``momentum-lab run --format json`` gives each state's outcome.
+OUTCOME_NAMES = {RUNNING: "running", CONVERGED: "converged", SADDLE: "stalled",
+                 PLATEAU: "stalled", BALANCED: "stalled", DIVERGED: "diverged",
+                 LEFT: "left-domain"}
+STALL_REASONS = {SADDLE: "saddle", PLATEAU: "plateau", BALANCED: "balanced on a saddle"}
+
+
+@lru_cache(maxsize=64)
+def landscape_scales(landscape: Landscape) -> tuple[float, float]:
+    """``(value span, curvature scale)`` over the domain, from a 33 × 33 grid.
+
+    The span is the spread of the finite values (99th percentile minus the minimum, so
+    one towering corner does not set it); the curvature scale is the 99th percentile of
+    ``max |λ|`` of the Hessian. Both fall back to 1 on a landscape flat everywhere.
+    """
+    xmin, xmax, ymin, ymax = landscape.domain
+    xs, ys = np.meshgrid(np.linspace(xmin, xmax, _SCALE_GRID), np.linspace(ymin, ymax, _SCALE_GRID))
+    with np.errstate(all="ignore"):
+        values = np.broadcast_to(np.asarray(landscape.value_xy(xs, ys), dtype=float), xs.shape)
+        hxx, hxy, hyy = (np.broadcast_to(np.asarray(h, dtype=float), xs.shape)
+                         for h in landscape.hessian_xy(xs, ys))
+        biggest = np.abs(hxx + hyy) / 2 + np.sqrt(((hxx - hyy) / 2) ** 2 + hxy ** 2)
+    values, biggest = values[np.isfinite(values)], biggest[np.isfinite(biggest)]
+    span = float(np.percentile(values, 99) - values.min()) if values.size else 0.0
+    curvature = float(np.percentile(biggest, 99)) if biggest.size else 0.0
+    return (span if span > 0 else 1.0), (curvature if curvature > 0 else 1.0)
 
 
 @dataclass(frozen=True)
 class Tolerances:
-    """Convergence: ``|∇L| ≤ gtol`` and ``|p| ≤ xtol``; divergence: beyond ``far`` domains."""
+    """At rest: ``|∇L| ≤ gtol`` and ``|p| ≤ xtol``; at a minimum: within ``newton`` of it;
+    an eigenvalue ``|λ| ≤ curvature`` is zero; gone beyond ``far`` domain-sizes. Made for
+    a landscape by :meth:`for_landscape`."""
 
     gtol: float = 1e-5
     xtol: float = 1e-6
     far: float = 10.0
+    curvature: float = 0.0
+    newton: float = float("inf")
+
+    @classmethod
+    def for_landscape(cls, landscape: Landscape) -> "Tolerances":
+        span, curvature = landscape_scales(landscape)
+        extent = landscape.extent
+        return cls(gtol=GTOL_REL * span / extent, xtol=XTOL_REL * extent,
+                   curvature=CURVATURE_REL * curvature, newton=NEWTON_REL * extent)
+
+
+def tolerances_for(landscape: Landscape, tolerances: Tolerances | None) -> Tolerances:
+    """``tolerances``, or the landscape's own when None."""
+    return Tolerances.for_landscape(landscape) if tolerances is None else tolerances
+
+
+def eigen_range(hxx, hxy, hyy) -> tuple[np.ndarray, np.ndarray]:
+    """``(λ_min, λ_max)`` of the symmetric 2 × 2 Hessians, in closed form."""
+    mean = (hxx + hyy) / 2
+    radius = np.sqrt(((hxx - hyy) / 2) ** 2 + hxy ** 2)
+    return mean - radius, mean + radius
 
 
 class OutcomeTracker:
-    """When each of a set of balls converged and diverged (:data:`NOT_YET`: not so far).
+    """The state of each of a set of balls, and when each converged, diverged or left.
 
-    ``shape`` is the shape of the set: ``(n_optimizers, n_balls)`` for a comparison,
-    ``(n,)`` for a batch. :meth:`record` takes the state of every ball at step t as
-    separate x and y arrays of that shape.
+    ``shape`` is the set's shape: ``(n_optimizers, n_balls)`` for a comparison, ``(n,)``
+    for a batch. :meth:`record` takes every ball's state at step t as separate x and y
+    arrays of that shape, and returns the balls that stop moving at t (diverged or left).
     """
 
-    def __init__(self, landscape: Landscape, shape, tolerances: Tolerances = Tolerances()):
-        self.tolerances = tolerances
+    def __init__(self, landscape: Landscape, shape, tolerances: Tolerances | None = None):
+        self.landscape = landscape
+        self.tolerances = tol = tolerances_for(landscape, tolerances)
         self.converged_at = np.full(shape, NOT_YET, dtype=np.int64)
         self.diverged_at = np.full(shape, NOT_YET, dtype=np.int64)
+        self.left_at = np.full(shape, NOT_YET, dtype=np.int64)
+        self.state = np.full(shape, RUNNING, dtype=np.int8)     # at the last recorded step
         xmin, xmax, ymin, ymax = landscape.domain
         self._centre = ((xmin + xmax) / 2, (ymin + ymax) / 2)
-        self._reach = tolerances.far * landscape.extent
-        self._gtol2, self._xtol2 = tolerances.gtol ** 2, tolerances.xtol ** 2
+        self._reach = tol.far * landscape.extent
+        self._gtol2, self._xtol2 = tol.gtol ** 2, tol.xtol ** 2
         # Kept up to date as balls settle, so a step never rescans the int arrays.
         self._alive = np.ones(shape, dtype=bool)
-        self._pending = np.ones(shape, dtype=bool)   # alive and not yet converged
+        self._searching = np.ones(shape, dtype=bool)    # alive and not yet converged
+        self._start_loss = None
 
-    def out_of_bounds(self, x, y, loss, gx, gy) -> np.ndarray:
-        """True where a ball is not finite or has left the picture for good."""
+    @property
+    def alive(self) -> np.ndarray:
+        """The balls still moving: not diverged, not left (a view: do not modify)."""
+        return self._alive
+
+    def all_stopped(self) -> bool:
+        return not self._alive.any()
+
+    def record(self, t: int, x, y, loss, gx, gy) -> np.ndarray:
+        """Judge where each ball got to at step t; return the balls that stop here.
+
+        The caller freezes those (back to their last finite place, no velocity) and then
+        calls :meth:`record_rest` with the frozen state.
+        """
+        if self._start_loss is None:
+            self._start_loss = np.array(loss, dtype=float)
         cx, cy = self._centre
         with np.errstate(invalid="ignore"):
-            # NaN compares False, so "within reach" also demands finite positions.
-            # In place: this runs every step of the map's kernel, for every ball.
-            inside = np.abs(x - cx) <= self._reach
-            inside &= np.abs(y - cy) <= self._reach
-        inside &= np.isfinite(loss)
-        inside &= np.isfinite(gx)
-        inside &= np.isfinite(gy)
-        return np.logical_not(inside, out=inside)
+            finite = np.isfinite(x)
+            finite &= np.isfinite(y)
+            finite &= np.isfinite(loss)
+            finite &= np.isfinite(gx)
+            finite &= np.isfinite(gy)
+            out = np.abs(x - cx) > self._reach
+            out |= np.abs(y - cy) > self._reach
+            gone = out | ~finite
+            gone &= self._alive
+            if not gone.any():
+                return gone
+            left = gone & finite & (loss < self._start_loss)     # still descending out
+        diverged = gone & ~left
+        self.diverged_at[diverged] = t
+        self.left_at[left] = t
+        self.state[diverged] = DIVERGED
+        self.state[left] = LEFT
+        self._alive &= ~gone
+        self._searching &= ~gone
+        return gone
 
-    def record_divergence(self, t: int, x, y, loss, gx, gy) -> np.ndarray:
-        """Mark the balls that diverge at step t; return that mask (newly diverged only)."""
-        new = self.out_of_bounds(x, y, loss, gx, gy)
-        new &= self._alive
-        if new.any():
-            self.diverged_at[new] = t
-            self._alive &= ~new
-            self._pending &= ~new
-        return new
-
-    def record_convergence(self, t: int, gx, gy, px, py) -> None:
-        """Mark the live balls whose gradient and last step are both within tolerance."""
+    def record_rest(self, t: int, x, y, gx, gy, px, py) -> None:
+        """Which live balls are at rest at step t, and at what: a minimum or not."""
         with np.errstate(all="ignore"):
             g2 = gx * gx
             g2 += gy * gy
             p2 = px * px
             p2 += py * py
-        done = g2 <= self._gtol2
-        done &= p2 <= self._xtol2
-        done &= self._pending
-        if done.any():
-            self.converged_at[done] = t
-            self._pending &= ~done
+        rest = g2 <= self._gtol2
+        rest &= p2 <= self._xtol2
+        rest &= self._alive
+        moving = self._alive & ~rest
+        self.state[moving & (self.state != CONVERGED)] = RUNNING
+        ask = rest & (self.state != CONVERGED)
+        if not ask.any():
+            return
+        # Only balls at rest and not yet converged pay for a Hessian.
+        xs, ys = x[ask], y[ask]
+        hxx, hxy, hyy = (np.broadcast_to(np.asarray(h, dtype=float), xs.shape)
+                         for h in self.landscape.hessian_xy(xs, ys))
+        low, high = eigen_range(hxx, hxy, hyy)
+        zero = self.tolerances.curvature
+        flat = np.maximum(np.abs(low), np.abs(high)) <= zero
+        saddle = ~flat & (low < -zero)
+        still = (g2[ask] == 0) & (p2[ask] == 0)
+        with np.errstate(all="ignore"):
+            # A line of minima (λ_min ≈ 0 < λ_max) measures along its curved direction.
+            newton = np.sqrt(g2[ask]) / np.where(low > zero, low, high)
+        near = newton <= self.tolerances.newton
+        codes = np.where(flat, PLATEAU,
+                         np.where(saddle, np.where(still, BALANCED, SADDLE),
+                                  np.where(near, CONVERGED, RUNNING))).astype(np.int8)
+        self.state[ask] = codes
+        newly = np.zeros(self.state.shape, dtype=bool)
+        newly[ask] = codes == CONVERGED
+        newly &= self._searching
+        self.converged_at[newly] = t
+        self._searching &= ~newly
 
-    @property
-    def alive(self) -> np.ndarray:
-        """The balls that have not diverged (a view: do not modify)."""
-        return self._alive
 
-    def all_diverged(self) -> bool:
-        return not self._alive.any()
-
-    def settled(self, step: int) -> np.ndarray:
-        """True where a ball had converged or diverged by ``step``."""
-        conv = (self.converged_at != NOT_YET) & (self.converged_at <= step)
-        div = (self.diverged_at != NOT_YET) & (self.diverged_at <= step)
-        return conv | div
-
-    def status(self, index, step: int) -> str:
-        """``"running"``, ``"converged at step K"`` or ``"diverged at step K"`` as of ``step``."""
-        div = int(self.diverged_at[index])
-        if div != NOT_YET and div <= step:
-            return f"diverged at step {div}"
-        conv = int(self.converged_at[index])
-        if conv != NOT_YET and conv <= step:
-            return f"converged at step {conv}"
+def describe(state: int, since: int) -> str:
+    """A ball's state as the window says it (``since``: the step it began)."""
+    if state == RUNNING:
         return "running"
+    if state in STALLED:
+        return f"stalled at step {since} ({STALL_REASONS[state]})"
+    if state == LEFT:
+        return f"left the domain at step {since}"
+    return f"{OUTCOME_NAMES[state]} at step {since}"
+
+
+def explain(state: int, since: int, steps: int) -> str:
+    """One line for a terminal, after a run of ``steps`` steps."""
+    if state == RUNNING:
+        return f"still running after {steps} steps: neither at a minimum nor diverged"
+    if state == SADDLE:
+        return (f"stalled at step {since}: the gradient vanished at a saddle (the Hessian "
+                "has a negative eigenvalue), not at a minimum")
+    if state == PLATEAU:
+        return (f"stalled at step {since}: the gradient vanished on a plateau (no "
+                "curvature), not at a minimum")
+    if state == BALANCED:
+        return f"stalled at step {since}: balanced exactly on a saddle, not at a minimum"
+    if state == LEFT:
+        return (f"left the domain at step {since}, still descending "
+                "(the loss is unbounded below)")
+    return describe(state, since)

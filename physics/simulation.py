@@ -10,11 +10,13 @@ contains are the same numbers.
 Per ball the history records position W, the last step p (W_t = W_{t−1} + p; the
 momentum buffer for heavy ball), the exact gradient ∇L(W_t) and the loss L(W_t).
 
-Status follows the one rule of :mod:`physics.outcome` (converged: small gradient and
-step; diverged: not finite, or far outside the domain). A diverged ball stops where it
-last was finite; the others go on. Memory is bounded: the history holds at most
-``max_history_bytes`` (256 MB by default, about 2.4 million steps for two balls); past
-that the run stops growing and :attr:`Comparison.history_full` is set.
+Status follows the one rule of :mod:`physics.outcome` — converged (at a minimum),
+stalled (at a saddle or on a plateau), diverged, left the domain, or running — and the
+history keeps each ball's state at every step, so the status shown at any step is the
+one it had then. A ball that diverged or left stops; the others go on. Memory is
+bounded: the history holds at most ``max_history_bytes`` (256 MB by default, about 2.3
+million steps for two balls); past that the run stops growing and
+:attr:`Comparison.history_full` is set.
 """
 
 from __future__ import annotations
@@ -27,11 +29,12 @@ from optimizers import OptimizerSettings
 
 from .gradients import GradientSource, make_gradient_source
 from .landscape import Landscape
-from .outcome import NOT_YET, Tolerances
+from . import outcome
+from .outcome import NOT_YET, OUTCOME_NAMES, SETTLED, STALLED, Tolerances
 from .stepping import Lockstep
 
 DEFAULT_MAX_HISTORY_BYTES = 256 * 1024 * 1024
-_FLOATS_PER_BALL_STEP = 7  # position 2, velocity 2, gradient 2, loss 1
+_BYTES_PER_BALL_STEP = 7 * 8 + 1  # position 2, velocity 2, gradient 2, loss 1; state 1 byte
 
 __all__ = ["Comparison", "NOT_YET", "Tolerances", "DEFAULT_MAX_HISTORY_BYTES"]
 
@@ -54,7 +57,7 @@ class Comparison:
 
     def __init__(self, landscape: Landscape, optimizers: Sequence[OptimizerSettings],
                  start, *, sigma: float = 0.0, seed: int = 0, batch_size: int | None = None,
-                 tolerances: Tolerances = Tolerances(),
+                 tolerances: Tolerances | None = None,
                  max_history_bytes: int = DEFAULT_MAX_HISTORY_BYTES):
         if not optimizers:
             raise ValueError("a comparison needs at least one optimizer")
@@ -62,7 +65,6 @@ class Comparison:
         self.settings = tuple(optimizers)
         self.source: GradientSource = make_gradient_source(landscape, sigma, seed, batch_size)
         self.sigma, self.seed, self.batch_size = sigma, seed, batch_size
-        self.tolerances = tolerances
 
         start = np.asarray(start, dtype=float)
         if start.shape[-1] != 2 or not np.all(np.isfinite(start)):
@@ -70,11 +72,12 @@ class Comparison:
         self.single_ball = start.ndim == 1
         self.start = start.reshape(-1, 2)
         self._balls = Lockstep(landscape, self.settings, self.start, self.source, tolerances)
+        self.tolerances = self._balls.outcome.tolerances
         self.optimizers = self._balls.optimizers
         n_opt, n_balls = self._balls.shape
         self.shape = (n_opt, n_balls)
 
-        per_step = n_opt * n_balls * _FLOATS_PER_BALL_STEP * 8
+        per_step = n_opt * n_balls * _BYTES_PER_BALL_STEP
         self.max_steps = max(1, int(max_history_bytes // per_step) - 1)
         self.history_full = False
 
@@ -83,6 +86,7 @@ class Comparison:
         self._velocity = np.empty_like(self._positions)
         self._grads = np.empty_like(self._positions)
         self._loss = np.empty((capacity, n_opt, n_balls))
+        self._states = np.empty((capacity, n_opt, n_balls), dtype=np.int8)
         self._frontier = 0  # the last computed step
         self._keep(0)
 
@@ -103,14 +107,19 @@ class Comparison:
         """Step each ball diverged at, shape ``(n_optimizers, n_balls)`` (NOT_YET: never)."""
         return self._balls.outcome.diverged_at
 
+    @property
+    def left_at(self) -> np.ndarray:
+        """Step each ball left the domain at, still descending (NOT_YET: never)."""
+        return self._balls.outcome.left_at
+
     def _grow(self, needed: int) -> None:
         capacity = len(self._loss)
         if needed < capacity:
             return
         new_capacity = min(max(needed + 1, 2 * capacity), self.max_steps + 1)
-        for name in ("_positions", "_velocity", "_grads", "_loss"):
+        for name in ("_positions", "_velocity", "_grads", "_loss", "_states"):
             old = getattr(self, name)
-            new = np.empty((new_capacity,) + old.shape[1:])
+            new = np.empty((new_capacity,) + old.shape[1:], dtype=old.dtype)
             new[:capacity] = old
             setattr(self, name, new)
 
@@ -122,6 +131,7 @@ class Comparison:
         self._velocity[t] = balls.velocity
         self._grads[t] = balls.grads
         self._loss[t] = balls.loss
+        self._states[t] = balls.outcome.state
 
     def ensure(self, step: int) -> int:
         """Compute forward until ``step`` exists (or the memory cap); return the last step."""
@@ -137,12 +147,13 @@ class Comparison:
         return self._frontier
 
     def all_stopped(self) -> bool:
-        """True when every ball has diverged (nothing left to compute)."""
-        return self._balls.outcome.all_diverged()
+        """True when every ball has diverged or left (nothing left to compute)."""
+        return self._balls.outcome.all_stopped()
 
     def all_settled(self, step: int) -> bool:
-        """True when every ball has converged or diverged by ``step``."""
-        return bool(np.all(self._balls.outcome.settled(step)))
+        """True when at ``step`` every ball is done: at a minimum, diverged, left, or
+        stalled for good (see :mod:`physics.outcome`)."""
+        return bool(np.all(np.isin(self.states(min(step, self._frontier)), SETTLED)))
 
     # -- reading the history -----------------------------------------------------------------
 
@@ -181,6 +192,30 @@ class Comparison:
     def grad_history(self, step: int) -> np.ndarray:
         return self._grads[:self._check(step) + 1]
 
+    def states(self, step: int) -> np.ndarray:
+        """Each ball's state at ``step`` (the codes of :mod:`physics.outcome`)."""
+        return self._states[self._check(step)]
+
+    def state_since(self, optimizer: int, ball: int, step: int) -> tuple[int, int]:
+        """``(state, the step it began)`` of one ball as of ``step``."""
+        history = self._states[:self._check(step) + 1, optimizer, ball]
+        state = int(history[-1])
+        if state in STALLED:      # a stall lasts while the ball stays still: find its start
+            others = np.flatnonzero(history != state)
+            return state, int(others[-1]) + 1 if others.size else 0
+        if state == outcome.RUNNING:
+            return state, step
+        events = {outcome.CONVERGED: self.converged_at, outcome.DIVERGED: self.diverged_at,
+                  outcome.LEFT: self.left_at}
+        return state, int(events[state][optimizer, ball])
+
     def status(self, optimizer: int, ball: int = 0, *, step: int) -> str:
-        """``"running"``, ``"converged at step K"`` or ``"diverged at step K"`` as of ``step``."""
-        return self._balls.outcome.status((optimizer, ball), step)
+        """What one ball is doing as of ``step``: ``"running"``, ``"converged at step K"``,
+        ``"stalled at step K (saddle)"``, ``"diverged at step K"``, ``"left the domain at
+        step K"``."""
+        return outcome.describe(*self.state_since(optimizer, ball, step))
+
+    def final_outcome(self, optimizer: int = 0, ball: int = 0) -> tuple[str, int]:
+        """The run's outcome for one ball at its last computed step, and when it began."""
+        state, since = self.state_since(optimizer, ball, self._frontier)
+        return OUTCOME_NAMES[state], since

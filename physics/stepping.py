@@ -13,8 +13,8 @@ the last. Each step t, for every optimizer i (all of its balls at once, shape ``
 The gradient source draws its randomness from (seed, t) only, so every optimizer gets
 the same noise or minibatch at step t (common random numbers). Each new step is then
 measured — the loss L and exact gradient ∇L where each ball now stands — and judged by
-the shared rule of :mod:`physics.outcome`; a diverged ball stays where it last was
-finite, with no velocity.
+the shared rule of :mod:`physics.outcome`; a ball that diverged or left the domain stays
+where it last was, with no velocity.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class Lockstep:
     """
 
     def __init__(self, landscape: Landscape, settings: Sequence[OptimizerSettings], starts,
-                 source: GradientSource, tolerances: Tolerances = Tolerances()):
+                 source: GradientSource, tolerances: Tolerances | None = None):
         starts = np.asarray(starts, dtype=float).reshape(-1, 2)
         self.landscape, self.source = landscape, source
         self.optimizers = [make(s) for s in settings]
@@ -58,17 +58,17 @@ class Lockstep:
             return self.landscape.value(positions), self.landscape.grad(positions)
 
     def _judge(self, t, positions, velocity, loss, grads) -> None:
-        self.outcome.record_divergence(t, positions[..., 0], positions[..., 1], loss,
-                                       grads[..., 0], grads[..., 1])
+        self.outcome.record(t, positions[..., 0], positions[..., 1], loss, grads[..., 0],
+                            grads[..., 1])
         if t > 0:
-            # A diverged ball stays where it last was finite and stops moving.
+            # A diverged ball (or one that left) stays where it last was, and stops.
             stopped = ~self.outcome.alive
             positions[stopped] = self.positions[stopped]
             velocity[stopped] = 0.0
             loss[stopped] = self.loss[stopped]
             grads[stopped] = self.grads[stopped]
-        self.outcome.record_convergence(t, grads[..., 0], grads[..., 1], velocity[..., 0],
-                                        velocity[..., 1])
+        self.outcome.record_rest(t, positions[..., 0], positions[..., 1], grads[..., 0],
+                                 grads[..., 1], velocity[..., 0], velocity[..., 1])
 
     def advance(self) -> None:
         """Take step t → t + 1 for every ball."""

@@ -104,7 +104,7 @@ class SweepResult:
 
 def run_sweep(landscape: Landscape, start, grid: SweepGrid, steps: int, measure: str = "steps-to-tol",
               *, nesterov: bool = False, sigma: float = 0.0, seed: int = 0,
-              tolerances: Tolerances = Tolerances(), threads: int | None = None) -> SweepResult:
+              tolerances: Tolerances | None = None, threads: int | None = None) -> SweepResult:
     """Run every cell of ``grid`` for ``steps`` steps and measure it."""
     grid.validate()
     if measure not in MEASURES:

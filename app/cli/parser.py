@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     sweep.add_argument("--measure", default="steps-to-tol",
                        choices=("steps-to-tol", "final-loss", "divergence"))
     sweep.add_argument("--tol", help="converged when |grad| <= TOL and |p| <= TOL/10 "
-                                     "(default 1e-5, as `run` reports)")
+                                     "(default: scaled to the landscape, as `run` reports)")
     sweep.add_argument("--noise", default="0", help="gradient noise sigma")
     sweep.add_argument("--seed", default="0", help="random seed")
     sweep.add_argument("--out", required=True, help="map.csv or map.png")

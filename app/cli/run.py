@@ -15,6 +15,7 @@ from optimizers.registry import ADAPTIVE, USES_MU, OptimizerSettings, SettingsEr
 from physics import ball
 from physics.catalog import LandscapeError, resolve_landscape
 from physics.gradients import GradientSettingsError
+from physics import outcome
 from physics.simulation import NOT_YET, Comparison
 
 from .arguments import (UsageError, parse_alpha_schedule, parse_domain, parse_mu_schedule,
@@ -76,16 +77,20 @@ def command(args) -> int:
         raise UsageError(str(error)) from None
 
     comparison.ensure(steps)
-    diverged = int(comparison.diverged_at[0, 0])
-    converged = int(comparison.converged_at[0, 0])
-    last = comparison.computed_steps if diverged == NOT_YET else diverged - 1
+    state, since = comparison.state_since(0, 0, comparison.computed_steps)
+    # A ball that diverged or left stops there; its rows end with the step before.
+    stop = max(int(comparison.diverged_at[0, 0]), int(comparison.left_at[0, 0]))
+    last = comparison.computed_steps if stop == NOT_YET else stop - 1
+    if last < 0:
+        raise UsageError(f"the landscape is not defined at the start {tuple(start)}: its "
+                         "loss or gradient is not finite there")
     constants = ball.from_hyperparams(settings.alpha, settings.effective_mu, args.mapping)
     table = pane_table(comparison, 0, last, constants)
     if fmt == "csv":
         text = ",".join(COLUMNS) + "\n" + "".join(csv_lines(table))
     else:
         text = _json(table, comparison, settings, constants, start, sigma, seed, batch, steps,
-                     diverged, converged)
+                     state, since)
     if args.out:
         try:
             with atomic_output(args.out) as handle:
@@ -94,15 +99,16 @@ def command(args) -> int:
             raise UsageError(str(error)) from None
     else:
         sys.stdout.write(text)
-    if diverged != NOT_YET:
-        print(f"diverged at step {diverged}", file=sys.stderr)
-    elif converged != NOT_YET:
-        print(f"converged at step {converged}", file=sys.stderr)
+    print(outcome.explain(state, since, comparison.computed_steps), file=sys.stderr)
     return 0
 
 
 def _json(table, comparison, settings, constants, start, sigma, seed, batch, steps,
-          diverged, converged) -> str:
+          state, since) -> str:
+    def event(steps_at) -> int | None:
+        step = int(steps_at[0, 0])
+        return None if step == NOT_YET else step
+
     landscape = comparison.landscape
     mu = settings.effective_mu
     document = {
@@ -118,8 +124,11 @@ def _json(table, comparison, settings, constants, start, sigma, seed, batch, ste
             if settings.name in USES_MU + ("sgd",) else None,
             "half_life_steps": ball.half_life(mu),
         },
-        "diverged_at": None if diverged == NOT_YET else diverged,
-        "converged_at": None if converged == NOT_YET else converged,
+        "outcome": outcome.OUTCOME_NAMES[state],
+        "outcome_at": None if state == outcome.RUNNING else since,
+        "converged_at": event(comparison.converged_at),
+        "diverged_at": event(comparison.diverged_at),
+        "left_domain_at": event(comparison.left_at),
         "rows": [dict(zip(COLUMNS, row)) for row in table_rows(table)],
     }
     return json.dumps(_finite_or_none(document), indent=1, allow_nan=False) + "\n"

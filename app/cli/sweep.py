@@ -8,6 +8,7 @@ step at which it diverged (empty if it did not).
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import math
 import os
@@ -53,7 +54,9 @@ def command(args) -> int:
     suffix = os.path.splitext(args.out)[1].lower()
     if suffix not in (".csv", ".png"):
         raise UsageError(f"sweep writes .csv or .png, got {args.out!r}")
-    tolerances = Tolerances() if tol is None else Tolerances(gtol=tol, xtol=tol / 10)
+    tolerances = Tolerances.for_landscape(landscape)
+    if tol is not None:
+        tolerances = dataclasses.replace(tolerances, gtol=tol, xtol=tol / 10)
     try:
         make_gradient_source(landscape, sigma, seed)   # validates noise and seed
         grid = SweepGrid(alpha_range, mu_range, n_alpha, n_mu).validate()

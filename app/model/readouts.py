@@ -38,7 +38,7 @@ def plain(text: str) -> str:
 
 
 def status_kind(status: str) -> str:
-    """``"converged"``, ``"diverged"`` or ``"running"``: the first word of a status."""
+    """``"converged"``, ``"stalled"``, ``"diverged"``, ``"left"`` or ``"running"``."""
     return status.split()[0]
 
 
@@ -87,11 +87,14 @@ def physics_line(run: Comparison, index: int, step: int) -> str:
 
 
 def swarm_counts(run: Comparison, index: int, step: int) -> str:
-    """Swarm mode: how many of the pane's balls have converged and diverged by ``step``."""
-    converged = int(((run.converged_at[index] >= 0) & (run.converged_at[index] <= step)).sum())
-    diverged = int(((run.diverged_at[index] >= 0) & (run.diverged_at[index] <= step)).sum())
-    return (f"step <b>{step}</b> &nbsp; converged <b>{converged}</b> / {run.shape[1]} "
-            f"&nbsp; diverged <b>{diverged}</b>")
+    """Swarm mode: how many of the pane's balls converged, diverged or left by ``step``."""
+    def by(steps_at) -> int:
+        return int(((steps_at[index] >= 0) & (steps_at[index] <= step)).sum())
+
+    text = (f"step <b>{step}</b> &nbsp; converged <b>{by(run.converged_at)}</b> / "
+            f"{run.shape[1]} &nbsp; diverged <b>{by(run.diverged_at)}</b>")
+    left = by(run.left_at)
+    return text + (f" &nbsp; left the domain <b>{left}</b>" if left else "")
 
 
 def basin_summary(labels) -> str:
@@ -104,7 +107,8 @@ def basin_summary(labels) -> str:
             parts.append(f"<span style='color:{basin_colour(label)}'>★</span> minimum "
                          f"{label + 1}: <b>{count}</b>")
         else:
-            parts.append(f"{'diverged' if label == -2 else 'elsewhere'}: <b>{count}</b>")
+            name = {-1: "elsewhere", -2: "diverged", -3: "left the domain"}[label]
+            parts.append(f"{name}: <b>{count}</b>")
     return f"{len(labels)} balls end in — " + " · ".join(parts)
 
 

@@ -12,11 +12,13 @@ BASIN_COLOURS = ("#e63946", "#ffb703", "#06d6a0", "#4cc9f0", "#f15bb5", "#9b5de5
                  "#00bbf9")
 ELSEWHERE_COLOUR = "#bbbbbb"
 DIVERGED_COLOUR = "#000000"
+LEFT_COLOUR = "#1d3557"          # left the domain, still descending
 #: The arrows: the force −α∇L and the velocity p.
 FORCE_COLOUR = "#ffffff"
 VELOCITY_COLOUR = "#ff2d55"
-#: Readout words: a converged ball in green, a diverged one in red, a running one in grey.
-STATUS_COLOURS = {"converged": "#1b7f3b", "diverged": "#b00020", "running": "#333333"}
+#: Readout words: converged green, diverged red, stalled amber, left blue, running grey.
+STATUS_COLOURS = {"converged": "#1b7f3b", "diverged": "#b00020", "stalled": "#a05a00",
+                  "left": "#1d5fa8", "running": "#333333"}
 #: The (α, μ) map: cells that never converged, and cells that diverged (RGBA).
 MAP_NOT_CONVERGED = (200, 200, 200, 255)
 MAP_DIVERGED = (90, 10, 20, 255)
@@ -30,7 +32,10 @@ def ball_colour(index: int) -> str:
 
 
 def basin_colour(label: int) -> str:
-    """The colour of a swarm ball that ends in minimum ``label`` (−1 elsewhere, −2 diverged)."""
+    """The colour of a swarm ball that ends in minimum ``label`` (−1 elsewhere, −2
+    diverged, −3 left the domain)."""
+    if label == -3:
+        return LEFT_COLOUR
     if label == -2:
         return DIVERGED_COLOUR
     if label == -1:

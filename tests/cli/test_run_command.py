@@ -169,3 +169,39 @@ def test_rows_carry_the_alpha_and_mu_that_produced_them():
     assert doc["rows"][0]["alpha"] is None
     assert doc["rows"][1]["alpha"] == builtin("ravine").adaptive_alpha
     assert doc["rows"][1]["mu"] is None                         # Adam has no μ
+
+
+@pytest.mark.parametrize("args, outcome, at, words", [
+    (["--landscape", "saddle", "--optimizer", "sgd", "--alpha", "0.05", "--start=-1.8,1e-14",
+      "--steps", "600"], "left-domain", 377, "left the domain at step 377, still descending"),
+    (["--landscape", "1 - exp(-(x**2 + y**2))", "--start", "4.5,4.5", "--steps", "100"],
+     "stalled", 0, "stalled at step 0: the gradient vanished on a plateau"),
+    (["--landscape", "saddle", "--start=-1e-7,1e-14", "--steps", "5"],
+     "stalled", 0, "stalled at step 0: the gradient vanished at a saddle"),
+    (["--steps", "1000"], "converged", 280, "converged at step 280"),
+    (["--steps", "100"], "running", None, "still running after 100 steps"),
+    (["--optimizer", "sgd", "--alpha", "0.05", "--steps", "500"], "diverged", None,
+     "diverged at step"),
+])
+def test_every_run_has_one_outcome_in_json_and_in_words(args, outcome, at, words, tmp_path):
+    out = tmp_path / "run.json"
+    result = cli("run", *args, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().startswith(words)
+    doc = json.loads(out.read_text())
+    assert doc["outcome"] == outcome
+    if at is not None:
+        assert doc["outcome_at"] == at
+    if outcome != "converged":
+        assert doc["converged_at"] is None
+    assert doc[{"left-domain": "left_domain_at", "diverged": "diverged_at"}.get(
+        outcome, "converged_at")] == (doc["outcome_at"] if outcome != "stalled" else None)
+
+
+@pytest.mark.parametrize("landscape, start", [("log(x)+y**2", "-1,1"), ("1/x+y**2", "0,1"),
+                                              ("ravine", "1e308,1e308")])
+def test_a_start_where_the_landscape_is_undefined_is_one_line(landscape, start):
+    result = cli("run", "--landscape", landscape, f"--start={start}", "--steps", "5")
+    assert result.returncode == 2 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "not defined at the start" in lines[0]

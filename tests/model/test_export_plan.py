@@ -6,7 +6,8 @@ import pytest
 from app.encoders import ExportError
 from app.model.export_plan import (ExportPlan, frame_steps, last_settled_step, planned_steps,
                                    write_animation)
-from app.model.scenario import default_scenario
+from app.model.scenario import Scenario, default_scenario
+from optimizers.registry import OptimizerSettings as S
 
 SIZE = (160, 120)
 
@@ -28,6 +29,13 @@ def test_a_whole_run_ends_where_every_ball_has_settled():
     run = default_scenario().build_comparison()
     assert last_settled_step(run) == 717                      # SGD converges last, at 717
     assert planned_steps(ExportPlan("a.png", steps_per_frame=50), run)[-1] == 700
+
+
+def test_a_whole_run_waits_for_a_ball_to_roll_off_a_saddle():
+    # Was cut at step 124, where the ball first slowed near the saddle.
+    saddle = Scenario(landscape="saddle", start=(-1.8, 1e-14), panes=(S("sgd", alpha=0.05),))
+    steps = planned_steps(ExportPlan("a.gif"), saddle.build_comparison())
+    assert steps[-1] == 377                     # it left the domain there
 
 
 def test_the_loop_writes_each_rendered_step(tmp_path):

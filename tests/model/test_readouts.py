@@ -32,6 +32,15 @@ def test_the_state_line_names_step_loss_and_outcome():
     assert "#1b7f3b" in pane_readout(run, 1, 300).state              # in green
 
 
+def test_a_ball_leaving_a_saddle_is_not_called_diverged():
+    saddle = builtin("saddle")
+    run = Comparison(saddle, [S("sgd", alpha=0.05)], (-1.8, 1e-14))
+    run.ensure(400)
+    readout = pane_readout(run, 0, 400).state
+    assert plain(readout).endswith("left the domain at step 377")
+    assert "#1d5fa8" in readout and "#b00020" not in readout     # blue, not diverged red
+
+
 def test_a_scheduled_panes_physics_follows_its_mu_as_it_ramps():
     ramp = S("momentum", alpha=0.018, mu=0.99, mu_schedule=("ramp", 0.5, 0.99, 200))
     run = _run(ramp, steps=250)
