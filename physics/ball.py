@@ -45,6 +45,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import iteration
+
 UNIT_MASS = "unit-mass"
 QIAN = "qian"
 MAPPINGS = (UNIT_MASS, QIAN)
@@ -179,41 +181,19 @@ def shadow_energy(loss, grad, velocity, alpha: float, mu: float) -> np.ndarray:
 
 # -- damping regimes -----------------------------------------------------------------------
 
-REGIMES = ("flat", "overdamped", "critical", "ripples", "flipping", "repelling", "divergent")
-"""Ordered from calmest to wildest; :func:`ball_regime` reports the wildest direction."""
-
-
 def damping_regime(alpha: float, mu: float, curvature: float, rtol: float = 0.02) -> str:
-    """The discrete rule's regime along one curvature λ (a Hessian eigenvalue).
+    """Heavy ball's regime along one curvature λ (see :func:`physics.iteration.regime`).
 
-    ``αλ ≤ (1−√μ)²`` overdamped (monotone), ≈ equal critical (within ``rtol``),
-    up to ``(1+√μ)²`` ripples (rate √μ), up to ``2(1+μ)`` flipping (sign flips every
-    step; plain SGD's zig-zag), beyond that divergent. λ < 0 repels (a saddle or a
-    hilltop pushes the ball away); λ = 0 is flat (the ball coasts).
+    ``αλ ≤ (1−√μ)²`` overdamped (monotone), ≈ equal critical (within ``rtol``), up to
+    ``(1+√μ)²`` ripples (rate √μ), up to ``2(1+μ)`` flipping (sign flips every step;
+    plain SGD's zig-zag), beyond that divergent; λ < 0 repels (a saddle), λ = 0 is flat.
     """
-    a = alpha * curvature
-    if curvature < 0:
-        return "repelling"
-    if curvature == 0:
-        return "flat"
-    s = math.sqrt(mu)
-    critical = (1 - s) ** 2
-    if abs(a - critical) <= rtol * critical:
-        return "critical"
-    if a < critical:
-        return "overdamped"
-    if a < (1 + s) ** 2:
-        return "ripples"
-    if a < 2 * (1 + mu):
-        return "flipping"
-    return "divergent"
+    return iteration.regime("momentum", alpha, mu, curvature, rtol)
 
 
 def ball_regime(alpha: float, mu: float, curvatures) -> tuple[str, list[str]]:
-    """The wildest regime over the eigen-directions, and the regime of each direction."""
-    per_direction = [damping_regime(alpha, mu, float(lam)) for lam in np.ravel(curvatures)]
-    wildest = max(per_direction, key=REGIMES.index)
-    return wildest, per_direction
+    """Heavy ball's wildest regime over the eigen-directions, and each direction's."""
+    return iteration.wildest_regime("momentum", alpha, mu, curvatures)
 
 
 def damping_ratio(alpha: float, mu: float, curvature: float, mapping: str = UNIT_MASS) -> float:

@@ -79,6 +79,7 @@ class SweepResult:
 
     grid: SweepGrid
     measure: str
+    rule: str                   # "momentum" or "nesterov": whose theory the map is beside
     values: np.ndarray
     converged_at: np.ndarray
     diverged_at: np.ndarray
@@ -127,4 +128,5 @@ def run_sweep(landscape: Landscape, start, grid: SweepGrid, steps: int, measure:
         values = np.where(diverged != NOT_YET, diverged, np.nan).astype(float)
     if measure != "divergence":
         values = np.where(diverged != NOT_YET, np.inf, values)
-    return SweepResult(grid, measure, values, converged, diverged, steps)
+    return SweepResult(grid, measure, "nesterov" if nesterov else "momentum", values,
+                       converged, diverged, steps)

@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("app", "physics", "optimizers")
 QT = ("PySide6", "shiboken6", "pyqtgraph", "OpenGL")
-COMMANDS = ("run", "landscapes", "export", "sweep", "snapshot")
+COMMANDS = ("run", "landscapes", "export", "sweep", "snapshot", "theory")
 MAX_LINES, MAX_WINDOW_LINES = 400, 300
 
 
@@ -177,13 +177,13 @@ def test_the_model_and_the_command_line_import_with_qt_blocked():
         print('ok')
     """)
     names = [n for n in MODULES if n.startswith(("app.model", "app.cli"))
-             or n in ("app", "app.atomic_file", "app.encoders", "app.system_check")]
+             or n in ("app", "app.atomic_file", "app.encoders", "app.json_text", "app.system_check")]
     result = _python(script, *names)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
 
 
-@pytest.mark.parametrize("argv", [["run", "--steps", "3"], ["landscapes"],
+@pytest.mark.parametrize("argv", [["run", "--steps", "3"], ["landscapes"], ["theory"],
                                   ["sweep", "--grid", "4x3", "--steps", "50", "--out", "{tmp}/m.csv"]])
 def test_commands_that_make_no_picture_run_without_qt(argv, tmp_path):
     script = BLOCK_QT.format(blocked=QT) + textwrap.dedent("""

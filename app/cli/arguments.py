@@ -70,9 +70,9 @@ def parse_dimensions(text: str, what: str, form: str) -> tuple[int, int]:
     return first, second
 
 
-def parse_start(text: str) -> tuple[float, float]:
-    """``"-1.5,2"`` → ``(-1.5, 2.0)``; a clear error otherwise."""
-    return _comma_floats(text, 2, "start")
+def parse_start(text: str, what: str = "start") -> tuple[float, float]:
+    """``"-1.5,2"`` → ``(-1.5, 2.0)``; a clear error naming ``what`` otherwise."""
+    return _comma_floats(text, 2, what)
 
 
 def parse_domain(text: str) -> tuple[float, float, float, float]:
@@ -109,7 +109,7 @@ def parse_alpha_schedule(text: str):
 
 def join_negative_values(argv: list[str]) -> list[str]:
     """Let ``--start -1.5,2`` work like ``--start=-1.5,2`` (argparse would see an option)."""
-    takes_value = {"--start", "--domain"}
+    takes_value = {"--start", "--domain", "--at"}
     out: list[str] = []
     i = 0
     while i < len(argv):

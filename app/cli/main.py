@@ -6,6 +6,7 @@
 ``momentum-lab sweep ...``     the (α, μ) map as CSV or PNG
 ``momentum-lab snapshot ...``  the window at a step, rendered offscreen to a PNG
 ``momentum-lab landscapes``    the built-in landscapes with formula, domain and minima
+``momentum-lab theory ...``    a rule's rates, regimes, edge and optimum at a point
 
 Each command is a module of this package with a ``command(args) -> int``, imported only
 when it runs: ``run``, ``landscapes`` and ``sweep`` to CSV never import Qt, so scripted
@@ -21,7 +22,7 @@ import sys
 from .arguments import UsageError, join_negative_values
 from .parser import build_parser
 
-COMMANDS = ("run", "export", "sweep", "snapshot", "landscapes")
+COMMANDS = ("run", "export", "sweep", "snapshot", "landscapes", "theory")
 
 
 def main(argv: list[str] | None = None) -> int:

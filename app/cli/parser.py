@@ -88,6 +88,17 @@ def build_parser() -> argparse.ArgumentParser:
     snap.add_argument("--views", action="store_true",
                       help="open the parameter map and the energy / phase-portrait docks")
 
+    theory = sub.add_parser("theory", help="what theory says about a rule at a point",
+                            description="The Hessian's eigen-directions at a point and, along "
+                                        "each, the rule's rate and regime; its stability edge, "
+                                        "its optimal (alpha, mu) there, and the ball's physics.")
+    theory.add_argument("--landscape", default="ravine", help="a built-in or an expression")
+    theory.add_argument("--optimizer", default="momentum", help="sgd, momentum or nesterov")
+    theory.add_argument("--alpha", "--lr", dest="alpha", help="alpha (default: the landscape's)")
+    theory.add_argument("--mu", "--momentum", dest="mu", help="mu (default: the landscape's)")
+    theory.add_argument("--at", help="X,Y (default: the landscape's minimum)")
+    theory.add_argument("--format", help="text or json (default text)")
+
     sub.add_parser("landscapes", help="list the built-in landscapes",
                    description="List the built-in landscapes with formula, domain and minima.")
     return parser

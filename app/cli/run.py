@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
-import json
-import math
 import sys
 from pathlib import Path
 
-import numpy as np
-
 from app.atomic_file import OutputError, atomic_output
+from app.json_text import json_text
 from app.model.trajectories import COLUMNS, csv_lines, pane_table, table_rows
-from optimizers.registry import ADAPTIVE, USES_MU, OptimizerSettings, SettingsError, validate
-from physics import ball
+from optimizers.registry import (
+    ADAPTIVE,
+    USES_MU,
+    OptimizerSettings,
+    SettingsError,
+    validate,
+)
+from physics import ball, outcome
 from physics.catalog import LandscapeError, resolve_landscape
 from physics.gradients import GradientSettingsError
-from physics import outcome
 from physics.simulation import NOT_YET, Comparison
 
-from .arguments import (UsageError, parse_alpha_schedule, parse_domain, parse_mu_schedule,
-                        parse_number, parse_start)
+from .arguments import (
+    UsageError,
+    parse_alpha_schedule,
+    parse_domain,
+    parse_mu_schedule,
+    parse_number,
+    parse_start,
+)
 
 MAX_STEPS = 1_000_000
 
@@ -131,17 +139,4 @@ def _json(table, comparison, settings, constants, start, sigma, seed, batch, ste
         "left_domain_at": event(comparison.left_at),
         "rows": [dict(zip(COLUMNS, row)) for row in table_rows(table)],
     }
-    return json.dumps(_finite_or_none(document), indent=1, allow_nan=False) + "\n"
-
-
-def _finite_or_none(value):
-    """JSON has no infinity: an infinite half-life or effective step becomes null."""
-    if isinstance(value, dict):
-        return {k: _finite_or_none(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite_or_none(v) for v in value]
-    if isinstance(value, (float, np.floating)):
-        return float(value) if math.isfinite(value) else None
-    if isinstance(value, np.integer):
-        return int(value)
-    return value
+    return json_text(document)

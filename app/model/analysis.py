@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from optimizers.registry import USES_MU, OptimizerSettings
-from physics import ball, theory
+from physics import ball, iteration, theory
 from physics.landscape import Landscape
 from physics.simulation import Comparison, Tolerances
 
@@ -21,16 +21,17 @@ RATE_STEPS, RATE_SKIP, RATE_WINDOW = 600, 200, 50
 
 def measured_rate(landscape: Landscape, settings: OptimizerSettings | None, start,
                   sigma: float = 0.0):
-    """``(α, μ, measured rate, theory's rate)`` of a momentum pane on a quadratic, or None.
+    """``(α, μ, measured rate, theory's rate)`` of a momentum or Nesterov pane on a
+    quadratic (theory's: that rule's own), or None.
 
     The run is the pane's own from ``start`` with convergence switched off, 600 steps; the
     rate is the envelope's decay over the steps after 200 (:func:`theory.measured_rate`).
-    None when the pane is not heavy-ball momentum, the gradients are noisy, the landscape
-    is not a positive-definite quadratic, or the ball lands exactly on the minimum.
+    None when the pane has no momentum, the gradients are noisy, the landscape is not a
+    positive-definite quadratic, or the ball lands exactly on the minimum.
     """
-    if settings is None or settings.name != "momentum" or sigma > 0:
+    if settings is None or settings.name not in USES_MU or sigma > 0:
         return None
-    overlay = theory.theory_overlay(landscape, [settings.alpha])
+    overlay = theory.theory_overlay(landscape, [settings.alpha], settings.name)
     if overlay is None:
         return None
     run = Comparison(landscape, [settings], start, tolerances=Tolerances(gtol=0.0, xtol=0.0))
@@ -50,7 +51,7 @@ def nesterov_warning(landscape: Landscape, settings: OptimizerSettings) -> str |
     overlay = theory.theory_overlay(landscape, [settings.alpha])
     if overlay is None:
         return None
-    limit = float(theory.nesterov_stability_alpha(settings.mu, overlay.curvature_max))
+    limit = float(iteration.stability_edge("nesterov", settings.mu, overlay.curvature_max))
     if settings.alpha < limit:
         return None
     return (f"Nesterov is stable here only for α < {limit:.3g} (αλmax < 2(1+μ)/(1+2μ)); "

@@ -10,7 +10,9 @@ import math
 
 import numpy as np
 
+from physics.landscape import Landscape
 from physics.sweep import SweepResult
+from physics.theory import TheoryOverlay, theory_overlay
 
 from .theme import MAP_DIVERGED, MAP_NOT_CONVERGED
 
@@ -51,6 +53,14 @@ def log_ticks(low: float, high: float):
     if len(major) < 2:          # less than a decade: label the 2s and 5s too
         return [sorted(major + minor)]
     return [major, [(x, "") for x, _ in minor]]
+
+
+def map_theory(result: SweepResult, landscape: Landscape | None) -> TheoryOverlay | None:
+    """The theory drawn over a map: the swept rule's own (Nesterov's edge is not heavy
+    ball's), on positive-definite quadratics only."""
+    if landscape is None:
+        return None
+    return theory_overlay(landscape, result.alphas, result.rule)
 
 
 def map_caption(result: SweepResult, predicted=None, measured=None) -> str:

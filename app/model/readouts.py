@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from optimizers.registry import ADAPTIVE, hyperparameters_at
-from physics import ball
+from physics import ball, iteration
 from physics.simulation import Comparison
 
 from .theme import STATUS_COLOURS, basin_colour
@@ -78,7 +78,7 @@ def physics_line(run: Comparison, index: int, step: int) -> str:
     kinetic = float(ball.kinetic_energy(constants, run.velocity(step)[index, 0]))
     potential = float(ball.potential_energy(constants, run.loss(step)[index, 0]))
     curvatures = run.landscape.curvatures(run.positions(step)[index, 0])
-    regime, _ = ball.ball_regime(alpha, mu, curvatures)
+    regime, _ = iteration.wildest_regime(settings.name, alpha, mu, curvatures)
     f = format_number
     return (f"friction 1−μ {f(constants.friction)} · viscosity η {f(constants.viscosity)}"
             f" · force −{f(alpha)}∇L · effective step α/(1−μ) "

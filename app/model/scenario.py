@@ -18,9 +18,9 @@ from functools import lru_cache
 from optimizers.registry import OptimizerSettings, SettingsError, validate
 from physics.builtins import BUILTIN_NAMES, builtin
 from physics.catalog import LandscapeError, resolve_landscape
-from physics.limits import MAX_EXPRESSION_LENGTH as MAX_LENGTH
 from physics.gradients import GradientSettingsError, make_gradient_source
 from physics.landscape import Landscape
+from physics.limits import MAX_EXPRESSION_LENGTH as MAX_LENGTH
 from physics.simulation import Comparison
 
 #: Panes side by side (and balls in the overlay): one home for the limit.

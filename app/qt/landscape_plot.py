@@ -17,8 +17,14 @@ import pyqtgraph as pg
 from PySide6 import QtCore
 
 from app.model.contours import ContourPicture
-from app.model.theme import (BALL_COLOURS, BASIN_COLOURS, COLOUR_MAP, FORCE_COLOUR,
-                             VELOCITY_COLOUR, basin_colour)
+from app.model.theme import (
+    BALL_COLOURS,
+    BASIN_COLOURS,
+    COLOUR_MAP,
+    FORCE_COLOUR,
+    VELOCITY_COLOUR,
+    basin_colour,
+)
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from app.model.map_picture import map_caption
+from app.model.map_picture import map_caption, map_theory
 from physics.landscape import Landscape
 from physics.sweep import SweepResult
-from physics.theory import theory_overlay
 
 from .application import ensure_application
 from .images import png_bytes
@@ -23,7 +22,7 @@ def map_png(result: SweepResult, landscape: Landscape, size=(800, 700)) -> bytes
     title = QtWidgets.QLabel(f"{landscape.title}: {result.measure.replace('-', ' ')} after "
                              f"{result.steps} steps, every (α, μ)")
     plot = ParameterMapPlot()
-    overlay = theory_overlay(landscape, result.alphas)
+    overlay = map_theory(result, landscape)
     caption = QtWidgets.QLabel(map_caption(result, overlay.optimum if overlay else None))
     caption.setWordWrap(True)
     layout.addWidget(title)

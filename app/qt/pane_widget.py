@@ -19,6 +19,7 @@ from .landscape_plot import LandscapePlot
 from .optimizer_settings_widget import OptimizerSettingsWidget
 from .playback_controller import PlaybackController
 
+
 class PaneWidget(QtWidgets.QFrame):
     """Settings, plot and readouts for pane ``index`` of the comparison."""
 

@@ -14,11 +14,10 @@ import math
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from app.model.map_picture import log_ticks, map_caption, map_colours
+from app.model.map_picture import log_ticks, map_caption, map_colours, map_theory
 from app.model.theme import COLOUR_MAP
 from app.model.workspace import MapRequest
 from physics.sweep import MEASURES, SweepGrid, SweepResult, run_sweep
-from physics.theory import theory_overlay
 
 MAP_CELLS = 160
 COARSE_CELLS = 32
@@ -54,7 +53,7 @@ class ParameterMapPlot(pg.PlotWidget):
                                     pen=None, name="best cell measured")
         self.marker = pg.PlotDataItem(symbol="o", symbolSize=14, symbolBrush=None,
                                       symbolPen=pg.mkPen("#ff2d55", width=3), pen=None,
-                                      name="momentum pane's (α, μ)")
+                                      name="the pane's (α, μ)")
         self.legend = plot.addLegend(offset=(5, 5), brush=(255, 255, 255, 200))
         for item in (self.edge, self.critical_min, self.critical_max, self.optimum, self.best,
                      self.marker):
@@ -73,8 +72,9 @@ class ParameterMapPlot(pg.PlotWidget):
         # Cells are centred on their (log α, μ): the image spans half a cell beyond.
         self.image.setRect(QtCore.QRectF(la0 - dla / 2, mus[0] - dmu / 2,
                                          la1 - la0 + dla, mus[-1] - mus[0] + dmu))
-        overlay = theory_overlay(landscape, alphas) if landscape is not None else None
+        overlay = map_theory(result, landscape)
         if overlay is not None:
+            self.legend.getLabel(self.edge).setText(f"stability edge {overlay.edge_formula}")
             inside = (overlay.stability_mu >= mus[0]) & (overlay.stability_mu <= mus[-1])
             self.edge.setData(alphas[inside], overlay.stability_mu[inside])
             self.critical_min.setData(alphas, overlay.critical_mu_min, connect="finite")
@@ -217,7 +217,7 @@ class ParameterMapWidget(QtWidgets.QWidget):
         landscape = self._request.landscape
         self.latest = result
         self.plot.show_result(result, landscape)
-        overlay = theory_overlay(landscape, result.alphas)
+        overlay = map_theory(result, landscape)
         self.caption.setText(map_caption(result, overlay.optimum if overlay else None,
                                          self.measured if overlay else None))
 

@@ -5,6 +5,7 @@ import pytest
 
 from app.model.analysis import measured_rate, nesterov_warning, pane_energies
 from optimizers.registry import OptimizerSettings as S
+from physics import iteration
 from physics.builtins import builtin
 from physics.simulation import Comparison
 
@@ -15,6 +16,14 @@ def test_the_momentum_panes_measured_rate_agrees_with_theory():
     alpha, mu, measured, predicted = measured_rate(RAVINE, S("momentum", alpha=0.018, mu=0.9),
                                                    RAVINE.start)
     assert (alpha, mu) == (0.018, 0.9) and predicted == pytest.approx(0.9486833, rel=1e-6)
+    assert measured == pytest.approx(predicted, rel=3e-3)
+
+
+def test_a_nesterov_panes_rate_is_set_beside_nesterovs_theory():
+    alpha, mu, measured, predicted = measured_rate(RAVINE, S("nesterov", alpha=0.01, mu=0.8),
+                                                   RAVINE.start)
+    assert predicted == pytest.approx(float(iteration.rate("nesterov", 0.01, 0.8, [1, 100])))
+    assert predicted != pytest.approx(float(iteration.rate("momentum", 0.01, 0.8, [1, 100])))
     assert measured == pytest.approx(predicted, rel=3e-3)
 
 

@@ -76,3 +76,10 @@ def test_the_export_header_and_the_step_counter():
     run = _run(S("sgd", alpha=0.018), S("momentum", alpha=0.018, mu=0.9), steps=10)
     assert frame_header(run, 10) == "step 10    —    SGD: running · Momentum: running"
     assert step_counter(3, 10).strip() == "step 3 / 10"
+
+
+def test_a_nesterov_pane_is_labelled_with_nesterovs_regimes_not_heavy_balls():
+    nesterov = _run(S("nesterov", alpha=0.013, mu=0.9), steps=5)
+    heavy = _run(S("momentum", alpha=0.013, mu=0.9), steps=5)
+    assert "flipping here" in plain(pane_readout(nesterov, 0, 5).physics)
+    assert "ripples here" in plain(pane_readout(heavy, 0, 5).physics)

@@ -6,7 +6,7 @@ import pytest
 from optimizers import OptimizerSettings
 from physics import theory
 from physics.builtins import builtin
-from physics.simulation import Comparison
+from physics.simulation import Comparison, Tolerances
 from physics.sweep import SweepError, SweepGrid, run_sweep
 from physics.theory import theory_overlay
 
@@ -76,3 +76,25 @@ def test_bad_grids_are_refused(grid, message):
         run_sweep(RAVINE, RAVINE.start, grid, 10)
 
 
+
+
+def test_a_nesterov_maps_theory_edge_is_where_its_balls_start_to_diverge():
+    # Heavy ball's edge drawn over a Nesterov map had 279 of 2,700 cells diverge inside it.
+    grid = SweepGrid((0.002, 0.04), (0.0, 0.99), 60, 45)
+    result = run_sweep(RAVINE, RAVINE.start, grid, 3000, "divergence", nesterov=True)
+    overlay = theory_overlay(RAVINE, result.alphas, result.rule)
+    assert result.rule == "nesterov" and overlay.edge_formula == "αλmax = 2(1+μ)/(1+2μ)"
+    a, m = np.meshgrid(result.alphas, result.mus)
+    edge = 2 * (1 + m) / ((1 + 2 * m) * 100.0)
+    diverged = result.diverged_at >= 0
+    assert np.all(diverged[a > edge * 1.03])
+    assert not np.any(diverged[a < edge * 0.97])
+    alpha, mu, rate = overlay.optimum              # Nesterov's own, not Polyak's
+    k = 100.0
+    assert alpha == pytest.approx(4 / (3 * 100 + 1), rel=1e-4)
+    assert rate == pytest.approx(1 - 2 / np.sqrt(3 * k + 1), rel=1e-4)
+    run = Comparison(RAVINE, [OptimizerSettings("nesterov", alpha=alpha, mu=mu)], (1.0, 1.0),
+                     tolerances=Tolerances(gtol=0.0, xtol=0.0))
+    run.ensure(600)
+    distances = np.linalg.norm(run.trail(600)[:, 0, 0], axis=-1)
+    assert theory.measured_rate(distances, skip=200, window=50) == pytest.approx(rate, rel=5e-3)

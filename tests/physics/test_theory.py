@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from optimizers import OptimizerSettings
-from physics import theory
+from physics import iteration, theory
 from physics.builtins import builtin
 from physics.landscape import Landscape
 from physics.simulation import Comparison
@@ -29,14 +29,14 @@ def theory_tolerances():
 
 
 def test_reference_rates_from_formulas():
-    assert theory.gd_rate(0.01, CURVATURES) == pytest.approx(0.99)
-    alpha, rate = theory.optimal_gd(*CURVATURES)
+    assert iteration.rate("sgd", 0.01, 0.0, CURVATURES) == pytest.approx(0.99)
+    alpha, rate = iteration.optimum("sgd", *CURVATURES)[::2]
     assert alpha == pytest.approx(2 / 101) and rate == pytest.approx(0.980198, abs=1e-6)
-    assert theory.momentum_rate(0.01, 0.9, CURVATURES) == pytest.approx(math.sqrt(0.9))
+    assert iteration.rate("momentum", 0.01, 0.9, CURVATURES) == pytest.approx(math.sqrt(0.9))
     assert math.sqrt(0.9) == pytest.approx(0.948683, abs=1e-6)
-    alpha, mu, rate = theory.optimal_momentum(*CURVATURES)
+    alpha, mu, rate = iteration.optimum("momentum", *CURVATURES)
     assert (alpha, mu, rate) == pytest.approx((4 / 121, 81 / 121, 9 / 11))
-    assert theory.momentum_rate(alpha, mu, CURVATURES) == pytest.approx(9 / 11)
+    assert iteration.rate("momentum", alpha, mu, CURVATURES) == pytest.approx(9 / 11)
 
 
 @pytest.mark.parametrize("name, alpha, mu, expected, steps", [
@@ -53,7 +53,7 @@ def test_measured_rates_agree_with_theory(name, alpha, mu, expected, steps):
 
 def test_stability_edge_is_where_runs_start_to_diverge():
     mu = 0.9
-    edge = float(theory.stability_edge_alpha(mu, 100.0))
+    edge = float(iteration.stability_edge("momentum", mu, 100.0))
     assert edge == pytest.approx(0.038)
     ravine = builtin("ravine")
     alphas = np.array([edge * 0.98, edge * 1.02])
@@ -65,10 +65,10 @@ def test_stability_edge_is_where_runs_start_to_diverge():
 def test_critical_damping_is_the_fastest_monotone_approach():
     """At μ = (1 − √(αλ))² the ball neither overshoots nor lingers: rate 1 − √(αλ)."""
     alpha, lam = 0.01, 1.0
-    mu = float(theory.critical_mu(alpha, lam))
-    assert theory.momentum_rate(alpha, mu, [lam]) == pytest.approx(1 - math.sqrt(alpha * lam), rel=1e-6)
-    assert theory.momentum_rate(alpha, mu * 1.2, [lam]) > theory.momentum_rate(alpha, mu, [lam])
-    assert theory.momentum_rate(alpha, mu * 0.8, [lam]) > theory.momentum_rate(alpha, mu, [lam])
+    mu = float(iteration.critical_mu("momentum", alpha, lam))
+    assert iteration.rate("momentum", alpha, mu, [lam]) == pytest.approx(1 - math.sqrt(alpha * lam), rel=1e-6)
+    assert iteration.rate("momentum", alpha, mu * 1.2, [lam]) > iteration.rate("momentum", alpha, mu, [lam])
+    assert iteration.rate("momentum", alpha, mu * 0.8, [lam]) > iteration.rate("momentum", alpha, mu, [lam])
 
 
 def _bowl():
@@ -94,7 +94,7 @@ def test_stationary_variance_under_gradient_noise(mu, expected):
 
 def test_nesterov_stability_edge():
     """αλmax < 2(1+μ)/(1+2μ): on the ravine with μ = 0.9, α < 0.01357."""
-    limit = float(theory.nesterov_stability_alpha(0.9, 100.0))
+    limit = float(iteration.stability_edge("nesterov", 0.9, 100.0))
     assert limit == pytest.approx(3.8 / 280)
     ravine = builtin("ravine")
     runs = Comparison(ravine, [OptimizerSettings("nesterov", alpha=limit * 0.97, mu=0.9),
