@@ -170,8 +170,10 @@ def potential_energy(ball: BallConstants, loss) -> np.ndarray:
 def shadow_energy(loss, grad, velocity, alpha: float, mu: float) -> np.ndarray:
     """``S = L + (1+μ)|p|²/(4α) − ½ p·∇L`` (REFERENCE.md, "Energy").
 
-    On a quadratic, ``S⁽ᵗ⁺¹⁾ − S⁽ᵗ⁾ = −((1−μ)/(4α))|p⁽ᵗ⁾ + p⁽ᵗ⁺¹⁾|² ≤ 0``: friction never lets
-    it rise, although the physical energy may.
+    For SGD and heavy ball with constant α and μ and exact gradients on a quadratic,
+    ``S⁽ᵗ⁺¹⁾ − S⁽ᵗ⁾ = −((1−μ)/(4α))|p⁽ᵗ⁾ + p⁽ᵗ⁺¹⁾|² ≤ 0``: it never rises, although the
+    physical energy ``L + |p|²/(2α)`` may. Outside those conditions (Nesterov, schedules,
+    noise) it is not a Lyapunov function and can rise.
     """
     p = np.asarray(velocity, dtype=float)
     g = np.asarray(grad, dtype=float)

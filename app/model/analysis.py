@@ -4,7 +4,8 @@
   measured from a real run beside theory's ``max |σ|`` (the parameter map's caption);
 * :func:`nesterov_warning` — Nesterov tolerates smaller steps than heavy ball
   (``αλ_max < 2(1+μ)/(1+2μ)``): the status-bar warning when a new pane is past it;
-* :func:`pane_energies` — the energy view's curves, in loss units.
+* :func:`pane_energies` — the energy view's curves, in loss units, with the shadow
+  energy only where it is a Lyapunov function.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import numpy as np
 
 from optimizers.registry import USES_MU, OptimizerSettings
 from physics import ball, iteration, theory
+from physics.gradients import ExactGradient
 from physics.landscape import Landscape
 from physics.simulation import Comparison, Tolerances
 
@@ -58,12 +60,27 @@ def nesterov_warning(landscape: Landscape, settings: OptimizerSettings) -> str |
             f"at α = {settings.alpha:g} it will diverge. Lower α to race every pane.")
 
 
+def shadow_energy_applies(run: Comparison, index: int) -> bool:
+    """Whether the shadow energy is a Lyapunov function for pane ``index``'s run.
+
+    ``S = L + (1+μ)|p|²/(4α) − ½ p·∇L`` never rises for SGD and heavy ball with constant
+    α and μ and exact gradients on a quadratic (REFERENCE.md, "Energy"). Anywhere else —
+    Nesterov (α = 0.0139, μ = 0.74 on the ravine: it rises 27.0 → 30.1), a schedule,
+    noise, minibatches — it can rise, and drawing it would claim what is not true.
+    """
+    settings = run.settings[index]
+    return (settings.name in ("sgd", "momentum") and not settings.mu_schedule
+            and not settings.alpha_schedule and isinstance(run.source, ExactGradient)
+            and theory.is_quadratic(run.landscape))
+
+
 def pane_energies(run: Comparison, index: int, step: int) -> dict[str, np.ndarray]:
     """Energies (divided by α, so in loss units) of pane ``index`` for steps ``0..step``.
 
-    Potential ``L``, kinetic ``|p|²/(2α)`` and their sum; on quadratics also the "shadow"
-    energy ``S = L + (1+μ)|p|²/(4α) − ½ p·∇L`` (REFERENCE.md, "Energy"). Adaptive rules
-    have no fixed mass or friction: only their loss.
+    Potential ``L``, kinetic ``|p|²/(2α)`` and their sum — the physical energy, which is
+    *not* monotone: the discrete ball can gain energy from one step to the next — and,
+    where it is a Lyapunov function (:func:`shadow_energy_applies`), the "shadow" energy
+    that never rises. Adaptive rules have no fixed mass or friction: only their loss.
     """
     settings = run.settings[index]
     loss = run.loss_history(step)[:, index, 0]
@@ -74,6 +91,6 @@ def pane_energies(run: Comparison, index: int, step: int) -> dict[str, np.ndarra
     alpha, mu = settings.alpha, settings.effective_mu
     kinetic = ball.kinetic_energy(ball.from_hyperparams(alpha, mu), p) / alpha
     out = {"potential": loss, "kinetic": kinetic, "total": loss + kinetic}
-    if theory.is_quadratic(run.landscape):
+    if shadow_energy_applies(run, index):
         out["shadow"] = ball.shadow_energy(loss, g, p, alpha, mu)
     return out

@@ -1,7 +1,8 @@
 """Physics views: energy against step, and a phase portrait (position against velocity).
 
-The energies come from :func:`app.model.analysis.pane_energies` (in loss units: potential,
-kinetic, total and, on quadratics, the "shadow" energy that never rises).
+The energies come from :func:`app.model.analysis.pane_energies` (in loss units:
+potential, kinetic, total and — only where it is a Lyapunov function — the "shadow"
+energy that never rises).
 
 The phase portrait plots, along a chosen direction d (x, y, or on landscapes with a
 minimum the Hessian's eigen-directions there), the offset ``d·(W − W*)`` from the
