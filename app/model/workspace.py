@@ -29,6 +29,16 @@ SWARM_SIDE = 32          # swarm mode: 32 × 32 = 1024 balls per pane
 NEXT_OPTIMIZERS = ("sgd", "momentum", "nesterov", "adam")
 
 
+def is_adaptive(name: str) -> bool:
+    """Adam, RMSprop, Adagrad: α is a step length, not a force (no shared α)."""
+    return name in ADAPTIVE
+
+
+def suggested_alpha(landscape: Landscape, name: str) -> float:
+    """The landscape's suggested α for a rule (adaptive rules have their own)."""
+    return landscape.adaptive_alpha if is_adaptive(name) else landscape.alpha
+
+
 @dataclass(frozen=True)
 class Update:
     """What an accepted change did: the new scenario and run, and what the view redraws."""
@@ -100,19 +110,50 @@ class Workspace:
         return update
 
     def change(self, **fields) -> Update:
-        """Change scenario fields (``landscape=…``, ``start=…``, ``sigma=…``, …)."""
-        return self.apply(dataclasses.replace(self.scenario, **fields))
+        """Change scenario fields (``landscape=…``, ``start=…``, ``sigma=…``, …).
+
+        On a new landscape, every pane whose α was the old landscape's suggestion for its
+        rule takes the new landscape's (ravine's 0.018 would blow up on Rosenbrock); an α
+        the user chose stays.
+        """
+        candidate = dataclasses.replace(self.scenario, **fields)
+        if "landscape" in fields:
+            try:
+                landscape = candidate.resolved_landscape()
+            except ScenarioError:
+                landscape = None        # apply() says why, in one line
+            if landscape is not None and landscape is not self.landscape:
+                panes = tuple(p.with_(alpha=suggested_alpha(landscape, p.name))
+                              if p.alpha == suggested_alpha(self.landscape, p.name) else p
+                              for p in candidate.panes)
+                candidate = dataclasses.replace(candidate, panes=panes)
+        return self.apply(candidate)
 
     def edit_pane(self, index: int, settings: OptimizerSettings) -> Update:
-        """Pane ``index`` takes ``settings``; with "same α" a new α goes to the other panes
-        too, except adaptive ones (their α is a step length, not a force)."""
+        """Pane ``index`` takes ``settings``.
+
+        "Same α in every pane" shares one α across the SGD family (SGD, momentum,
+        Nesterov) — a fair race; the adaptive rules keep their own, since their α is a
+        step length, not a force. Switching a pane between the two families gives it the
+        α its new rule should have: the family's shared α, or the landscape's suggestion.
+        """
         panes = list(self.scenario.panes)
-        old_alpha = panes[index].alpha
+        old = panes[index]
+        if is_adaptive(settings.name) != is_adaptive(old.name):
+            settings = settings.with_(alpha=self._alpha_for(settings.name, index))
         panes[index] = settings
-        if self.same_alpha and settings.alpha != old_alpha:
-            panes = [p if p.name in ADAPTIVE and p is not settings
-                     else p.with_(alpha=settings.alpha) for p in panes]
+        if self.same_alpha and not is_adaptive(settings.name) and settings.alpha != old.alpha:
+            panes = [p.with_(alpha=settings.alpha) if not is_adaptive(p.name) else p
+                     for p in panes]
         return self.apply(dataclasses.replace(self.scenario, panes=tuple(panes)))
+
+    def _alpha_for(self, name: str, index: int | None = None) -> float:
+        """The α a pane running ``name`` should start with here."""
+        if self.same_alpha and not is_adaptive(name):
+            for i, pane in enumerate(self.scenario.panes):
+                if i != index and not is_adaptive(pane.name):
+                    return pane.alpha
+        return suggested_alpha(self.landscape, name)
 
     def add_pane(self) -> Update | None:
         """The next optimizer of :data:`NEXT_OPTIMIZERS` (None when the row is full)."""
@@ -120,8 +161,7 @@ class Workspace:
         if len(panes) >= MAX_PANES:
             return None
         name = NEXT_OPTIMIZERS[len(panes)]
-        alpha = self.landscape.adaptive_alpha if name == "adam" else panes[0].alpha
-        new = OptimizerSettings(name, alpha=alpha, mu=self.landscape.mu)
+        new = OptimizerSettings(name, alpha=self._alpha_for(name), mu=self.landscape.mu)
         return self.apply(dataclasses.replace(self.scenario, panes=panes + (new,)),
                           notice=analysis.nesterov_warning(self.landscape, new))
 

@@ -73,7 +73,9 @@ class ScenarioControlsWidget(QtWidgets.QWidget):
         panes_row.addWidget(self.remove_pane)
         self.same_alpha = QtWidgets.QCheckBox("same α in every pane")
         self.same_alpha.setChecked(True)
-        self.same_alpha.setToolTip("Changing α in one pane changes it in all (fair comparison)")
+        self.same_alpha.setToolTip("Changing α in an SGD, Momentum or Nesterov pane changes it in "
+                                   "all three (a fair race). Adam, RMSprop and Adagrad keep their "
+                                   "own α: for them it is a step length, not a force.")
 
         form.addRow("landscape", self.landscape)
         form.addRow("expression", self.expression)

@@ -101,3 +101,37 @@ def test_swarm_mode_runs_a_grid_of_balls_and_knows_their_basins(ws):
     assert (momentum == 0).sum() > (sgd == 0).sum()       # momentum escapes the shallow well
     ws.set_swarm(False)
     assert ws.run.shape == (2, 1)
+
+
+def test_same_alpha_is_the_sgd_familys_adaptive_panes_keep_their_own(ws):
+    ws.add_pane()
+    ws.add_pane()                                         # sgd, momentum, nesterov, adam
+    ws.edit_pane(3, ws.scenario.panes[3].with_(alpha=0.2))
+    assert [p.alpha for p in ws.scenario.panes] == [0.018, 0.018, 0.018, 0.2]
+    ws.edit_pane(2, ws.scenario.panes[2].with_(alpha=0.01))
+    assert [p.alpha for p in ws.scenario.panes] == [0.01, 0.01, 0.01, 0.2]
+
+
+def test_switching_family_adopts_the_alpha_of_the_new_rule(ws):
+    ws.add_pane()
+    ws.add_pane()
+    # Adam's α = 0.1 left on a Momentum pane made it diverge on the ravine.
+    ws.edit_pane(3, ws.scenario.panes[3].with_(name="momentum"))
+    assert ws.scenario.panes[3].alpha == 0.018
+    ws.edit_pane(1, ws.scenario.panes[1].with_(name="rmsprop"))
+    assert ws.scenario.panes[1].alpha == RAVINE.adaptive_alpha
+    ws.edit_pane(0, ws.scenario.panes[0].with_(name="nesterov"))      # within the family
+    assert ws.scenario.panes[0].alpha == 0.018
+
+
+def test_a_new_landscape_brings_its_suggested_alpha_unless_the_user_chose_one(ws):
+    rosenbrock = builtin("rosenbrock")
+    ws.add_pane()
+    ws.add_pane()
+    ws.edit_pane(3, ws.scenario.panes[3].with_(alpha=0.2))            # the user's own
+    ws.change(landscape="rosenbrock", start=None)
+    assert [p.alpha for p in ws.scenario.panes] == [rosenbrock.alpha] * 3 + [0.2]
+    ws.same_alpha = False
+    ws.edit_pane(0, ws.scenario.panes[0].with_(alpha=0.0005))
+    ws.change(landscape="ravine", start=None)
+    assert [p.alpha for p in ws.scenario.panes] == [0.0005, 0.018, 0.018, 0.2]
