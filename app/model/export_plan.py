@@ -49,6 +49,7 @@ class ExportPlan:
     size: tuple[int, int] = (1200, 500)
     include_loss: bool = False
     first_step: int = 0
+    equal_axes: Optional[bool] = None     # None: the landscape's default, as the window opens
 
     def validate(self) -> "ExportPlan":
         check_target(self.path, self.size)

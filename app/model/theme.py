@@ -5,8 +5,13 @@ Colours are ``#rrggbb`` strings (what both Qt style sheets and pyqtgraph accept)
 
 from __future__ import annotations
 
-#: One colour per pane, in pane order: ball, trail, loss curve and legend entry.
-BALL_COLOURS = ("#e4572e", "#f3a712", "#3bceac", "#ee6fff")
+#: One colour per pane, in pane order: ball, trail, loss curve and legend entry. Chosen
+#: to be told apart from each other (CIE ΔE ≥ 66, and ≥ 36 for a deuteranope) and from
+#: every band of the viridis contours (ΔE ≥ 35); drawn on a light halo (TRAIL_HALO) so
+#: a trail reads on dark and bright bands alike. SGD red, momentum the dark heavy ball.
+BALL_COLOURS = ("#e63946", "#111111", "#e69f00", "#ff00ff")
+#: The light outline under every trail and ball (RGBA).
+TRAIL_HALO = (255, 255, 255, 170)
 #: Swarm mode: a ball's colour is that of the minimum it ends in (and of that minimum's star).
 BASIN_COLOURS = ("#e63946", "#ffb703", "#06d6a0", "#4cc9f0", "#f15bb5", "#9b5de5", "#fee440",
                  "#00bbf9")
@@ -15,7 +20,7 @@ DIVERGED_COLOUR = "#000000"
 LEFT_COLOUR = "#1d3557"          # left the domain, still descending
 #: The arrows: the force −α∇L and the velocity p.
 FORCE_COLOUR = "#ffffff"
-VELOCITY_COLOUR = "#ff2d55"
+VELOCITY_COLOUR = "#00d9ff"
 #: Readout words: converged green, diverged red, stalled amber, left blue, running grey.
 STATUS_COLOURS = {"converged": "#1b7f3b", "diverged": "#b00020", "stalled": "#a05a00",
                   "left": "#1d5fa8", "running": "#333333"}
@@ -44,5 +49,5 @@ def basin_colour(label: int) -> str:
 
 
 def rgb(colour: str) -> tuple[int, int, int]:
-    """``"#e4572e"`` → ``(228, 87, 46)``."""
+    """``"#e63946"`` → ``(230, 57, 70)``."""
     return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))

@@ -61,6 +61,10 @@ ACTIONS = (
                checkable=True, checked=True),
     ActionSpec("velocity", "Velocity arrows (p)", (), "", "View", "set_layer", ("velocity",),
                checkable=True, checked=True),
+    ActionSpec("equal", "Equal axis scaling", (),
+               "One unit of x as long as one of y: the landscape's true shape (on by default "
+               "unless the domain is much longer than it is wide)", "View", "set_equal_axes",
+               checkable=True, checked=True),
     ActionSpec("loss", "Loss plot", (), "", "View", "loss_plot.setVisible", checkable=True,
                checked=True),
     ActionSpec("physics", "Physics readouts", (), "", "View", "pane_row.set_physics_visible",

@@ -18,6 +18,7 @@ from app.model.contours import contour_picture
 from app.model.readouts import frame_header
 from app.model.scenario import Scenario
 from app.model.theme import ball_colour
+from app.model.view_defaults import equal_axes_by_default
 
 from .ball_drawing import Layers, draw_ball
 from .images import widget_rgb
@@ -29,7 +30,7 @@ class AnimationCanvas(QtWidgets.QWidget):
     """Panes side by side (and the loss plot) at a fixed size, rendered step by step."""
 
     def __init__(self, scenario: Scenario, size: tuple[int, int], include_loss: bool = False,
-                 show_arrows: bool = True, parent=None):
+                 show_arrows: bool = True, equal_axes: bool | None = None, parent=None):
         super().__init__(parent)
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.setStyleSheet("background: white")
@@ -40,6 +41,8 @@ class AnimationCanvas(QtWidgets.QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
         landscape = scenario.resolved_landscape()
+        if equal_axes is None:
+            equal_axes = equal_axes_by_default(landscape)
         self.header = QtWidgets.QLabel()
         self.header.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.header.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
@@ -57,6 +60,7 @@ class AnimationCanvas(QtWidgets.QWidget):
         for i, settings in enumerate(scenario.panes):
             plot = LandscapePlot(ball_colour(i))
             plot.set_title(settings.title())
+            plot.set_equal_axes(equal_axes)
             plot.set_picture(picture, landscape.minima)
             plot.set_start(scenario.resolved_start())
             if self.plots:

@@ -21,7 +21,8 @@ def export_animation(scenario: Scenario, plan: ExportPlan, progress: Progress | 
     """
     plan.validate()
     ensure_application()
-    canvas = AnimationCanvas(scenario, plan.size, include_loss=plan.include_loss)
+    canvas = AnimationCanvas(scenario, plan.size, include_loss=plan.include_loss,
+                             equal_axes=plan.equal_axes)
     try:
         return write_animation(plan, planned_steps(plan, canvas.run), canvas.render, progress)
     finally:

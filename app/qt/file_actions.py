@@ -7,6 +7,7 @@ the user's work is untouched. The methods without dialogs are what tests drive.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6 import QtGui, QtWidgets
@@ -80,7 +81,10 @@ class FileActions:
         if path:
             if not path.lower().endswith(suffix):
                 path += suffix
-            self._say(run_export(window, scenario, dialog.plan(path)))
+            # The animation is drawn as the window shows it: same axis scaling.
+            plan = dataclasses.replace(dialog.plan(path),
+                                       equal_axes=window.qactions["equal"].isChecked())
+            self._say(run_export(window, scenario, plan))
 
     def export_trajectories_dialog(self) -> None:
         path = self._save_path("Export trajectories", "trajectories.csv", "CSV (*.csv)")

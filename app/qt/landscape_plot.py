@@ -22,6 +22,7 @@ from app.model.theme import (
     BASIN_COLOURS,
     COLOUR_MAP,
     FORCE_COLOUR,
+    TRAIL_HALO,
     VELOCITY_COLOUR,
     basin_colour,
 )
@@ -78,11 +79,13 @@ class _BallLayer:
 
     def __init__(self, plot: pg.PlotItem, colour: str):
         pen = pg.mkPen(colour, width=2.5)
-        self.settled_trail = pg.PlotDataItem(pen=pen)
+        halo = pg.mkPen(TRAIL_HALO, width=5.5)      # reads on dark and bright bands alike
+        self.settled_trail = pg.PlotDataItem(pen=pen, shadowPen=halo)
         self.settled_trail.curve.setCacheMode(
             pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.trail = pg.PlotDataItem(pen=pen)
-        self.ball = pg.ScatterPlotItem(size=18, brush=pg.mkBrush(colour), pen=pg.mkPen("k", width=2))
+        self.trail = pg.PlotDataItem(pen=pen, shadowPen=halo)
+        self.ball = pg.ScatterPlotItem(size=18, brush=pg.mkBrush(colour),
+                                       pen=pg.mkPen(TRAIL_HALO, width=2.5))
         for item in (self.settled_trail, self.trail, self.ball):
             plot.addItem(item)
         self.settled_trail.setZValue(4)
@@ -190,6 +193,10 @@ class LandscapePlot(pg.PlotWidget):
         minima = np.array(minima, dtype=float).reshape(-1, 2)
         self._minima.setData(minima[:, 0], minima[:, 1])
         self.plotItem.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
+
+    def set_equal_axes(self, on: bool) -> None:
+        """One unit of x as long as one unit of y on screen (the landscape's true shape)."""
+        self.plotItem.vb.setAspectLocked(on, ratio=1.0)
 
     def set_start(self, start) -> None:
         self._start.blockSignals(True)

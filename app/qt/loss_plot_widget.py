@@ -13,6 +13,7 @@ from app.model.loss_curves import loss_curves
 from app.model.theme import ball_colour
 from physics.simulation import Comparison
 
+from .legends import legend_beside
 from .playback_controller import PlaybackController
 
 REDRAW_INTERVAL_MS = 50   # the curves and cursor need not follow every frame
@@ -35,7 +36,7 @@ class LossPlotWidget(pg.PlotWidget):
         self.plotItem.hideButtons()
         self.plotItem.setLabel("bottom", "step")
         self.plotItem.showGrid(x=True, y=True, alpha=0.2)
-        self.legend = self.plotItem.addLegend(offset=(-10, 5))
+        self.legend = legend_beside(self.plotItem)
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#555", width=1, style=QtCore.Qt.PenStyle.DashLine))
         self.plotItem.addItem(self.cursor)
         cache = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
@@ -71,6 +72,7 @@ class LossPlotWidget(pg.PlotWidget):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             self.plotItem.addItem(curve)
+            self.legend.addItem(curve, settings.title())
             self.curves.append(curve)
         self._x_max = 0
         self._log = None
@@ -99,6 +101,7 @@ class LossPlotWidget(pg.PlotWidget):
             self.plotItem.enableAutoRange(axis="y")
         else:
             self.plotItem.setYRange(*shown.y_range, padding=0)
+        self.plotItem.getAxis("left").setTicks(None if shown.y_ticks is None else [shown.y_ticks])
         k = int(shown.steps[-1])
         self.cursor.setPos(k)
         # Grow the step axis in jumps: a range change repaints the axis text.

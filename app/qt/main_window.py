@@ -16,6 +16,7 @@ from typing import Callable
 from PySide6 import QtCore, QtWidgets
 
 from app.model.scenario import Scenario, ScenarioError
+from app.model.view_defaults import equal_axes_by_default
 from app.model.workspace import Update, Workspace
 
 from .actions import TOOLBAR, build_actions, help_rows
@@ -52,7 +53,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.loss_plot = LossPlotWidget()
         self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         for index, (widget, stretch) in enumerate(((self.overlay, 4), (self.pane_row, 4),
-                                                   (self.loss_plot, 1))):
+                                                   (self.loss_plot, 2))):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(index, stretch)
         self.setCentralWidget(self.splitter)
@@ -112,6 +113,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.pane_row.show_scenario(ws.scenario, ws.landscape)
         if update is None or update.landscape_changed:
             self.overlay.set_picture(self.pane_row.picture, ws.landscape.minima)
+            self.qactions["equal"].setChecked(equal_axes_by_default(ws.landscape))
         self.overlay.set_start(start)
         self.docks.controls.show_scenario(ws.scenario)
         self.docks.parameter_map.request(ws.map_request(), measure_rate=ws.measured_rate)
@@ -130,6 +132,11 @@ class MainWindow(QtWidgets.QMainWindow):
         """View ▸ Trail / Force arrows / Velocity arrows, for every pane and the overlay."""
         setattr(self.layers, name, on)
         self.controller.refresh()
+
+    def set_equal_axes(self, on: bool) -> None:
+        """View ▸ Equal axis scaling, for every pane and the overlay."""
+        self.pane_row.set_equal_axes(on)
+        self.overlay.set_equal_axes(on)
 
     def set_swarm(self, on: bool) -> None:
         """Swarm mode: every pane runs a grid of balls, coloured by where they end up."""

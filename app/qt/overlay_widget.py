@@ -6,6 +6,7 @@ from app.model.theme import BALL_COLOURS, ball_colour
 
 from .ball_drawing import Layers, draw_ball
 from .landscape_plot import LandscapePlot
+from .legends import legend_below
 from .playback_controller import PlaybackController
 
 
@@ -17,12 +18,20 @@ class OverlayWidget(LandscapePlot):
         self.controller = controller
         self.layers_shown = layers      # the window's View ▸ Trail / arrows choices
         self.set_title("All panes on one landscape")
+        self.legend = legend_below(self.plotItem, 4)    # which ball is which
+        self._legend_titles: list[str] = []
         controller.frame_changed.connect(self._draw_frame)
         controller.comparison_changed.connect(self.sync_layers)
 
     def sync_layers(self) -> None:
-        count = self.controller.comparison.shape[0]
-        self.set_layer_count([ball_colour(i) for i in range(count)])
+        settings = self.controller.comparison.settings
+        self.set_layer_count([ball_colour(i) for i in range(len(settings))])
+        titles = [s.title() for s in settings]
+        if titles != self._legend_titles:
+            self._legend_titles = titles
+            self.legend.clear()
+            for layer, title in zip(self.layers, titles):
+                self.legend.addItem(layer.trail, title)
 
     def _draw_frame(self, playhead: float) -> None:
         if self.isHidden():

@@ -33,6 +33,7 @@ class PaneRow(QtWidgets.QWidget):
         self.panes: list[PaneWidget] = []
         self.physics_visible = True
         self.plots_visible = True
+        self.equal_axes = True
         self.landscape: Landscape | None = None
         self.picture: ContourPicture | None = None
 
@@ -68,6 +69,7 @@ class PaneRow(QtWidgets.QWidget):
         pane.plot.start_dragged.connect(self.start_picked)
         pane.views.setVisible(self.plots_visible)
         pane.physics.setVisible(self.physics_visible)
+        pane.plot.set_equal_axes(self.equal_axes)
         if self.panes:
             pane.plot.setXLink(self.panes[0].plot)
             pane.plot.setYLink(self.panes[0].plot)
@@ -90,6 +92,12 @@ class PaneRow(QtWidgets.QWidget):
         """Swarm mode: each pane's destinations (a list, one per pane), or None (off)."""
         for i, pane in enumerate(self.panes):
             pane.show_basins(None if labels is None else labels[i])
+
+    def set_equal_axes(self, on: bool) -> None:
+        self.equal_axes = on
+        for pane in self.panes:
+            pane.plot.set_equal_axes(on)
+        self._show_whole_domain()
 
     def set_physics_visible(self, on: bool) -> None:
         self.physics_visible = on

@@ -19,6 +19,8 @@ from app.model.theme import COLOUR_MAP
 from app.model.workspace import MapRequest
 from physics.sweep import MEASURES, SweepGrid, SweepResult, run_sweep
 
+from .legends import legend_below
+
 MAP_CELLS = 160
 COARSE_CELLS = 32
 
@@ -54,10 +56,11 @@ class ParameterMapPlot(pg.PlotWidget):
         self.marker = pg.PlotDataItem(symbol="o", symbolSize=14, symbolBrush=None,
                                       symbolPen=pg.mkPen("#ff2d55", width=3), pen=None,
                                       name="the pane's (α, μ)")
-        self.legend = plot.addLegend(offset=(5, 5), brush=(255, 255, 255, 200))
+        self.legend = legend_below(plot, 2)
         for item in (self.edge, self.critical_min, self.critical_max, self.optimum, self.best,
                      self.marker):
             plot.addItem(item)
+            self.legend.addItem(item, item.name())
         self.result: SweepResult | None = None
         self.scene().sigMouseClicked.connect(self._clicked)
 

@@ -19,6 +19,7 @@ from PySide6 import QtCore, QtWidgets
 from app.model.analysis import pane_energies
 from app.model.theme import ball_colour
 
+from .legends import legend_below
 from .playback_controller import PlaybackController
 
 REDRAW_INTERVAL_MS = 80
@@ -35,7 +36,7 @@ class PhysicsViewsWidget(QtWidgets.QWidget):
         self.energy = pg.PlotWidget(background="w")
         self.energy.plotItem.setLabel("bottom", "step")
         self.energy.plotItem.setLabel("left", "energy / α  (loss units)")
-        self.energy.plotItem.addLegend(offset=(-5, 5), brush=(255, 255, 255, 200))
+        self.energy_legend = legend_below(self.energy.plotItem, 2)
         self.energy.setMenuEnabled(False)
         row = QtWidgets.QHBoxLayout()
         self.direction = QtWidgets.QComboBox()
@@ -73,7 +74,7 @@ class PhysicsViewsWidget(QtWidgets.QWidget):
             self.energy.plotItem.removeItem(curve)
         for item in self._phase_curves + self._phase_points:
             self.phase.plotItem.removeItem(item)
-        self.energy.plotItem.legend.clear()
+        self.energy_legend.clear()
         self._curves, self._phase_curves, self._phase_points = {}, [], []
         c = self.controller.comparison
         styles = {"total": QtCore.Qt.PenStyle.SolidLine, "potential": QtCore.Qt.PenStyle.DotLine,
@@ -91,6 +92,7 @@ class PhysicsViewsWidget(QtWidgets.QWidget):
                 label = f"{settings.title().split()[0]} {name}"
                 curve = pg.PlotDataItem(pen=pen, name=label)
                 self.energy.plotItem.addItem(curve)
+                self.energy_legend.addItem(curve, label)
                 self._curves[(i, name)] = curve
             trail = pg.PlotDataItem(pen=pg.mkPen(colour, width=1.5))
             point = pg.ScatterPlotItem(size=12, brush=pg.mkBrush(colour), pen=pg.mkPen("k"))

@@ -30,7 +30,9 @@ def test_a_saddles_negative_loss_switches_to_a_linear_axis_instead_of_a_fake_flo
 def test_the_first_step_gets_a_readable_range_not_a_pile_of_ticks():
     run = Comparison(builtin("ravine"), [S("sgd", alpha=0.018)], (-4.5, 1.0))
     low, high = loss_curves(run, 0).y_range
-    assert high - low == pytest.approx(1.0)             # one decade around L(start)
+    assert (low, high) == pytest.approx((-0.1, 2.1))    # whole decades, 1 to 100, around 60.1
+    assert loss_curves(run, 0).y_ticks == [(0.0, "1"), (1.0, "10"), (2.0, "100")]
     assert low < np.log10(60.125) < high
     run.ensure(300)
     assert loss_curves(run, 300).y_range is None        # many decades: the plot fits them
+    assert loss_curves(run, 300).y_ticks is None        # and picks its own ticks

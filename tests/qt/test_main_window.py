@@ -266,7 +266,7 @@ def test_the_overlay_gets_the_room_the_panes_plots_give_up(qtbot):
     window.qactions["overlay"].trigger()
     QtCore.QCoreApplication.processEvents()
     # It was squeezed to nothing: the panes' size hint still counted their hidden plots.
-    assert window.overlay.height() > 2 * window.pane_row.height()
+    assert window.overlay.height() > 1.5 * window.pane_row.height()
     window.qactions["overlay"].trigger()
     QtCore.QCoreApplication.processEvents()
     assert window.overlay.height() == 0 and window.pane_row.height() > 400
@@ -297,9 +297,27 @@ def test_alpha_decay_schedule(window):
 
 
 def test_panning_one_pane_moves_the_others(window):
+    window.qactions["equal"].setChecked(False)
     window.pane_row.panes[0].plot.plotItem.vb.setXRange(-1.0, 1.0, padding=0)
     (x0, x1), _ = window.pane_row.panes[1].plot.plotItem.vb.viewRange()
     assert (x0, x1) == pytest.approx((-1.0, 1.0), abs=1e-6)
+    window.qactions["equal"].setChecked(True)        # with equal axes too (x adapts to y)
+    window.pane_row.panes[0].plot.plotItem.vb.setXRange(-1.0, 1.0, padding=0)
+    first, second = (p.plot.plotItem.vb.viewRange()[0] for p in window.pane_row.panes)
+    assert second == pytest.approx(first, rel=1e-2) and first[1] - first[0] < 3
+
+
+def test_the_ravine_looks_like_a_ravine_in_four_panes(window, qtbot):
+    window.docks.controls.add_pane.click()
+    window.docks.controls.add_pane.click()
+    qtbot.wait(50)
+    for pane in window.pane_row.panes:
+        view = pane.plot.plotItem.vb
+        (x0, x1), (y0, y1) = view.viewRange()
+        assert view.width() / (x1 - x0) == pytest.approx(view.height() / (y1 - y0), rel=1e-3)
+        assert x1 - x0 >= 10 - 1e-9 and y1 - y0 >= 4     # the whole domain still shows
+    window.request(lambda: window.workspace.change(landscape="regression", start=None))
+    assert window.qactions["equal"].isChecked()          # its domain's aspect allows it
 
 
 def test_the_app_remembers_the_last_scenario_and_geometry(qtbot, tmp_path):

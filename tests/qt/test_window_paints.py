@@ -11,6 +11,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from app.qt.main_window import MainWindow  # noqa: E402
+from app.model.theme import BALL_COLOURS, rgb  # noqa: E402
 from app.qt.images import widget_rgb  # noqa: E402
 
 
@@ -24,7 +25,7 @@ def test_window_is_titled_and_shows_two_panes_of_contours(qtbot):
     colours = np.unique(pixels.reshape(-1, 3) // 16, axis=0)
     assert len(colours) > 20        # filled contour bands, not a blank widget
     # The ball is drawn in its colour near the start point (top-left of the ravine).
-    ball = np.array([0xE4, 0x57, 0x2E])
+    ball = np.array(rgb(BALL_COLOURS[0]))
     assert np.any(np.all(np.abs(pixels.astype(int) - ball) < 8, axis=-1))
 
 
