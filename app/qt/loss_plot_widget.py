@@ -69,13 +69,14 @@ class LossPlotWidget(pg.PlotWidget):
         for i, settings in enumerate(c.settings):
             curve = pg.PlotDataItem(pen=pg.mkPen(ball_colour(i), width=2),
                                     name=settings.title())
+            self.plotItem.addItem(curve)
+            # After addItem, which resets both: otherwise every point is painted.
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
-            self.plotItem.addItem(curve)
             self.legend.addItem(curve, settings.title())
             self.curves.append(curve)
         self._x_max = 0
-        self._log = None
+        self._log = self._label = self._ticks = self._range = None
 
     def _step_changed(self, step: int) -> None:
         # Stepping by hand: show it now. Playing: at most every REDRAW_INTERVAL_MS, so
@@ -91,17 +92,25 @@ class LossPlotWidget(pg.PlotWidget):
     def draw(self, step: int) -> None:
         """The curves up to ``step`` of the run last given to :meth:`rebuild`."""
         shown = loss_curves(self.run, step)
+        # Axis label, log mode and ticks only when they change: each resets the axis's
+        # cached picture, and repainting axis text is the costly part of a frame.
         if shown.log != self._log:
             self._log = shown.log
             self.plotItem.setLogMode(y=shown.log)
-        self.plotItem.setLabel("left", shown.label)
+        if shown.label != self._label:
+            self._label = shown.label
+            self.plotItem.setLabel("left", shown.label)
         for i, curve in enumerate(self.curves):
             curve.setData(shown.steps, shown.values[:, i])
-        if shown.y_range is None:
-            self.plotItem.enableAutoRange(axis="y")
-        else:
-            self.plotItem.setYRange(*shown.y_range, padding=0)
-        self.plotItem.getAxis("left").setTicks(None if shown.y_ticks is None else [shown.y_ticks])
+        if shown.y_range != self._range:
+            self._range = shown.y_range
+            if shown.y_range is None:
+                self.plotItem.enableAutoRange(axis="y")
+            else:
+                self.plotItem.setYRange(*shown.y_range, padding=0)
+        if shown.y_ticks != self._ticks:
+            self._ticks = shown.y_ticks
+            self.plotItem.getAxis("left").setTicks(None if shown.y_ticks is None else [shown.y_ticks])
         k = int(shown.steps[-1])
         self.cursor.setPos(k)
         # Grow the step axis in jumps: a range change repaints the axis text.

@@ -52,8 +52,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.overlay.hide()
         self.loss_plot = LossPlotWidget()
         self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
-        for index, (widget, stretch) in enumerate(((self.overlay, 4), (self.pane_row, 4),
-                                                   (self.loss_plot, 2))):
+        for index, (widget, stretch) in enumerate(((self.overlay, 8), (self.pane_row, 8),
+                                                   (self.loss_plot, 3))):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(index, stretch)
         self.setCentralWidget(self.splitter)

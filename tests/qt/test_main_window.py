@@ -91,6 +91,12 @@ def test_while_playing_every_readout_names_the_same_step(window, qtbot):
     assert len({bar for bar, _ in seen}) > 2           # and it was moving
 
 
+def test_loss_curves_are_downsampled_and_clipped_to_the_view(window):
+    # PlotItem.addItem resets both: set before it, every point of a long run was painted.
+    for curve in window.loss_plot.curves:
+        assert curve.opts["autoDownsample"] and curve.opts["clipToView"]
+
+
 def test_the_speed_reads_in_good_english(window):
     window.playback_bar.speed.setValue(1)
     assert window.playback_bar.speed.text() == "1 step/s"
