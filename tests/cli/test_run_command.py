@@ -8,7 +8,9 @@ import pytest
 
 from optimizers import OptimizerSettings, make
 from physics.builtins import builtin
-from tests.helpers import cli, csv_rows as _rows, seed_rule as _seed_rule
+from tests.helpers import cli
+from tests.helpers import csv_rows as _rows
+from tests.helpers import seed_rule as _seed_rule
 
 
 def test_run_prints_the_seed_rule_trajectory_as_csv():

@@ -4,8 +4,13 @@ import numpy as np
 import pytest
 
 from app.encoders import ExportError
-from app.model.export_plan import (ExportPlan, frame_steps, last_settled_step, planned_steps,
-                                   write_animation)
+from app.model.export_plan import (
+    ExportPlan,
+    frame_steps,
+    last_settled_step,
+    planned_steps,
+    write_animation,
+)
 from app.model.scenario import Scenario, default_scenario
 from optimizers.registry import OptimizerSettings as S
 

@@ -4,8 +4,12 @@ import numpy as np
 import pytest
 
 from app.model.scenario import Scenario, ScenarioError, default_scenario
-from app.model.scenario_file import (load_scenario, save_scenario, scenario_from_toml,
-                                     scenario_to_toml)
+from app.model.scenario_file import (
+    load_scenario,
+    save_scenario,
+    scenario_from_toml,
+    scenario_to_toml,
+)
 from optimizers.registry import OptimizerSettings as S
 
 ROUND_TRIPS = [

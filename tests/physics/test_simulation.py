@@ -4,11 +4,16 @@ import numpy as np
 import pytest
 
 from optimizers import OptimizerSettings
+from physics.batch import run_batch
 from physics.builtins import builtin
-from physics.gradients import MinibatchGradient, NoisyGradient, make_gradient_source, GradientSettingsError
+from physics.gradients import (
+    GradientSettingsError,
+    MinibatchGradient,
+    NoisyGradient,
+    make_gradient_source,
+)
 from physics.regression import load_dataset
 from physics.simulation import Comparison
-from physics.batch import run_batch
 
 RAVINE = builtin("ravine")
 SGD = OptimizerSettings("sgd", alpha=0.018)

@@ -7,10 +7,10 @@ import pytest
 
 from optimizers import OptimizerSettings
 from physics import iteration, theory
+from physics.batch import run_batch
 from physics.builtins import builtin
 from physics.landscape import Landscape
 from physics.simulation import Comparison
-from physics.batch import run_batch
 
 CURVATURES = (1.0, 100.0)   # L = ½(x² + 100y²), the ravine
 

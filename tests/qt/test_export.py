@@ -9,11 +9,11 @@ import pytest
 pytest.importorskip("PySide6")
 iio = pytest.importorskip("imageio.v3")
 
-from app.qt.animation_canvas import AnimationCanvas  # noqa: E402
 from app.encoders import ExportError  # noqa: E402
 from app.model.export_plan import ExportPlan  # noqa: E402
-from app.qt.exporter import export_animation  # noqa: E402
 from app.model.scenario import default_scenario  # noqa: E402
+from app.qt.animation_canvas import AnimationCanvas  # noqa: E402
+from app.qt.exporter import export_animation  # noqa: E402
 from tests.helpers import cli  # noqa: E402
 
 SIZE = (480, 240)

@@ -7,22 +7,13 @@ pytest.importorskip("PySide6")
 
 from PySide6 import QtCore  # noqa: E402
 
-from app.qt.main_window import MainWindow  # noqa: E402
-from tests.helpers import cli, csv_rows as _rows, label_text  # noqa: E402
 from app.model.scenario import default_scenario  # noqa: E402
+from app.qt.main_window import MainWindow  # noqa: E402
 from physics.builtins import builtin  # noqa: E402
+from tests.helpers import cli, label_text  # noqa: E402
+from tests.helpers import csv_rows as _rows
 
 Key = QtCore.Qt.Key
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.controller.shutdown()
 
 
 def _text(label) -> str:

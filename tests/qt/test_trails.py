@@ -15,17 +15,6 @@ from optimizers.registry import OptimizerSettings as S  # noqa: E402
 Key = QtCore.Qt.Key
 
 
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1400, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.controller.shutdown()
-
-
 def drawn_trail(plot) -> np.ndarray:
     """The points the user sees: the cached settled part (if shown) then the recent part."""
     layer = plot.layers[0]

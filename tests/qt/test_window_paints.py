@@ -10,9 +10,9 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from app.qt.main_window import MainWindow  # noqa: E402
 from app.model.theme import BALL_COLOURS, rgb  # noqa: E402
 from app.qt.images import widget_rgb  # noqa: E402
+from app.qt.main_window import MainWindow  # noqa: E402
 
 
 def test_window_is_titled_and_shows_two_panes_of_contours(qtbot):
