@@ -16,7 +16,7 @@ import numpy as np
 import sympy
 
 from . import expression as parser
-from .landscape import Landscape
+from .landscape import Landscape, eigen_range, largest_curvature
 
 # Classic test functions (Goldstein-Price, Ackley, Eggholder) stay below ~350 and
 # ~900 nodes; these caps leave room yet keep differentiation well under a second.
@@ -93,8 +93,7 @@ def _find_minima(value_xy, grad_xy, hessian_xy, gx, gy, V, domain, steps=40):
         hxx, hxy, hyy = hessian_xy(px, py)
         # Where the Hessian is not positive definite (Rosenbrock's valley floor, |x|
         # at 0) shift it until it is (Levenberg), so every step points downhill.
-        root = np.sqrt(((hxx - hyy) / 2) ** 2 + hxy**2)
-        low, high = (hxx + hyy) / 2 - root, np.abs(hxx + hyy) / 2 + root
+        low, high = eigen_range(hxx, hxy, hyy)[0], largest_curvature(hxx, hxy, hyy)
         shift = np.where(low > 1e-9 * high, 0.0, 1e-3 * (1 + high) - low)
         a, c = hxx + shift, hyy + shift
         det = a * c - hxy**2
@@ -125,7 +124,7 @@ def _find_minima(value_xy, grad_xy, hessian_xy, gx, gy, V, domain, steps=40):
 
 def _suggest_alpha(hxx, hxy, hyy) -> float:
     """``1 / max |curvature|`` on the grid: plain SGD is stable below ``2 / max``."""
-    lam = np.abs(hxx + hyy) / 2 + np.sqrt(((hxx - hyy) / 2) ** 2 + hxy**2)
+    lam = largest_curvature(hxx, hxy, hyy)
     lam = lam[np.isfinite(lam)]
     if lam.size == 0 or lam.max() < 1e-9:
         return 0.1  # flat or linear: no curvature limits the step

@@ -31,6 +31,7 @@ linear on a quadratic and have no such theory (:data:`RULES` says which rules ha
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 
@@ -143,6 +144,7 @@ def wildest_regime(rule: str, alpha: float, mu: float, curvatures) -> tuple[str,
     return max(each, key=REGIMES.index), each
 
 
+@lru_cache(maxsize=64)   # Nesterov's is a 20 ms search; the map asks for it again and again
 def optimum(rule: str, curvature_min: float, curvature_max: float) -> tuple[float, float, float]:
     """``(α*, μ*, rate)``: the (α, μ) with the smallest worst rate over [λmin, λmax].
 

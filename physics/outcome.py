@@ -42,7 +42,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .landscape import Landscape
+from .landscape import Landscape, eigen_range, largest_curvature
 
 NOT_YET = -1
 GTOL_REL, XTOL_REL, NEWTON_REL, CURVATURE_REL = 5e-7, 1e-7, 1e-6, 1e-9
@@ -73,7 +73,7 @@ def landscape_scales(landscape: Landscape) -> tuple[float, float]:
         values = np.broadcast_to(np.asarray(landscape.value_xy(xs, ys), dtype=float), xs.shape)
         hxx, hxy, hyy = (np.broadcast_to(np.asarray(h, dtype=float), xs.shape)
                          for h in landscape.hessian_xy(xs, ys))
-        biggest = np.abs(hxx + hyy) / 2 + np.sqrt(((hxx - hyy) / 2) ** 2 + hxy ** 2)
+        biggest = largest_curvature(hxx, hxy, hyy)
     values, biggest = values[np.isfinite(values)], biggest[np.isfinite(biggest)]
     span = float(np.percentile(values, 99) - values.min()) if values.size else 0.0
     curvature = float(np.percentile(biggest, 99)) if biggest.size else 0.0
@@ -103,13 +103,6 @@ class Tolerances:
 def tolerances_for(landscape: Landscape, tolerances: Tolerances | None) -> Tolerances:
     """``tolerances``, or the landscape's own when None."""
     return Tolerances.for_landscape(landscape) if tolerances is None else tolerances
-
-
-def eigen_range(hxx, hxy, hyy) -> tuple[np.ndarray, np.ndarray]:
-    """``(λ_min, λ_max)`` of the symmetric 2 × 2 Hessians, in closed form."""
-    mean = (hxx + hyy) / 2
-    radius = np.sqrt(((hxx - hyy) / 2) ** 2 + hxy ** 2)
-    return mean - radius, mean + radius
 
 
 class OutcomeTracker:
@@ -185,9 +178,9 @@ class OutcomeTracker:
         rest = g2 <= self._gtol2
         rest &= p2 <= self._xtol2
         rest &= self._alive
-        moving = self._alive & ~rest
-        self.state[moving & (self.state != CONVERGED)] = RUNNING
-        ask = rest & (self.state != CONVERGED)
+        # A converged ball stays converged; any other live ball that moves is running.
+        self.state[self._searching & ~rest] = RUNNING
+        ask = rest & self._searching
         if not ask.any():
             return
         # Only balls at rest and not yet converged pay for a Hessian.
@@ -209,7 +202,6 @@ class OutcomeTracker:
         self.state[ask] = codes
         newly = np.zeros(self.state.shape, dtype=bool)
         newly[ask] = codes == CONVERGED
-        newly &= self._searching
         self.converged_at[newly] = t
         self._searching &= ~newly
 
