@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.atomic_file import OutputError, atomic_output
 from app.json_text import json_text
-from app.model.trajectories import COLUMNS, csv_lines, pane_table, table_rows
+from app.model.trajectories import COLUMNS, csv_lines, pane_constants, pane_table, table_rows
 from optimizers.registry import (
     ADAPTIVE,
     USES_MU,
@@ -92,7 +92,7 @@ def command(args) -> int:
     if last < 0:
         raise UsageError(f"the landscape is not defined at the start {tuple(start)}: its "
                          "loss or gradient is not finite there")
-    constants = ball.from_hyperparams(settings.alpha, settings.effective_mu, args.mapping)
+    constants = pane_constants(comparison, 0, args.mapping)
     table = pane_table(comparison, 0, last, constants)
     if fmt == "csv":
         text = ",".join(COLUMNS) + "\n" + "".join(csv_lines(table))
