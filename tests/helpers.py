@@ -39,3 +39,12 @@ def seed_rule(landscape, alpha, mu, start, steps):
 def label_text(text: str) -> str:
     """What the user reads in a rich-text label's text."""
     return re.sub("<[^>]+>", "", text).replace("&nbsp;", " ")
+
+
+def one_line_error(result) -> str:
+    """The error line of a refused command: exit 2, one line on stderr, no traceback."""
+    assert result.returncode == 2, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    return lines[0]
