@@ -7,3 +7,11 @@ other.
 
 #: Longest landscape expression accepted anywhere (the parser, scenario files, the CLI).
 MAX_EXPRESSION_LENGTH = 500
+
+#: The most steps any run may take: `momentum-lab run`, a schedule's length, a snapshot's
+#: step. A million steps is past what any picture or lesson needs and still finishes.
+MAX_STEPS = 1_000_000
+
+#: The largest noise / minibatch seed: the window's seed box is a 32-bit spin box, and a
+#: scenario must open in the window it was saved from.
+MAX_SEED = 2**31 - 1

@@ -18,6 +18,7 @@ from optimizers.registry import (
 from physics import ball, outcome
 from physics.catalog import LandscapeError, resolve_landscape
 from physics.gradients import GradientSettingsError
+from physics.limits import MAX_STEPS
 from physics.simulation import NOT_YET, Comparison
 
 from .arguments import (
@@ -29,7 +30,7 @@ from .arguments import (
     parse_start,
 )
 
-MAX_STEPS = 1_000_000
+
 
 
 def settings_from_args(args, landscape) -> OptimizerSettings:
