@@ -18,14 +18,20 @@ disk) removes everything it wrote. An existing file is never clobbered half-way.
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
+
+from app.atomic_file import (
+    OutputError,
+    describe_os_error,
+    output_target,
+    put_in_place,
+    temporary_beside,
+)
 
 FORMATS = {".gif": "GIF", ".mp4": "MP4 (H.264)", ".webm": "WebM (VP9)", ".png": "PNG frames"}
 MIN_SIZE = (160, 120)
@@ -38,18 +44,18 @@ class ExportError(Exception):
 
 def check_target(path, size) -> str:
     """Validate the output path and frame size before any work; return the extension."""
-    target = Path(path)
-    suffix = target.suffix.lower()
+    given = Path(path)
+    suffix = given.suffix.lower()
     if suffix not in FORMATS:
-        raise ExportError(f"unknown animation format {target.suffix or target.name!r} "
+        raise ExportError(f"unknown animation format {given.suffix or given.name!r} "
                           f"(use {', '.join(FORMATS)})")
+    try:
+        target = output_target(given)
+    except OutputError as error:
+        raise ExportError(str(error)) from None
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"cannot write {str(target)!r}: folder {str(folder)!r} does not exist")
     if not os.access(folder, os.W_OK):
-        raise ExportError(f"cannot write {str(target)!r}: folder {str(folder)!r} is not writable")
-    if target.is_dir():
-        raise ExportError(f"cannot write {str(target)!r}: it is a folder")
+        raise ExportError(f"cannot write {str(given)!r}: folder {str(folder)!r} is not writable")
     width, height = size
     if not (MIN_SIZE[0] <= width <= MAX_SIZE[0] and MIN_SIZE[1] <= height <= MAX_SIZE[1]):
         raise ExportError(f"size {width}x{height} is out of range "
@@ -57,12 +63,6 @@ def check_target(path, size) -> str:
     if suffix in (".mp4", ".webm") and (width % 2 or height % 2):
         raise ExportError(f"size {width}x{height}: MP4 and WebM need even width and height")
     return suffix
-
-
-def _describe(error: OSError, target: Path) -> str:
-    if error.errno == errno.ENOSPC:
-        return f"cannot write {str(target)!r}: the disk is full"
-    return f"cannot write {str(target)!r}: {error.strerror or error}"
 
 
 class Encoder:
@@ -91,23 +91,18 @@ class Encoder:
 class _FileEncoder(Encoder):
     def __init__(self, target, size, fps):
         super().__init__(target, size, fps)
+        # The temporary keeps the extension: ffmpeg picks its muxer from it.
         try:
-            fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".part{target.suffix}",
-                                        dir=target.parent)
+            self.temporary = temporary_beside(target, suffix=target.suffix)
         except OSError as error:
-            raise ExportError(_describe(error, target)) from None
-        os.close(fd)
-        self.temporary = Path(name)
+            raise ExportError(describe_os_error(target, error)) from None
 
     def _move_into_place(self) -> None:
-        umask = os.umask(0)
-        os.umask(umask)
         try:
-            os.chmod(self.temporary, 0o666 & ~umask)
-            os.replace(self.temporary, self.target)
+            put_in_place(self.temporary, self.target)
         except OSError as error:
             self.abort()
-            raise ExportError(_describe(error, self.target)) from None
+            raise ExportError(describe_os_error(self.target, error)) from None
 
     def abort(self) -> None:
         self.temporary.unlink(missing_ok=True)
@@ -141,7 +136,7 @@ class FfmpegEncoder(_FileEncoder):
             self._writer.send(np.ascontiguousarray(self._check(frame)))
         except OSError as error:
             self.abort()
-            raise ExportError(_describe(error, self.target)) from None
+            raise ExportError(describe_os_error(self.target, error)) from None
         except RuntimeError as error:   # ffmpeg died (disk full shows up here too)
             self.abort()
             raise ExportError(f"the video encoder failed: {str(error).splitlines()[0]}") from None
@@ -226,7 +221,7 @@ class GifEncoder(_FileEncoder):
                            transparency=255)
         except OSError as error:
             self.abort()
-            raise ExportError(_describe(error, self.target)) from None
+            raise ExportError(describe_os_error(self.target, error)) from None
         finally:
             self._pool.shutdown(wait=True)
         self._move_into_place()
@@ -246,10 +241,9 @@ class PngFramesEncoder(Encoder):
         if self.folder.exists() and not self.folder.is_dir():
             raise ExportError(f"cannot write frames into {str(self.folder)!r}: it is a file")
         try:
-            self.temporary = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.", suffix=".part",
-                                                   dir=target.parent))
+            self.temporary = temporary_beside(self.folder, folder=True)
         except OSError as error:
-            raise ExportError(_describe(error, target)) from None
+            raise ExportError(describe_os_error(target, error)) from None
 
     def write(self, frame):
         from PIL import Image  # noqa: PLC0415
@@ -259,7 +253,7 @@ class PngFramesEncoder(Encoder):
             Image.fromarray(self._check(frame), "RGB").save(path, compress_level=1)
         except OSError as error:
             self.abort()
-            raise ExportError(_describe(error, self.target)) from None
+            raise ExportError(describe_os_error(self.target, error)) from None
         self.frames += 1
 
     def finish(self):
@@ -274,7 +268,7 @@ class PngFramesEncoder(Encoder):
             if old is not None and old.exists() and not self.folder.exists():
                 os.replace(old, self.folder)
             self.abort()
-            raise ExportError(_describe(error, self.target)) from None
+            raise ExportError(describe_os_error(self.target, error)) from None
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
 
@@ -290,7 +284,7 @@ def open_encoder(path, size: tuple[int, int], fps: float, key_colours=()) -> Enc
     suffix = check_target(path, size)
     if not 0 < fps <= 120:
         raise ExportError(f"fps must be between 1 and 120, got {fps!r}")
-    target = Path(path)
+    target = output_target(path)   # through a symlink, to the file it names
     if suffix in (".mp4", ".webm"):
         return FfmpegEncoder(target, size, fps)
     if suffix == ".gif":
