@@ -8,8 +8,13 @@ panes store: plain numbers and names. :func:`make` turns it into an
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass, replace
 from typing import Optional
+
+# The one cap on a run's length; a schedule longer than any run could never finish, and
+# the window's steps box cannot show it. (limits.py imports nothing: no cycle, no sympy.)
+from physics.limits import MAX_STEPS
 
 from .adaptive import adagrad, adam, rmsprop
 from .base import Optimizer
@@ -109,14 +114,35 @@ class OptimizerSettings:
         return out
 
 
+def show_value(value) -> str:
+    """A value as an error message quotes it: its repr (a tuple as the list a file has),
+    cut at 80 characters, so a 400-digit number from a file still makes one short line."""
+    try:
+        text = repr(list(value) if isinstance(value, tuple) else value)
+    except ValueError:       # an int past Python's digit limit cannot even be printed
+        return "a number too long to show"
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def _finite(name: str, value) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise SettingsError(f"{name} must be a number, got {value!r}") from None
+        raise SettingsError(f"{name} must be a number, got {show_value(value)}") from None
+    except OverflowError:    # an int too large for a float (10**400)
+        number = math.inf
     if not math.isfinite(number):
-        raise SettingsError(f"{name} must be finite, got {value!r}")
+        raise SettingsError(f"{name} must be finite, got {show_value(value)}")
     return number
+
+
+def _steps(name: str, value) -> int:
+    """A schedule's length or interval: a whole number of steps in 1..MAX_STEPS."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) \
+            or not 1 <= value <= MAX_STEPS:
+        raise SettingsError(f"{name} must be a whole number of steps between 1 and "
+                            f"{MAX_STEPS}, got {show_value(value)}")
+    return int(value)
 
 
 def validate(settings: OptimizerSettings) -> OptimizerSettings:
@@ -126,37 +152,35 @@ def validate(settings: OptimizerSettings) -> OptimizerSettings:
             f"unknown optimizer {settings.name!r} (choose from {', '.join(OPTIMIZER_NAMES)})")
     alpha = _finite("alpha", settings.alpha)
     if alpha <= 0:
-        raise SettingsError(f"alpha must be > 0, got {settings.alpha!r}")
+        raise SettingsError(f"alpha must be > 0, got {show_value(settings.alpha)}")
     mu = _finite("mu", settings.mu)
     if not 0.0 <= mu <= 1.0:
-        raise SettingsError(f"mu must be in [0, 1], got {settings.mu!r}")
+        raise SettingsError(f"mu must be in [0, 1], got {show_value(settings.mu)}")
     for name in ("beta1", "beta2"):
         value = getattr(settings, name)
         if value is not None and not 0.0 <= _finite(name, value) < 1.0:
-            raise SettingsError(f"{name} must be in [0, 1), got {value!r}")
+            raise SettingsError(f"{name} must be in [0, 1), got {show_value(value)}")
     if settings.eps is not None and _finite("eps", settings.eps) <= 0:
-        raise SettingsError(f"eps must be > 0, got {settings.eps!r}")
+        raise SettingsError(f"eps must be > 0, got {show_value(settings.eps)}")
     if settings.mu_schedule:
         kind, start, end, steps = settings.mu_schedule
         for label, value in (("mu ramp start", start), ("mu ramp end", end)):
             if not 0.0 <= _finite(label, value) <= 1.0:
-                raise SettingsError(f"{label} must be in [0, 1], got {value!r}")
-        if int(steps) < 1:
-            raise SettingsError(f"mu ramp length must be >= 1 step, got {steps!r}")
+                raise SettingsError(f"{label} must be in [0, 1], got {show_value(value)}")
+        _steps("mu ramp length", steps)
     if settings.alpha_schedule:
         kind = settings.alpha_schedule[0]
         if kind == "step":
             _, factor, every = settings.alpha_schedule
             if not 0 < _finite("decay factor", factor) <= 1:
-                raise SettingsError(f"decay factor must be in (0, 1], got {factor!r}")
-            if int(every) < 1:
-                raise SettingsError(f"decay interval must be >= 1 step, got {every!r}")
+                raise SettingsError(f"decay factor must be in (0, 1], got {show_value(factor)}")
+            _steps("decay interval", every)
         elif kind == "cosine":
             _, steps, minimum = settings.alpha_schedule
-            if int(steps) < 1:
-                raise SettingsError(f"cosine length must be >= 1 step, got {steps!r}")
+            _steps("cosine length", steps)
             if not 0 <= _finite("cosine minimum", minimum) <= alpha:
-                raise SettingsError(f"cosine minimum must be in [0, alpha], got {minimum!r}")
+                raise SettingsError(
+                    f"cosine minimum must be in [0, alpha], got {show_value(minimum)}")
         else:
             raise SettingsError(f"unknown alpha schedule {kind!r} (choose step or cosine)")
     return settings
@@ -209,4 +233,4 @@ def make(settings: OptimizerSettings) -> Optimizer:
 
 
 __all__ = ["OPTIMIZER_NAMES", "TITLES", "OptimizerSettings", "SettingsError", "hyperparameters_at",
-           "make", "validate"]
+           "make", "show_value", "validate"]

@@ -22,7 +22,10 @@ from typing import Protocol
 
 import numpy as np
 
+from optimizers.registry import show_value
+
 from .landscape import Landscape
+from .limits import MAX_SEED
 from .regression import Dataset, load_dataset
 
 
@@ -108,8 +111,11 @@ def make_gradient_source(landscape: Landscape, sigma: float = 0.0, seed: int = 0
     """
     if not np.isfinite(sigma) or sigma < 0:
         raise GradientSettingsError(f"noise sigma must be a finite number >= 0, got {sigma!r}")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise GradientSettingsError(f"seed must be a whole number >= 0, got {seed!r}")
+    # Capped so that every seed the CLI or a file accepts fits the window's seed box.
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) \
+            or not 0 <= seed <= MAX_SEED:
+        raise GradientSettingsError(
+            f"seed must be a whole number between 0 and {MAX_SEED}, got {show_value(seed)}")
     if batch_size is not None:
         if landscape.name != "regression":
             raise GradientSettingsError(

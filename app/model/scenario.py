@@ -15,17 +15,17 @@ import numbers
 from dataclasses import dataclass
 from functools import lru_cache
 
-from optimizers.registry import OptimizerSettings, SettingsError, validate
+from optimizers.registry import OptimizerSettings, SettingsError, show_value, validate
 from physics.builtins import BUILTIN_NAMES, builtin
 from physics.catalog import LandscapeError, resolve_landscape
 from physics.gradients import GradientSettingsError, make_gradient_source
 from physics.landscape import Landscape
 from physics.limits import MAX_EXPRESSION_LENGTH as MAX_LENGTH
+from physics.limits import MAX_SEED, MAX_STEPS
 from physics.simulation import Comparison
 
 #: Panes side by side (and balls in the overlay): one home for the limit.
 MAX_PANES = 4
-_MAX_INT = 2**63 - 1  # TOML integers are 64-bit
 _RAVINE = builtin("ravine")
 _DEFAULT_PANES = (OptimizerSettings("sgd", alpha=_RAVINE.alpha),
                   OptimizerSettings("momentum", alpha=_RAVINE.alpha, mu=0.9))
@@ -33,12 +33,6 @@ _DEFAULT_PANES = (OptimizerSettings("sgd", alpha=_RAVINE.alpha),
 
 class ScenarioError(ValueError):
     """A scenario is invalid or cannot be read or written; the message is one line."""
-
-
-def show_value(value) -> str:
-    """A value as an error message quotes it: its repr, cut at 80 characters."""
-    text = repr(list(value) if isinstance(value, tuple) else value)
-    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _real(where: str, value, optional: bool = False) -> None:
@@ -54,14 +48,17 @@ def _real(where: str, value, optional: bool = False) -> None:
         raise ScenarioError(f"{where} must be finite, got {show_value(value)}")
 
 
-def _whole(where: str, value, low: int) -> None:
+def _whole(where: str, value, low: int, high: int | None = None) -> None:
+    """``value`` is an int in ``low..high``; the caps are what the window's spin boxes
+    hold, so a scenario that validates always opens (an overflowing box bricked the app)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) \
-            or not low <= value <= _MAX_INT:
-        raise ScenarioError(f"{where} must be a whole number >= {low}, got {show_value(value)}")
+            or value < low or (high is not None and value > high):
+        bounds = f">= {low}" if high is None else f"between {low} and {high}"
+        raise ScenarioError(f"{where} must be a whole number {bounds}, got {show_value(value)}")
 
 
 def _steps(where: str, value) -> None:
-    _whole(where, value, 1)
+    _whole(where, value, 1, MAX_STEPS)
 
 _MU_SCHEDULES = {"ramp": (("start", _real), ("end", _real), ("steps", _steps))}
 _ALPHA_SCHEDULES = {"step": (("factor", _real), ("every", _steps)),
@@ -175,7 +172,7 @@ class Scenario:
         for number, pane in enumerate(self.panes, 1):
             _check_pane(number, pane)
         _real("noise sigma", self.sigma)
-        _whole("seed", self.seed, 0)
+        _whole("seed", self.seed, 0, MAX_SEED)
         if self.batch_size is not None:
             _whole("batch size", self.batch_size, 1)
         try:

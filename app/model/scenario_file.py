@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 import numbers
 import stat
+import sys
 import tomllib
 from dataclasses import replace
 from pathlib import Path
@@ -164,6 +165,10 @@ def scenario_from_toml(text: str) -> Scenario:
         raise ScenarioError(f"not valid TOML: {' '.join(str(error).split())}") from None
     except RecursionError:
         raise ScenarioError("not valid TOML: nested too deeply") from None
+    except ValueError as error:  # tomllib's int() refuses more digits than Python converts
+        why = (f"a whole number has more than {sys.get_int_max_str_digits()} digits"
+               if "digits" in str(error) else " ".join(str(error).split()))
+        raise ScenarioError(f"not valid TOML: {why}") from None
     for key in data:
         if key not in _TOP_KEYS:
             raise ScenarioError(f"unknown key {key!r} (known: {', '.join(_TOP_KEYS)})")

@@ -43,17 +43,27 @@ class FileActions:
         if path:
             self.open_scenario(path)
 
-    def open_scenario(self, path) -> bool:
-        """Load a scenario file; a broken or hostile file changes nothing and says why."""
+    def open_scenario(self, path, warn: bool = True) -> bool:
+        """Load a scenario file; a broken or hostile file changes nothing and says why.
+
+        The reason is one status-bar line naming the file, and with ``warn`` a message
+        box as well. A file named on the command line passes ``warn=False``: a box before
+        the window is even up would greet the user with an error to click away.
+        """
         try:
             scenario = load_scenario(path)
         except ScenarioError as error:
-            self._say(str(error))
-            if self.window.isVisible() and QtGui.QGuiApplication.platformName() not in (
-                    "offscreen", "minimal"):
-                QtWidgets.QMessageBox.warning(self.window, "Cannot open scenario", str(error))
-            return False
-        return self.window.request(lambda: self.window.workspace.apply(scenario))
+            problem = str(error)
+        else:
+            problem = self.window.attempt(lambda: self.window.workspace.apply(scenario))
+            if problem is None:
+                return True
+            problem = f"{Path(path).name or path}: {problem}"
+        self._say(problem)
+        if warn and self.window.isVisible() and QtGui.QGuiApplication.platformName() not in (
+                "offscreen", "minimal"):
+            QtWidgets.QMessageBox.warning(self.window, "Cannot open scenario", problem)
+        return False
 
     def save_scenario_dialog(self) -> None:
         path = self._save_path("Save scenario", "scenario.toml", "Momentum Lab scenarios (*.toml)")

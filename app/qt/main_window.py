@@ -28,7 +28,8 @@ from .overlay_widget import OverlayWidget
 from .pane_row import PaneRow
 from .playback_bar import PlaybackBar
 from .playback_controller import PlaybackController
-from .remembered import remember, remembered_scenario, restore_geometry
+from .remembered import (dropped_message, recall_scenario, refusal, remember,
+                         restore_geometry, show_first)
 
 ERROR_MS, NOTICE_MS = 8000, 15000
 ABOUT = ("Momentum Lab: a ball rolls over a loss landscape.<br>"
@@ -37,14 +38,20 @@ ABOUT = ("Momentum Lab: a ball rolls over a loss landscape.<br>"
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    """The app window. ``remember=True`` restores and saves the last scenario (QSettings)."""
+    """The app window. ``remember=True`` restores and saves the last scenario (QSettings).
+
+    Nothing remembered can stop the window from opening: a remembered scenario or geometry
+    that fails to load is dropped (see :mod:`app.qt.remembered`) and the status bar says so.
+    """
 
     def __init__(self, scenario: Scenario | None = None, remember: bool = False):
         super().__init__()
         self.setWindowTitle("Momentum Lab")
         self.resize(1400, 800)
         self.remember = remember
-        self.workspace = Workspace(scenario or (remembered_scenario() if remember else None))
+        self.workspace = Workspace(scenario)
+        recall = remember and scenario is None
+        dropped = recall_scenario(self.workspace) if recall else None
         self.controller = PlaybackController(self.workspace.run, self)
         self.layers = Layers()
         self.pane_row = PaneRow(self.controller, self.layers)
@@ -64,9 +71,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addToolBar(QtCore.Qt.ToolBarArea.BottomToolBarArea, self.playback_bar)
         self._connect()
         self.loss_plot.follow(self.controller)
-        self.show_update(None)
+        dropped = show_first(self, recalled=recall and dropped is None) or dropped
         if remember:
-            restore_geometry(self)
+            message = dropped_message(dropped, restore_geometry(self))
+            if message:
+                self.statusBar().showMessage(message, NOTICE_MS)
 
     def _connect(self) -> None:
         c, ws, controls = self.controller, self.workspace, self.docks.controls
@@ -90,21 +99,42 @@ class MainWindow(QtWidgets.QMainWindow):
     def request(self, change: Callable[[], Update | None], from_expression: bool = False) -> bool:
         """Carry out a workspace request; a refused one is shown and changes nothing."""
         controls = self.docks.controls
-        try:
-            update = change()
-        except ScenarioError as error:
+        error = self.attempt(change)
+        if error is not None:
             if from_expression:
                 # Keep the typed text in place, marked; the last good landscape stays.
-                controls.show_expression_error(str(error))
+                controls.show_expression_error(error)
             else:
-                self.statusBar().showMessage(str(error), ERROR_MS)
+                self.statusBar().showMessage(error, ERROR_MS)
                 controls.show_scenario(self.workspace.scenario)
             return False
         if from_expression:
             controls.clear_expression_error()
-        if update is not None:
-            self.show_update(update)
         return True
+
+    def attempt(self, change: Callable[[], Update | None]) -> str | None:
+        """Carry out a request and show it; None when done, else one line saying why not.
+
+        The workspace refuses what does not validate. A scenario that validates but that
+        a widget still refuses (an overflowing spin box once made the app unable to
+        start) puts the previous scenario back: what is current is what the window shows.
+        """
+        ws = self.workspace
+        before = (ws.scenario, ws.landscape, ws.run, ws.swarm)
+        try:
+            update = change()
+        except ScenarioError as error:
+            return str(error)
+        if update is None:
+            return None
+        try:
+            self.show_update(update)
+        except Exception as error:  # noqa: BLE001 - any widget's refusal, not only overflow
+            ws.scenario, ws.landscape, ws.run, ws.swarm = before
+            self.show_update(None)
+            return (f"the window cannot show that scenario ({refusal(error)}); "
+                    "the previous one stays")
+        return None
 
     def show_update(self, update: Update | None) -> None:
         """Show the workspace's current scenario and run (``None``: the first time)."""

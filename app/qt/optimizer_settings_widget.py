@@ -12,6 +12,7 @@ import math
 from PySide6 import QtCore, QtWidgets
 
 from optimizers.registry import OPTIMIZER_NAMES, TITLES, USES_MU, OptimizerSettings
+from physics.limits import MAX_STEPS
 
 ALPHA_MIN_LOG, ALPHA_MAX_LOG = -5.0, 1.0
 SLIDER_TICKS = 1000
@@ -50,9 +51,11 @@ class _SliderField(QtWidgets.QWidget):
 
     def set_value(self, value: float) -> None:
         self._quiet = True
-        self.field.setValue(value)
-        self.slider.setValue(round(self._to_fraction(value) * SLIDER_TICKS))
-        self._quiet = False
+        try:
+            self.field.setValue(value)
+            self.slider.setValue(round(self._to_fraction(value) * SLIDER_TICKS))
+        finally:
+            self._quiet = False
 
     def value(self) -> float:
         return self.field.value()
@@ -119,7 +122,7 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
         self.schedule.setToolTip("Change a hyperparameter as the run goes: the seed lecture anneals "
                                  "μ from 0.5 up to the μ above; α can decay in steps or along a cosine")
         self.schedule_steps = QtWidgets.QSpinBox()
-        self.schedule_steps.setRange(1, 1_000_000)
+        self.schedule_steps.setRange(1, MAX_STEPS)   # the cap validation applies
         self.schedule_steps.setValue(200)
         self.schedule_steps.setSuffix(" steps")
         self.schedule_steps.setKeyboardTracking(False)
@@ -150,6 +153,14 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
                  self.schedule_steps)
         for widget in quiet:
             widget.blockSignals(True)
+        try:
+            self._fill(settings)
+        finally:    # a value a box refuses must not leave the pane deaf to the user
+            for widget in quiet:
+                widget.blockSignals(False)
+        self._show_relevant_rows()
+
+    def _fill(self, settings: OptimizerSettings) -> None:
         self.optimizer.setCurrentIndex(OPTIMIZER_NAMES.index(settings.name))
         kind, steps = _schedule_of(settings)
         self.schedule.setCurrentIndex(self.schedule.findData(kind))
@@ -162,9 +173,6 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
         self.beta1.set_value(settings.beta1)
         self.beta2.set_value(settings.resolved_beta2)
         self.schedule_steps.setEnabled(kind is not None)
-        for widget in quiet:
-            widget.blockSignals(False)
-        self._show_relevant_rows()
 
     def _show_relevant_rows(self) -> None:
         name = self._settings.name

@@ -12,6 +12,7 @@ from PySide6 import QtCore, QtWidgets
 
 from app.model.scenario import MAX_PANES, Scenario
 from physics.builtins import BUILTIN_NAMES, builtin
+from physics.limits import MAX_SEED
 
 CUSTOM = "custom expression"
 ERROR_STYLE = "QLineEdit { border: 2px solid #d0021b; background: #fff0f0; }"
@@ -57,7 +58,7 @@ class ScenarioControlsWidget(QtWidgets.QWidget):
         start_row.addWidget(self.start_y)
         self.sigma = _spin(0.0, 1e4, 4, 0.05, "Gradient noise σ: g̃ = ∇L + σξ, the same draw for every pane")
         self.seed = QtWidgets.QSpinBox()
-        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setRange(0, MAX_SEED)      # the cap validation applies: every seed fits
         self.seed.setKeyboardTracking(False)
         self.seed.setToolTip("Random seed for noise and minibatches (same seed, same run)")
         self.batch = QtWidgets.QSpinBox()
@@ -106,6 +107,13 @@ class ScenarioControlsWidget(QtWidgets.QWidget):
                    self.seed, self.batch)
         for widget in widgets:
             widget.blockSignals(True)
+        try:
+            self._fill(scenario)
+        finally:    # a value a box refuses must not leave the fields deaf to the user
+            for widget in widgets:
+                widget.blockSignals(False)
+
+    def _fill(self, scenario: Scenario) -> None:
         index = self.landscape.findData(scenario.landscape)
         custom = index < 0
         self.landscape.setCurrentIndex(self.landscape.findData(CUSTOM) if custom else index)
@@ -121,8 +129,6 @@ class ScenarioControlsWidget(QtWidgets.QWidget):
         self.batch.setEnabled(scenario.landscape == "regression")
         self.add_pane.setEnabled(len(scenario.panes) < MAX_PANES)
         self.remove_pane.setEnabled(len(scenario.panes) > 1)
-        for widget in widgets:
-            widget.blockSignals(False)
 
     def show_expression_error(self, message: str) -> None:
         """Mark the expression field bad; the last good landscape stays."""

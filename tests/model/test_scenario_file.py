@@ -200,3 +200,47 @@ def test_build_comparison_passes_noise_and_start():
     c = s.build_comparison(max_history_bytes=1 << 20)
     assert (c.sigma, c.seed, c.batch_size) == (0.1, 5, 8)
     assert np.array_equal(c.positions(0)[:, 0], [[1.0, -1.0], [1.0, -1.0]])
+
+
+# A loader that accepts what the window's spin boxes cannot show bricks the app: the window
+# takes the scenario, a spin box overflows, and the scenario is remembered for next time.
+TOO_BIG = [
+    ("seed = 2147483648", "seed must be a whole number between 0 and 2147483647, got 2147483648"),
+    ("seed = 9223372036854775807", "seed must be a whole number between 0 and 2147483647"),
+    ("seed = " + "9" * 400, "seed must be a whole number between 0 and 2147483647, got 999"),
+    ("seed = " + "9" * 5000, "not valid TOML: a whole number has more than"),
+    ("[[pane]]\noptimizer = 'momentum'\nalpha = 0.1\nmu_schedule = ['ramp', 0.5, 0.9, "
+     "9223372036854775807]", "pane 2: steps in mu_schedule must be a whole number between 1 and "
+     "1000000, got 9223372036854775807"),
+    ("[[pane]]\noptimizer = 'sgd'\nalpha = 0.1\nalpha_schedule = ['step', 0.5, 1000001]",
+     "pane 2: every in alpha_schedule must be a whole number between 1 and 1000000, got 1000001"),
+    ("[[pane]]\noptimizer = 'sgd'\nalpha = 0.1\nalpha_schedule = ['cosine', " + "9" * 30
+     + ", 0.0]", "pane 2: steps in alpha_schedule must be a whole number between 1 and 1000000"),
+]
+
+
+@pytest.mark.parametrize("line, problem", TOO_BIG, ids=(
+    "seed 2**31", "seed 2**63-1", "seed 400 digits", "seed 5000 digits", "ramp 2**63-1",
+    "step 1000001", "cosine 30 digits"))
+def test_numbers_the_window_cannot_show_are_refused_in_one_line(line, problem):
+    text = GOOD.replace("format = 1", "format = 1\n" + line) if line.startswith("seed") \
+        else GOOD + line + "\n"
+    with pytest.raises(ScenarioError) as caught:
+        scenario_from_toml(text)
+    message = str(caught.value)
+    assert problem in message and "\n" not in message and len(message) < 200, message
+
+
+def test_the_caps_themselves_are_fine():
+    s = Scenario(seed=2**31 - 1, sigma=0.1, panes=(
+        S("momentum", alpha=0.01, mu_schedule=("ramp", 0.5, 0.9, 1_000_000)),
+        S("sgd", alpha=0.01, alpha_schedule=("step", 0.5, 1_000_000)),
+        S("sgd", alpha=0.01, alpha_schedule=("cosine", 1_000_000, 0.0))))
+    assert scenario_from_toml(scenario_to_toml(s)) == s
+
+
+@pytest.mark.parametrize("seed", [2**70, -(2**70), 10**5000], ids=("2**70", "-2**70", "10**5000"))
+def test_a_huge_integer_from_python_is_a_message_not_an_overflow(seed):
+    with pytest.raises(ScenarioError, match="seed must be a whole number between 0 and") as caught:
+        Scenario(seed=seed).validate()
+    assert len(str(caught.value)) < 200
