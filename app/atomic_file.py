@@ -73,9 +73,9 @@ def output_target(path) -> Path:
     if not str(path).strip():
         raise OutputError("the output file name is empty")
     given = Path(path)
-    target = Path(os.path.realpath(given)) if given.is_symlink() else given
-    folder = target.parent if str(target.parent) else Path(".")
     try:
+        target = Path(os.path.realpath(given)) if given.is_symlink() else given
+        folder = target.parent if str(target.parent) else Path(".")
         if not folder.is_dir():
             raise OutputError(f"cannot write {str(given)!r}: folder {str(folder)!r} does not exist")
         if len(os.fsencode(target.name)) > _name_limit(folder):

@@ -13,10 +13,15 @@ class LandscapeError(ValueError):
 def resolve_landscape(text: str, domain=None) -> Landscape:
     """A built-in by name (case-insensitive), else ``text`` parsed as an expression in x, y.
 
-    ``domain`` (xmin, xmax, ymin, ymax) applies to typed expressions only.
+    ``domain`` (xmin, xmax, ymin, ymax) applies to typed expressions only: a built-in
+    has its own, and silently drawing it elsewhere would mislead (one rule with the
+    scenario files, which refuse it too).
     """
     key = text.strip().lower()
     if key in BUILTIN_NAMES:
+        if domain is not None:
+            raise LandscapeError(f"domain applies only to typed expressions, not the "
+                                 f"built-in {text!r}")
         return builtin(key)
     if key.replace("-", "").replace("_", "").isalpha() and key not in ("x", "y"):
         # A bare word that is not a built-in is far more likely a typo than an expression.

@@ -123,7 +123,8 @@ class OutcomeTracker:
         xmin, xmax, ymin, ymax = landscape.domain
         self._centre = ((xmin + xmax) / 2, (ymin + ymax) / 2)
         self._reach = tol.far * landscape.extent
-        self._gtol2, self._xtol2 = tol.gtol ** 2, tol.xtol ** 2
+        # Products, not **: a huge tolerance squares to inf (always at rest), not OverflowError.
+        self._gtol2, self._xtol2 = tol.gtol * tol.gtol, tol.xtol * tol.xtol
         # Kept up to date as balls settle, so a step never rescans the int arrays.
         self._alive = np.ones(shape, dtype=bool)
         self._searching = np.ones(shape, dtype=bool)    # alive and not yet converged

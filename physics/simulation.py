@@ -21,7 +21,7 @@ million steps for two balls); past that the run stops growing and
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -35,6 +35,7 @@ from .stepping import Lockstep
 
 DEFAULT_MAX_HISTORY_BYTES = 256 * 1024 * 1024
 _BYTES_PER_BALL_STEP = 7 * 8 + 1  # position 2, velocity 2, gradient 2, loss 1; state 1 byte
+PROGRESS_EVERY = 4096   # steps between progress reports of a long ensure()
 
 __all__ = ["Comparison", "NOT_YET", "Tolerances", "DEFAULT_MAX_HISTORY_BYTES"]
 
@@ -133,8 +134,12 @@ class Comparison:
         self._loss[t] = balls.loss
         self._states[t] = balls.outcome.state
 
-    def ensure(self, step: int) -> int:
-        """Compute forward until ``step`` exists (or the memory cap); return the last step."""
+    def ensure(self, step: int, progress: Callable[[int, int], object] | None = None) -> int:
+        """Compute forward until ``step`` exists (or the memory cap); return the last step.
+
+        ``progress(done, target)`` is called every :data:`PROGRESS_EVERY` steps and at the
+        end, so a caller can draw a bar or stop (by raising) during a long computation.
+        """
         target = min(int(step), self.max_steps)
         if step > self.max_steps:
             self.history_full = True
@@ -144,6 +149,10 @@ class Comparison:
             self._balls.advance()
             self._frontier += 1
             self._keep(self._frontier)
+            if progress is not None and self._frontier % PROGRESS_EVERY == 0:
+                progress(self._frontier, target)
+        if progress is not None:
+            progress(target, target)
         return self._frontier
 
     def all_stopped(self) -> bool:

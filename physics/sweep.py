@@ -22,6 +22,7 @@ what theory predicts for the same grid.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
@@ -31,6 +32,14 @@ from .outcome import NOT_YET, Tolerances
 
 MEASURES = ("steps-to-tol", "final-loss", "divergence")
 MAX_CELLS = 1_000_000
+MAX_STEPS = 100_000
+#: cells × steps: what finishes in a few minutes on a laptop (~50 M ball-steps/s with the
+#: outcome rule). A 1,000 × 1,000 grid of 100,000 steps would take half an hour.
+MAX_BALL_STEPS = 10_000_000_000
+#: Cells run together. Every cell's noise is drawn per step and shared, so splitting the
+#: grid changes no number; it bounds the working arrays (cache-sized, and faster) and
+#: gives the progress callback something to report.
+CHUNK_CELLS = 20_000
 
 
 class SweepError(ValueError):
@@ -103,27 +112,49 @@ class SweepResult:
         return float(self.alphas[j]), float(self.mus[i]), float(self.values[i, j])
 
 
+def check_work(grid: SweepGrid, steps: int) -> None:
+    """Refuse, before any work, a sweep too long to finish (:data:`MAX_BALL_STEPS`)."""
+    if not 1 <= steps <= MAX_STEPS:
+        raise SweepError(f"steps must be between 1 and {MAX_STEPS}, got {steps}")
+    work = grid.n_alpha * grid.n_mu * steps
+    if work > MAX_BALL_STEPS:
+        raise SweepError(f"grid {grid.n_alpha}x{grid.n_mu} x {steps:,} steps is {work:,} "
+                         f"ball-steps, over the cap of {MAX_BALL_STEPS:,} (minutes of work): "
+                         "use a smaller grid or fewer steps")
+
+
 def run_sweep(landscape: Landscape, start, grid: SweepGrid, steps: int, measure: str = "steps-to-tol",
               *, nesterov: bool = False, sigma: float = 0.0, seed: int = 0,
-              tolerances: Tolerances | None = None, threads: int | None = None) -> SweepResult:
-    """Run every cell of ``grid`` for ``steps`` steps and measure it."""
+              tolerances: Tolerances | None = None, threads: int | None = None,
+              progress: Callable[[int, int], object] | None = None) -> SweepResult:
+    """Run every cell of ``grid`` for ``steps`` steps and measure it.
+
+    ``progress(cells_done, cells)`` is called after each chunk of cells.
+    """
     grid.validate()
     if measure not in MEASURES:
         raise SweepError(f"unknown measure {measure!r} (choose {', '.join(MEASURES)})")
-    if not 1 <= steps <= 100_000:
-        raise SweepError(f"steps must be between 1 and 100000, got {steps}")
+    check_work(grid, steps)
     a, m = np.meshgrid(grid.alphas, grid.mus)
-    result = run_batch(landscape, np.asarray(start, dtype=float), a.ravel(), m.ravel(), steps,
-                       nesterov=nesterov, sigma=sigma, seed=seed, tolerances=tolerances,
-                       threads=threads)
+    alphas, mus = a.ravel(), m.ravel()
+    start = np.asarray(start, dtype=float)
+    parts = []
+    for first in range(0, alphas.size, CHUNK_CELLS):
+        chunk = slice(first, first + CHUNK_CELLS)
+        parts.append(run_batch(landscape, start, alphas[chunk], mus[chunk], steps,
+                               nesterov=nesterov, sigma=sigma, seed=seed,
+                               tolerances=tolerances, threads=threads))
+        if progress is not None:
+            progress(min(first + CHUNK_CELLS, alphas.size), alphas.size)
     shape = a.shape
-    converged = result.converged_at.reshape(shape)
-    diverged = result.diverged_at.reshape(shape)
+    converged = np.concatenate([p.converged_at for p in parts]).reshape(shape)
+    diverged = np.concatenate([p.diverged_at for p in parts]).reshape(shape)
     if measure == "steps-to-tol":
         values = np.where(converged != NOT_YET, converged, np.nan).astype(float)
     elif measure == "final-loss":
+        positions = np.concatenate([p.positions for p in parts])
         with np.errstate(all="ignore"):
-            values = landscape.value(result.positions).reshape(shape)
+            values = landscape.value(positions).reshape(shape)
     else:
         values = np.where(diverged != NOT_YET, diverged, np.nan).astype(float)
     if measure != "divergence":

@@ -24,6 +24,15 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str):  # noqa: D401 - argparse API
         raise UsageError(message)
 
+    def parse_args(self, args=None, namespace=None):
+        """argparse's, then an empty value (``--out ""``) is refused rather than read as
+        "not given": the user typed the option, so silently using the default misleads."""
+        parsed = super().parse_args(args, namespace)
+        for name, value in vars(parsed).items():
+            if isinstance(value, str) and not value.strip():
+                raise UsageError(f"--{name.replace('_', '-')} is empty")
+        return parsed
+
 
 def _comma_floats(text: str, count: int, what: str) -> tuple[float, ...]:
     parts = text.split(",")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-import time
 
 from app.encoders import ExportError
 from app.model.export_plan import DEFAULT_FPS, ExportPlan
@@ -18,7 +17,9 @@ from app.model.scenario import ScenarioError, default_scenario
 from app.model.scenario_file import load_scenario
 from optimizers.registry import USES_MU
 
+from . import interrupts
 from .arguments import UsageError, parse_dimensions, parse_number, parse_start
+from .progress import ProgressBar
 
 
 def scenario_from_args(args):
@@ -40,26 +41,6 @@ def scenario_from_args(args):
         raise UsageError(str(error)) from None
 
 
-class _ProgressBar:
-    """A one-line bar on stderr, drawn only on a terminal."""
-
-    def __init__(self):
-        self.enabled = sys.stderr.isatty()
-        self.started = time.perf_counter()
-
-    def __call__(self, done: int, total: int) -> bool:
-        if self.enabled and (done == total or done % 5 == 0):
-            width = 30
-            filled = width * done // total
-            elapsed = time.perf_counter() - self.started
-            sys.stderr.write(f"\rexporting [{'#' * filled}{'.' * (width - filled)}] "
-                             f"{done}/{total} frames  {elapsed:.1f}s")
-            if done == total:
-                sys.stderr.write("\n")
-            sys.stderr.flush()
-        return True
-
-
 def command(args) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     scenario = scenario_from_args(args)
@@ -77,7 +58,10 @@ def command(args) -> int:
         plan.validate()
         from app.qt.exporter import export_animation  # noqa: PLC0415 - Qt only once the input is good
 
-        count = export_animation(scenario, plan, _ProgressBar())
+        # Qt paints every frame: a signal is held until the next frame's checkpoint (the
+        # progress call), where the encoder's clean-up can run on a plain Python stack.
+        with interrupts.deferred():
+            count = export_animation(scenario, plan, ProgressBar("exporting", "frames"))
     except ExportError as error:
         raise UsageError(str(error)) from None
     print(f"wrote {count} frames to {args.out}", file=sys.stderr)

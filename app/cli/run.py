@@ -1,13 +1,25 @@
-"""``momentum-lab run``: one optimizer's trajectory as CSV or JSON (no Qt)."""
+"""``momentum-lab run``: one optimizer's trajectory as CSV or JSON (no Qt).
+
+Rows are streamed to the output as they are formatted — never the whole text, nor a
+list of a million row dicts, in memory — so a 1,000,000-step run needs the run's own
+history (about 60 bytes a step) and little else, whichever the format.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Iterator
 
-from app.atomic_file import OutputError, atomic_output
-from app.json_text import json_text
-from app.model.trajectories import COLUMNS, csv_lines, pane_constants, pane_table, table_rows
+from app.atomic_file import OutputError, atomic_output, output_target
+from app.json_text import json_chunks
+from app.model.trajectories import (
+    COLUMNS,
+    csv_lines,
+    pane_constants,
+    pane_table,
+    table_rows,
+)
 from optimizers.registry import (
     ADAPTIVE,
     USES_MU,
@@ -29,8 +41,7 @@ from .arguments import (
     parse_number,
     parse_start,
 )
-
-
+from .progress import ProgressBar
 
 
 def settings_from_args(args, landscape) -> OptimizerSettings:
@@ -71,6 +82,8 @@ def command(args) -> int:
     except LandscapeError as error:
         raise UsageError(str(error)) from None
     settings = settings_from_args(args, landscape)
+    if args.out:
+        _check_output(args.out)
     steps = parse_number("steps", args.steps, integer=True)
     if not 1 <= steps <= MAX_STEPS:
         raise UsageError(f"steps must be between 1 and {MAX_STEPS}, got {args.steps!r}")
@@ -85,7 +98,7 @@ def command(args) -> int:
     except GradientSettingsError as error:
         raise UsageError(str(error)) from None
 
-    comparison.ensure(steps)
+    comparison.ensure(steps, progress=ProgressBar("computing", "steps"))
     state, since = comparison.state_since(0, 0, comparison.computed_steps)
     # A ball that diverged or left stops there; its rows end with the step before.
     stop = max(int(comparison.diverged_at[0, 0]), int(comparison.left_at[0, 0]))
@@ -96,24 +109,49 @@ def command(args) -> int:
     constants = pane_constants(comparison, 0, args.mapping)
     table = pane_table(comparison, 0, last, constants)
     if fmt == "csv":
-        text = ",".join(COLUMNS) + "\n" + "".join(csv_lines(table))
+        pieces = _csv_chunks(table)
     else:
-        text = _json(table, comparison, settings, constants, start, sigma, seed, batch, steps,
-                     state, since)
+        pieces = _json_chunks(table, comparison, settings, constants, start, sigma, seed,
+                              batch, steps, state, since)
     if args.out:
         try:
             with atomic_output(args.out) as handle:
-                handle.write(text)
+                _write(handle, pieces)
         except OutputError as error:
             raise UsageError(str(error)) from None
     else:
-        sys.stdout.write(text)
+        _write(sys.stdout, pieces)
+        sys.stdout.flush()   # a closed pipe shows up here, inside main's BrokenPipe guard
     print(outcome.explain(state, since, comparison.computed_steps), file=sys.stderr)
     return 0
 
 
-def _json(table, comparison, settings, constants, start, sigma, seed, batch, steps,
-          state, since) -> str:
+def _check_output(path: str) -> None:
+    """Refuse an output that cannot be written before computing anything."""
+    try:
+        output_target(path)
+    except OutputError as error:
+        raise UsageError(str(error)) from None
+
+
+def _write(handle, pieces: Iterator[str], batch: int = 4096) -> None:
+    """Write ``pieces`` a few thousand at a time (one call per piece is slow)."""
+    buffer: list[str] = []
+    for piece in pieces:
+        buffer.append(piece)
+        if len(buffer) >= batch:
+            handle.write("".join(buffer))
+            buffer.clear()
+    handle.write("".join(buffer))
+
+
+def _csv_chunks(table) -> Iterator[str]:
+    yield ",".join(COLUMNS) + "\n"
+    yield from csv_lines(table)
+
+
+def _json_chunks(table, comparison, settings, constants, start, sigma, seed, batch, steps,
+                 state, since) -> Iterator[str]:
     def event(steps_at) -> int | None:
         step = int(steps_at[0, 0])
         return None if step == NOT_YET else step
@@ -138,6 +176,5 @@ def _json(table, comparison, settings, constants, start, sigma, seed, batch, ste
         "converged_at": event(comparison.converged_at),
         "diverged_at": event(comparison.diverged_at),
         "left_domain_at": event(comparison.left_at),
-        "rows": [dict(zip(COLUMNS, row)) for row in table_rows(table)],
     }
-    return json_text(document)
+    return json_chunks(document, "rows", (dict(zip(COLUMNS, row)) for row in table_rows(table)))

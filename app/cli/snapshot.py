@@ -7,23 +7,29 @@ from __future__ import annotations
 
 import os
 
-from app.atomic_file import OutputError, atomic_output
+from app.atomic_file import OutputError, atomic_output, output_target
 from app.model.scenario import ScenarioError
 from app.model.scenario_file import load_scenario
+from physics.limits import MAX_STEPS
 
-from .arguments import UsageError, parse_dimensions
+from . import interrupts
+from .arguments import UsageError, parse_dimensions, parse_number
+from .progress import ProgressBar
 
 
 def command(args) -> int:
-    try:
-        step = int(args.step)
-    except ValueError:
-        raise UsageError(f"--step must be a whole number, got {args.step!r}") from None
+    step = parse_number("step", args.step, integer=True)
+    if not 0 <= step <= MAX_STEPS:
+        raise UsageError(f"step must be between 0 and {MAX_STEPS:,}, got {args.step!r}")
     width, height = parse_dimensions(args.size, "size", "WIDTHxHEIGHT (e.g. 1400x800)")
-    if step < 0 or not (320 <= width <= 7680 and 240 <= height <= 4320):
-        raise UsageError("--step must be >= 0 and --size between 320x240 and 7680x4320")
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise UsageError(f"size must be between 320x240 and 7680x4320, got {args.size!r}")
     if not args.out.lower().endswith(".png"):
         raise UsageError(f"snapshot writes PNG files, got {args.out!r}")
+    try:
+        output_target(args.out)   # refuse an unwritable output before rendering
+    except OutputError as error:
+        raise UsageError(str(error)) from None
     try:
         scenario = load_scenario(args.scenario) if args.scenario else None
     except ScenarioError as error:
@@ -32,10 +38,13 @@ def command(args) -> int:
     from app.qt.snapshot import window_png  # noqa: PLC0415 - Qt only once the input is good
 
     try:
-        data = window_png(scenario, step, (width, height), landscape=args.landscape,
-                          swarm=args.swarm, views=args.views)
+        with interrupts.deferred():   # Qt paints: a signal waits for a checkpoint
+            data = window_png(scenario, step, (width, height), landscape=args.landscape,
+                              swarm=args.swarm, views=args.views,
+                              progress=ProgressBar("computing", "steps"))
     except ScenarioError as error:
         raise UsageError(str(error)) from None
+    interrupts.checkpoint()
     try:
         with atomic_output(args.out, "wb") as handle:
             handle.write(data)

@@ -14,13 +14,21 @@ import math
 import os
 import sys
 
-from app.atomic_file import OutputError, atomic_output
+from app.atomic_file import OutputError, atomic_output, output_target
 from physics.catalog import LandscapeError, resolve_landscape
 from physics.gradients import GradientSettingsError, make_gradient_source
 from physics.simulation import Tolerances
-from physics.sweep import SweepError, SweepGrid, run_sweep
+from physics.sweep import SweepError, SweepGrid, check_work, run_sweep
 
-from .arguments import UsageError, parse_dimensions, parse_range, parse_start
+from . import interrupts
+from .arguments import (
+    UsageError,
+    parse_dimensions,
+    parse_number,
+    parse_range,
+    parse_start,
+)
+from .progress import ProgressBar
 
 
 def _value_text(value: float) -> str:
@@ -43,26 +51,29 @@ def command(args) -> int:
         (landscape.alpha / 100, landscape.alpha * 5)
     mu_range = parse_range("mu range", args.mu_range)
     n_alpha, n_mu = parse_dimensions(args.grid, "grid", "NxM (alpha columns x mu rows)")
-    try:
-        steps = int(args.steps)
-        tol = float(args.tol) if args.tol else None
-        sigma, seed = float(args.noise), int(args.seed)
-    except ValueError as error:
-        raise UsageError(f"bad number: {error}") from None
-    if tol is not None and not (tol > 0 and math.isfinite(tol)):
+    steps = parse_number("steps", args.steps, integer=True)
+    tol = parse_number("tol", args.tol)
+    sigma = parse_number("noise", args.noise)
+    seed = parse_number("seed", args.seed, integer=True)
+    if tol is not None and not tol > 0:
         raise UsageError(f"tol must be a positive number, got {args.tol!r}")
     suffix = os.path.splitext(args.out)[1].lower()
     if suffix not in (".csv", ".png"):
         raise UsageError(f"sweep writes .csv or .png, got {args.out!r}")
+    try:
+        output_target(args.out)   # refuse an unwritable output before minutes of work
+    except OutputError as error:
+        raise UsageError(str(error)) from None
     tolerances = Tolerances.for_landscape(landscape)
     if tol is not None:
         tolerances = dataclasses.replace(tolerances, gtol=tol, xtol=tol / 10)
     try:
         make_gradient_source(landscape, sigma, seed)   # validates noise and seed
         grid = SweepGrid(alpha_range, mu_range, n_alpha, n_mu).validate()
+        check_work(grid, steps)
         result = run_sweep(landscape, start, grid, steps, args.measure,
                            nesterov=args.optimizer == "nesterov", sigma=sigma, seed=seed,
-                           tolerances=tolerances)
+                           tolerances=tolerances, progress=ProgressBar("sweeping", "cells"))
     except (SweepError, GradientSettingsError) as error:
         raise UsageError(str(error)) from None
     try:
@@ -89,6 +100,8 @@ def _write_png(result, landscape, path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.qt.map_picture import map_png  # noqa: PLC0415 - Qt only for pictures
 
-    data = map_png(result, landscape)
+    with interrupts.deferred():   # Qt paints the picture: a signal waits until it is done
+        data = map_png(result, landscape)
+    interrupts.checkpoint()
     with atomic_output(path, "wb") as handle:
         handle.write(data)

@@ -57,7 +57,7 @@ class ExportPlan:
             raise ExportError(f"frames must be between 1 and {MAX_FRAMES}, got {self.frames}")
         if not 1 <= self.steps_per_frame <= 10_000:
             raise ExportError(f"steps per frame must be between 1 and 10000, got {self.steps_per_frame}")
-        if not 0 < self.fps <= 120:
+        if not 1 <= self.fps <= 120:
             raise ExportError(f"fps must be between 1 and 120, got {self.fps:g}")
         if self.first_step < 0:
             raise ExportError(f"the first step must be >= 0, got {self.first_step}")

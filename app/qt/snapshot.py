@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from app.model.scenario import Scenario
 
 from .application import ensure_application
@@ -10,11 +12,14 @@ from .main_window import MainWindow
 
 
 def window_png(scenario: Scenario | None, step: int, size: tuple[int, int], *,
-               landscape: str | None = None, swarm: bool = False, views: bool = False) -> bytes:
+               landscape: str | None = None, swarm: bool = False, views: bool = False,
+               progress: Callable[[int, int], object] | None = None) -> bytes:
     """The window on ``scenario`` (default: the seed lecture's) at ``step``, as PNG bytes.
 
     ``landscape`` replaces the scenario's (ScenarioError if it is bad); ``swarm`` turns
     swarm mode on; ``views`` opens the parameter map and the energy views.
+    ``progress(done, steps)`` follows the computation of the steps before ``step`` (and
+    may raise to stop it): it runs before anything is painted, outside Qt's calls.
     """
     app = ensure_application()
     window = MainWindow(scenario)
@@ -29,6 +34,7 @@ def window_png(scenario: Scenario | None, step: int, size: tuple[int, int], *,
         if views:
             window.qactions["map"].trigger()
             window.qactions["energy"].trigger()
+        window.controller.comparison.ensure(step, progress=progress)
         window.controller.seek(step)
         app.processEvents()
         window.docks.parameter_map.wait()
