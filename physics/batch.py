@@ -23,6 +23,7 @@ with the same settings bit for bit. Plain SGD is μ = 0.
 from __future__ import annotations
 
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -35,6 +36,7 @@ from .landscape import Landscape
 from .outcome import OutcomeTracker, Tolerances, tolerances_for
 
 MIN_BALLS_PER_THREAD = 4096
+_CANCEL_EVERY = 64   # steps between a worker's looks at the cancel flag
 
 
 @dataclass
@@ -62,7 +64,7 @@ def _per_ball(value, n: int) -> np.ndarray | float:
 
 
 def _run_slice(landscape: Landscape, x, y, alpha, mu, steps, nesterov, noise, track,
-               tolerances: Tolerances | None):
+               tolerances: Tolerances | None, cancel: threading.Event | None = None):
     n = len(x)
     px = np.zeros(n)
     py = np.zeros(n)
@@ -81,6 +83,8 @@ def _run_slice(landscape: Landscape, x, y, alpha, mu, steps, nesterov, noise, tr
         if track:
             judge(0, gx, gy, None, None)
         for t in range(steps):
+            if cancel is not None and t % _CANCEL_EVERY == 0 and cancel.is_set():
+                break   # the caller is unwinding (Ctrl+C): its result is thrown away
             if nesterov:
                 qx, qy = grad_xy(nesterov_lookahead(x, px, mu), nesterov_lookahead(y, py, mu))
             else:
@@ -144,17 +148,29 @@ def run_batch(landscape: Landscape, starts, alpha, mu, steps: int, *, nesterov: 
     workers = max(1, min(workers, n // MIN_BALLS_PER_THREAD))
     bounds = np.linspace(0, n, workers + 1).astype(int)
 
+    cancel = threading.Event()
+
     def piece(k):
         sl = slice(bounds[k], bounds[k + 1])
         a = alpha_b if np.ndim(alpha_b) == 0 else alpha_b[sl]
         m = mu_b if np.ndim(mu_b) == 0 else mu_b[sl]
         return _run_slice(landscape, x0[sl].copy(), y0[sl].copy(), a, m, steps, nesterov,
-                          noise, track, tolerances)
+                          noise, track, tolerances, cancel)
 
     if workers == 1:
         parts = [piece(0)]
     else:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(piece, range(workers)))
+        # Not ``with ThreadPoolExecutor``: if this thread is interrupted (Ctrl+C raises
+        # here, while it waits), the workers must be told to stop *before* the pool is
+        # joined, or the interrupt waits for minutes of work nobody will read.
+        pool = ThreadPoolExecutor(max_workers=workers)
+        try:
+            futures = [pool.submit(piece, k) for k in range(workers)]
+            parts = [future.result() for future in futures]
+        except BaseException:
+            cancel.set()
+            raise
+        finally:
+            pool.shutdown(wait=True)
     x, y, conv, div, left = (np.concatenate([p[i] for p in parts]) for i in range(5))
     return BatchResult(x, y, conv, div, left, steps)

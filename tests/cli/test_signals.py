@@ -83,3 +83,16 @@ def test_a_killed_export_leaves_a_temporary_the_next_export_removes(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, "u.gif"])
+
+
+def test_an_interrupted_sweep_stops_its_worker_threads(tmp_path):
+    """The map kernel runs on two threads; Ctrl+C must stop them, not wait a minute of
+    work out (the whole sweep below takes about that long)."""
+    process = start("sweep", "--grid", "141x141", "--steps", "100000", "--out", "s.csv",
+                    cwd=tmp_path)
+    time.sleep(3)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 130, err
+    assert err.strip().splitlines() == ["momentum-lab: interrupted"]
+    assert list(tmp_path.iterdir()) == []
