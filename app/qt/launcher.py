@@ -6,9 +6,14 @@ libraries, so a bare machine gets the packages to install instead of Qt's abort.
 
 from __future__ import annotations
 
+import signal
 import sys
 
 from app import system_check
+
+#: How often Qt's event loop hands Python the thread, so a Ctrl+C or SIGTERM that
+#: arrived is acted on (Python runs signal handlers only between its own bytecodes).
+_SIGNAL_POLL_MS = 200
 
 
 def _local_path(name: str) -> str:
@@ -48,4 +53,31 @@ def launch_app(scenario_path: str | None = None) -> int:
     app.setOrganizationName("Momentum Lab")
     window = build_window(scenario_path)
     window.show()
-    return app.exec()
+    received = _close_on_signals(window)
+    status = app.exec()
+    if received:
+        print(f"momentum-lab: {'interrupted' if received[0] == signal.SIGINT else 'terminated'}",
+              file=sys.stderr)
+        return 128 + received[0]
+    return status
+
+
+def _close_on_signals(window) -> list[int]:
+    """Ctrl+C in the terminal or ``kill`` closes the window the normal way: the session
+    is remembered and the app exits with the signal's status, instead of ignoring the
+    signal until some later event, or dying without saving."""
+    from PySide6 import QtCore  # noqa: PLC0415
+
+    received: list[int] = []
+
+    def close(signum, frame):  # noqa: ARG001 - signal API
+        if not received:
+            received.append(signum)
+            QtCore.QTimer.singleShot(0, window.close)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, close)
+    poll = QtCore.QTimer(window)
+    poll.timeout.connect(lambda: None)
+    poll.start(_SIGNAL_POLL_MS)
+    return received

@@ -6,6 +6,10 @@ screen (the default, or the remembered one) stays, and one status-bar line says 
 """
 
 import os
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -219,3 +223,37 @@ def test_a_box_that_refuses_a_value_leaves_its_form_answering(qtbot, monkeypatch
         pane.mu.field.setValue(0.5)
     with qtbot.waitSignal(controls.change_requested):
         controls.sigma.setValue(0.3)
+
+
+def _catches_sigterm(pid: int) -> bool:
+    """True once the process has a SIGTERM handler (Linux: the SigCgt mask in /proc)."""
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("SigCgt:"):
+                return bool(int(line.split()[1], 16) & (1 << (signal.SIGTERM - 1)))
+    return False
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="needs Linux's /proc")
+@pytest.mark.parametrize("signum, status, said", [(signal.SIGTERM, 143, "terminated"),
+                                                  (signal.SIGINT, 130, "interrupted")])
+def test_a_signal_closes_the_app_the_normal_way_and_it_remembers(tmp_path, signum, status, said):
+    """Before: Ctrl+C was ignored by the running app, and SIGTERM killed it unsaved."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path),
+               HOME=str(tmp_path), PYTHONDONTWRITEBYTECODE="1")
+    app = subprocess.Popen([sys.executable, "-m", "app"], env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not _catches_sigterm(app.pid):
+            assert app.poll() is None and time.monotonic() < deadline, "never ready"
+            time.sleep(0.05)
+        app.send_signal(signum)
+        out, err = app.communicate(timeout=20)
+    finally:
+        app.kill()   # a failed test must not leave the app running
+        app.communicate()
+    assert app.returncode == status, err
+    assert err.strip().splitlines()[-1] == f"momentum-lab: {said}"
+    saved = list(tmp_path.rglob("*.conf"))
+    assert saved and "last_scenario" in saved[0].read_text()
