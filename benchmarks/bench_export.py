@@ -5,7 +5,7 @@ The default two-pane scenario, 240 frames at 1200×500, 30 fps, to MP4 and to GI
 once with ``momentum-lab``'s exporter, once with ``matplotlib_baseline.py`` (what people
 write by hand today). Same machine, same run, so the ratios are fair.
 
-Memory: the peak resident size of a fresh process exporting 100 and then 1,000 frames
+Memory: the peak resident size of a fresh process exporting 100, 1,000 and 5,000 frames
 (and of the ffmpeg it runs, for MP4). An encoder that keeps frames grows with the count
 (a 1200×500 frame is 1.8 MB); ours should not grow at all.
 """
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 FRAMES, SIZE = 240, (1200, 500)
-MEMORY_FRAMES = (100, 1000)
+MEMORY_FRAMES = (100, 1000, 5000)
 
 _EXPORT = f"""
 import glob, resource, sys

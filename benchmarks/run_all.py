@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_core  # noqa: E402
 import bench_export  # noqa: E402
 import bench_frames  # noqa: E402
+import bench_memory  # noqa: E402
 import bench_sweep  # noqa: E402
 
 
@@ -23,6 +24,7 @@ def main():
     bench_frames.main()
     bench_sweep.main()
     bench_export.main()
+    bench_memory.main()
 
 
 if __name__ == "__main__":
