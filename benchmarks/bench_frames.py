@@ -31,11 +31,10 @@ w.controller.shutdown()
 
 def frame_cost(swarm: bool = False) -> float:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6 import QtWidgets
-
+    from app.qt.application import ensure_application
     from app.qt.main_window import MainWindow
 
-    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
+    app = ensure_application()   # the tools' application: Qt's chatter kept off the table
     window = MainWindow()
     window.resize(1400, 800)
     window.show()
