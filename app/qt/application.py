@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 from PySide6 import QtCore, QtWidgets
+
+#: Qt logging rules for the tools: only critical messages and worse.
+QUIET_RULES = "*.debug=false\n*.info=false\n*.warning=false"
 
 _APP = None   # kept alive for scripts and tests that never made one themselves
 
@@ -15,17 +16,13 @@ def ensure_application() -> QtWidgets.QApplication:
     Made here, the application is a tool's (export, snapshot, a sweep's picture): Qt's
     own chatter — the offscreen plugin's "This plugin does not support
     propagateSizeHints()" and the like — would precede the command's one-line answer,
-    so only Qt's critical and fatal messages reach stderr, as one line each.
+    so its debug, info and warning messages are filtered out (critical ones still
+    show). A logging rule rather than a Python message handler: Qt may log from its own
+    threads or while the interpreter shuts down, where calling Python can crash.
     """
     global _APP
     existing = QtWidgets.QApplication.instance()
     if existing is None:
-        QtCore.qInstallMessageHandler(_serious_messages_only)
+        QtCore.QLoggingCategory.setFilterRules(QUIET_RULES)
     _APP = existing or QtWidgets.QApplication(["momentum-lab"])
     return _APP
-
-
-def _serious_messages_only(kind, context, message) -> None:  # noqa: ARG001 - Qt's API
-    if kind in (QtCore.QtMsgType.QtCriticalMsg, QtCore.QtMsgType.QtFatalMsg):
-        print(f"momentum-lab: Qt: {message.splitlines()[0] if message else kind}",
-              file=sys.stderr)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from contextlib import contextmanager
 
 from app import system_check
 
@@ -53,8 +54,8 @@ def launch_app(scenario_path: str | None = None) -> int:
     app.setOrganizationName("Momentum Lab")
     window = build_window(scenario_path)
     window.show()
-    received = _close_on_signals(window)
-    status = app.exec()
+    with _close_on_signals(window) as received:
+        status = app.exec()
     if received:
         print(f"momentum-lab: {'interrupted' if received[0] == signal.SIGINT else 'terminated'}",
               file=sys.stderr)
@@ -62,10 +63,13 @@ def launch_app(scenario_path: str | None = None) -> int:
     return status
 
 
-def _close_on_signals(window) -> list[int]:
-    """Ctrl+C in the terminal or ``kill`` closes the window the normal way: the session
-    is remembered and the app exits with the signal's status, instead of ignoring the
-    signal until some later event, or dying without saving."""
+@contextmanager
+def _close_on_signals(window):
+    """While the app runs, Ctrl+C in the terminal or ``kill`` closes the window the
+    normal way: the session is remembered and the app exits with the signal's status,
+    instead of ignoring the signal until some later event, or dying without saving.
+    Yields the list the signal's number is put in; afterwards the poll stops and the
+    previous handlers are back."""
     from PySide6 import QtCore  # noqa: PLC0415
 
     received: list[int] = []
@@ -75,9 +79,13 @@ def _close_on_signals(window) -> list[int]:
             received.append(signum)
             QtCore.QTimer.singleShot(0, window.close)
 
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, close)
+    previous = {signum: signal.signal(signum, close) for signum in (signal.SIGINT, signal.SIGTERM)}
     poll = QtCore.QTimer(window)
     poll.timeout.connect(lambda: None)
     poll.start(_SIGNAL_POLL_MS)
-    return received
+    try:
+        yield received
+    finally:
+        poll.stop()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)

@@ -37,6 +37,7 @@ def run_main(capsys, *args):
     (("run", "--out", LONG_NAME + ".csv"), "too long"),
     (("run", "--out", LONG_NAME + "/x.csv"), "too long"),
     (("sweep", "--out", LONG_NAME + ".csv", "--grid", "2x2"), "too long"),
+    (("export", "--out", LONG_NAME + ".gif", "--frames", "2"), "too long"),
     # Empty values are refused, not read as "not given".
     (("run", "--start", ""), "--start is empty"),
     (("run", "--out", ""), "--out is empty"),

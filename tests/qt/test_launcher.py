@@ -155,12 +155,15 @@ def test_launch_app_shows_the_window_on_the_file(settings, tmp_path, monkeypatch
 
     monkeypatch.setattr(system_check, "problems", lambda: [])
     monkeypatch.setattr(QtWidgets.QApplication, "exec", exec_)
+    handlers = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     try:
         assert launcher.launch_app(scenario_path=str(path)) == 0
     finally:
         QtCore.QCoreApplication.setOrganizationName("Momentum Lab Test")
         QtCore.QCoreApplication.setApplicationName("")
     assert len(shown) == 1 and shown[0].workspace.scenario == load_scenario(path)
+    # The app's signal handling ends with the app (a test process keeps its own).
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == handlers
 
 
 # -- File ▸ Open in a running window: the same guard -----------------------------------------
