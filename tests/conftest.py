@@ -4,6 +4,7 @@ With ``MOMENTUM_LAB_BLOCK_QT=1`` Qt cannot be imported at all: tests/test_archit
 runs the model and command-line tests that way, to prove they need no Qt.
 """
 
+import gc
 import os
 import sys
 
@@ -33,6 +34,9 @@ def no_timers_left_running(request):
         return
     from PySide6 import QtCore, QtWidgets
 
+    # Collect unreachable windows now, before walking Qt's widget list: a window whose
+    # Python wrapper the garbage collector frees mid-walk is deleted under our feet.
+    gc.collect()
     app = QtWidgets.QApplication.instance()
     running = []
     for widget in QtWidgets.QApplication.topLevelWidgets():

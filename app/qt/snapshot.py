@@ -46,3 +46,7 @@ def window_png(scenario: Scenario | None, step: int, size: tuple[int, int], *,
         window.controller.shutdown()
         window.docks.parameter_map.shutdown()
         window.close()
+        # Deleted at the next event loop turn, not whenever Python's garbage collector
+        # reaches the window's reference cycles (a top-level widget deleted in the
+        # middle of unrelated Qt work is how a long-lived process crashes).
+        window.deleteLater()

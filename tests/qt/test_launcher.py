@@ -142,7 +142,7 @@ def test_an_unreadable_file_at_start_up(remembering_window, tmp_path):
         path.chmod(0o600)
 
 
-def test_launch_app_shows_the_window_on_the_file(settings, tmp_path, monkeypatch):
+def test_launch_app_shows_the_window_on_the_file(settings, qtbot, tmp_path, monkeypatch):
     path = _file(tmp_path, "lesson.toml", GOOD)
     shown = []
 
@@ -150,6 +150,7 @@ def test_launch_app_shows_the_window_on_the_file(settings, tmp_path, monkeypatch
         shown.extend(w for w in QtWidgets.QApplication.topLevelWidgets()
                      if isinstance(w, MainWindow) and w.isVisible())
         for window in shown:
+            qtbot.addWidget(window)   # deleted at teardown, not by a later garbage collection
             window.close()
         return 0
 

@@ -179,12 +179,13 @@ def test_loading_a_broken_scenario_changes_nothing(window, tmp_path):
     assert "broken.toml" in window.statusBar().currentMessage()
 
 
-def test_saved_scenario_reopens_to_the_same_run(window, tmp_path):
+def test_saved_scenario_reopens_to_the_same_run(window, qtbot, tmp_path):
     window.pane_row.panes[1].settings_widget.mu.field.setValue(0.5)
     from app.model.scenario_file import save_scenario
     path = tmp_path / "mine.toml"
     save_scenario(window.workspace.scenario, path)
     other = MainWindow()
+    qtbot.addWidget(other)   # deleted at teardown, not by a later garbage collection
     try:
         assert other.files.open_scenario(path)
         assert other.workspace.scenario == window.workspace.scenario
