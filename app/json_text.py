@@ -7,8 +7,8 @@ become ``null``; numpy numbers become plain ones.
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator
 import math
+from typing import Iterable, Iterator
 
 import numpy as np
 

@@ -27,9 +27,9 @@ import numpy as np
 
 from optimizers import OptimizerSettings
 
+from . import outcome
 from .gradients import GradientSource, make_gradient_source
 from .landscape import Landscape
-from . import outcome
 from .outcome import NOT_YET, OUTCOME_NAMES, SETTLED, STALLED, Tolerances
 from .stepping import Lockstep
 
