@@ -122,3 +122,22 @@ def frame_header(run: Comparison, step: int) -> str:
 def step_counter(step: int, computed: int) -> str:
     """The playback bar's ``step k / n``."""
     return f"  step {step} / {computed}  "
+
+
+APP_NAME = "Momentum Lab"
+#: A title longer than this is cut (with "…"): a window title is one short line.
+MAX_TITLE_CHARS = 80
+
+
+def window_title(scenario_title: str) -> str:
+    """``"Momentum Lab — <the scenario's title>"``, or just the app's name when untitled.
+
+    The title is the user's text (a scenario file's ``title``): whitespace and line breaks
+    collapse to single spaces, and a long one is cut, so the title bar stays one line.
+    """
+    title = " ".join(str(scenario_title).split())
+    if not title:
+        return APP_NAME
+    if len(title) > MAX_TITLE_CHARS:
+        title = title[:MAX_TITLE_CHARS - 1].rstrip() + "…"
+    return f"{APP_NAME} — {title}"

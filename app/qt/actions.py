@@ -82,6 +82,9 @@ ACTIONS = (
                "View", "set_swarm", checkable=True,
                help="Swarm: a grid of balls coloured by basin"),
     ActionSpec("start", "Set the start point", help_keys="click a plot, or drag the ×"),
+    ActionSpec("fullscreen", "Full screen", ("F11",),
+               "Fill the screen, for presenting (F11 again to leave)", "View",
+               "set_full_screen", checkable=True, separator_before=True),
     # Playback
     ActionSpec("play", "Play", ("Space",), "Play / pause", "Playback", "controller.toggle",
                help="Play / pause"),

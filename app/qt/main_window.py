@@ -15,6 +15,7 @@ from typing import Callable
 
 from PySide6 import QtCore, QtWidgets
 
+from app.model.readouts import window_title
 from app.model.scenario import Scenario, ScenarioError
 from app.model.view_defaults import equal_axes_by_default
 from app.model.workspace import Update, Workspace
@@ -46,7 +47,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def __init__(self, scenario: Scenario | None = None, remember: bool = False):
         super().__init__()
-        self.setWindowTitle("Momentum Lab")
+        self.setWindowTitle(window_title(""))
         self.resize(1400, 800)
         self.remember = remember
         self.workspace = Workspace(scenario)
@@ -140,6 +141,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """Show the workspace's current scenario and run (``None``: the first time)."""
         ws = self.workspace
         start = ws.scenario.resolved_start()
+        self.setWindowTitle(window_title(ws.scenario.title))
         self.pane_row.show_scenario(ws.scenario, ws.landscape)
         if update is None or update.landscape_changed:
             self.overlay.set_picture(self.pane_row.picture, ws.landscape.minima)
@@ -157,6 +159,10 @@ class MainWindow(QtWidgets.QMainWindow):
             self.pane_row.panes[index].set_settings(self.workspace.scenario.panes[index])
 
     # -- the action table's handlers ----------------------------------------------------------
+
+    def set_full_screen(self, on: bool) -> None:
+        """View ▸ Full screen (F11): the window fills the screen, for presenting."""
+        self.showFullScreen() if on else self.showNormal()
 
     def set_layer(self, name: str, on: bool) -> None:
         """View ▸ Trail / Force arrows / Velocity arrows, for every pane and the overlay."""
@@ -196,6 +202,15 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def show_about(self) -> None:
         QtWidgets.QMessageBox.about(self, "About Momentum Lab", ABOUT)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        # The window manager can leave full screen too: the menu's tick follows the state.
+        if event.type() == QtCore.QEvent.Type.WindowStateChange and hasattr(self, "qactions"):
+            action = self.qactions["fullscreen"]
+            action.blockSignals(True)
+            action.setChecked(self.isFullScreen())
+            action.blockSignals(False)
+        super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.controller.shutdown()

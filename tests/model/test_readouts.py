@@ -83,3 +83,13 @@ def test_a_nesterov_pane_is_labelled_with_nesterovs_regimes_not_heavy_balls():
     heavy = _run(S("momentum", alpha=0.013, mu=0.9), steps=5)
     assert "flipping here" in plain(pane_readout(nesterov, 0, 5).physics)
     assert "ripples here" in plain(pane_readout(heavy, 0, 5).physics)
+
+
+def test_the_window_title_names_the_scenario_in_one_short_line():
+    from app.model.readouts import MAX_TITLE_CHARS, window_title
+
+    assert window_title("") == "Momentum Lab"
+    assert window_title("  ") == "Momentum Lab"
+    assert window_title("Aula 3:\n  momentum") == "Momentum Lab — Aula 3: momentum"
+    long = window_title("μ " * 200)
+    assert long.endswith("…") and len(long) == len("Momentum Lab — ") + MAX_TITLE_CHARS

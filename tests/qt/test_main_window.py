@@ -444,3 +444,24 @@ def test_parameter_map_catches_up_with_changes_made_while_it_was_hidden(window, 
     qtbot.waitUntil(lambda: panel.latest is not first and panel.latest.values.shape[0] > 32,
                     timeout=30000)
     panel.shutdown()
+
+
+def test_the_window_title_is_the_scenarios_title(window, tmp_path):
+    assert window.windowTitle() == "Momentum Lab"
+    path = tmp_path / "aula.toml"
+    path.write_text('format = 1\ntitle = "Aula 3: SGD × momentum"\nlandscape = "ravine"\n\n'
+                    '[[pane]]\noptimizer = "sgd"\nalpha = 0.018\n', encoding="utf-8")
+    assert window.files.open_scenario(path)
+    assert window.windowTitle() == "Momentum Lab — Aula 3: SGD × momentum"
+
+
+def test_f11_fills_the_screen_and_leaves_it(window):
+    action = window.qactions["fullscreen"]
+    action.trigger()
+    assert window.isFullScreen() and action.isChecked()
+    action.trigger()
+    assert not window.isFullScreen() and not action.isChecked()
+    window.showFullScreen()   # entered some other way: the tick follows
+    assert action.isChecked()
+    window.showNormal()
+    assert not action.isChecked()
