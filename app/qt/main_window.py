@@ -23,6 +23,7 @@ from app.model.workspace import Update, Workspace
 from .actions import TOOLBAR, build_actions, help_rows
 from .ball_drawing import Layers
 from .docks import Docks
+from .field_keys import ShortcutsThroughNumberFields
 from .file_actions import FileActions
 from .loss_plot_widget import LossPlotWidget
 from .overlay_widget import OverlayWidget
@@ -66,6 +67,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.splitter.setStretchFactor(index, stretch)
         self.setCentralWidget(self.splitter)
         self.docks = Docks(self, self.controller)
+        self.field_keys = ShortcutsThroughNumberFields(self)
         self.files = FileActions(self)
         self.qactions = build_actions(self)
         self.playback_bar = PlaybackBar(self.controller, [self.qactions[a] for a in TOOLBAR])
@@ -148,6 +150,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.qactions["equal"].setChecked(equal_axes_by_default(ws.landscape))
         self.overlay.set_start(start)
         self.docks.controls.show_scenario(ws.scenario)
+        self.field_keys.watch(self)   # panes may have been added, with their fields
         self.docks.parameter_map.request(ws.map_request(), measure_rate=ws.measured_rate)
         self.pane_row.show_basins(ws.basins())
         self.controller.set_comparison(ws.run)      # back to step 0; every view redraws

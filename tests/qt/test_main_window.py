@@ -465,3 +465,28 @@ def test_f11_fills_the_screen_and_leaves_it(window):
     assert action.isChecked()
     window.showNormal()
     assert not action.isChecked()
+
+
+def test_one_key_shortcuts_work_while_a_number_field_has_the_focus(window, qtbot):
+    """Before: Space, M, O, S, R and the brackets vanished into a focused α or μ field."""
+    field = window.pane_row.panes[0].settings_widget.alpha.field
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    assert not window.docks.map.isVisible()
+    qtbot.keyClick(field, QtCore.Qt.Key.Key_M)
+    assert window.docks.map.isVisible()
+    qtbot.keyClick(field, QtCore.Qt.Key.Key_M)
+    assert not window.docks.map.isVisible()
+    speed = window.controller.speed
+    qtbot.keyClick(field, QtCore.Qt.Key.Key_BracketRight)
+    assert window.controller.speed > speed
+    # A number's own keys stay in the field: typing 0.005 types 0.005 ...
+    field.lineEdit().selectAll()
+    qtbot.keyClicks(field, "0.005")
+    assert field.lineEdit().text() == "0.005" and field.hasFocus()
+    # ... and Space applies it, as Enter would, then plays: what runs is what is shown.
+    qtbot.keyClick(field, QtCore.Qt.Key.Key_Space)
+    assert window.controller.is_playing
+    assert window.workspace.scenario.panes[0].alpha == 0.005
+    assert window.controller.comparison.settings[0].alpha == 0.005
+    window.controller.pause()
