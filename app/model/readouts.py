@@ -112,11 +112,14 @@ def basin_summary(labels) -> str:
     return f"{len(labels)} balls end in — " + " · ".join(parts)
 
 
-def frame_header(run: Comparison, step: int) -> str:
-    """The line above an exported frame: the step and every pane's state."""
+def frame_header(run: Comparison, step: int, title: str = "") -> str:
+    """The line above an exported frame: the scenario's title (if any), the step and
+    every pane's state."""
     states = " · ".join(f"{s.title().split()[0]}: {run.status(i, 0, step=step)}"
                         for i, s in enumerate(run.settings))
-    return f"step {step}    —    {states}"
+    line = f"step {step}    —    {states}"
+    title = one_line_title(title)
+    return f"{title}    —    {line}" if title else line
 
 
 def step_counter(step: int, computed: int) -> str:
@@ -130,14 +133,16 @@ MAX_TITLE_CHARS = 80
 
 
 def window_title(scenario_title: str) -> str:
-    """``"Momentum Lab — <the scenario's title>"``, or just the app's name when untitled.
+    """``"Momentum Lab — <the scenario's title>"``, or just the app's name when untitled
+    (the title made one short line by :func:`one_line_title`)."""
+    title = one_line_title(scenario_title)
+    return f"{APP_NAME} — {title}" if title else APP_NAME
 
-    The title is the user's text (a scenario file's ``title``): whitespace and line breaks
-    collapse to single spaces, and a long one is cut, so the title bar stays one line.
-    """
-    title = " ".join(str(scenario_title).split())
-    if not title:
-        return APP_NAME
+
+def one_line_title(text: str) -> str:
+    """A scenario's title as one short line: whitespace and line breaks collapsed to
+    single spaces, cut with "…" past :data:`MAX_TITLE_CHARS` (it is the user's text)."""
+    title = " ".join(str(text).split())
     if len(title) > MAX_TITLE_CHARS:
         title = title[:MAX_TITLE_CHARS - 1].rstrip() + "…"
-    return f"{APP_NAME} — {title}"
+    return title

@@ -41,9 +41,11 @@ class AnimationCanvas(QtWidgets.QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
         landscape = scenario.resolved_landscape()
+        self.title = scenario.title
         if equal_axes is None:
             equal_axes = equal_axes_by_default(landscape)
         self.header = QtWidgets.QLabel()
+        self.header.setTextFormat(QtCore.Qt.TextFormat.PlainText)   # the title is user text
         self.header.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.header.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
                                   QtWidgets.QSizePolicy.Policy.Fixed)
@@ -91,7 +93,7 @@ class AnimationCanvas(QtWidgets.QWidget):
             draw_ball(plot, 0, self.run, i, float(shown), self.layers)
         if self.loss_plot is not None:
             self.loss_plot.draw(shown)
-        self.header.setText(frame_header(self.run, shown))
+        self.header.setText(frame_header(self.run, shown, self.title))
         return widget_rgb(self)
 
     def close_canvas(self) -> None:

@@ -93,3 +93,15 @@ def test_the_window_title_names_the_scenario_in_one_short_line():
     assert window_title("Aula 3:\n  momentum") == "Momentum Lab — Aula 3: momentum"
     long = window_title("μ " * 200)
     assert long.endswith("…") and len(long) == len("Momentum Lab — ") + MAX_TITLE_CHARS
+
+
+def test_the_frame_header_leads_with_the_scenarios_title():
+    from optimizers import OptimizerSettings
+    from physics.builtins import builtin
+    from physics.simulation import Comparison
+
+    ravine = builtin("ravine")
+    run = Comparison(ravine, [OptimizerSettings("sgd", 0.018)], ravine.start)
+    run.ensure(3)
+    assert frame_header(run, 3, "Aula\n3") == "Aula 3    —    step 3    —    SGD: running"
+    assert frame_header(run, 3) == "step 3    —    SGD: running"

@@ -9,6 +9,8 @@ import pytest
 pytest.importorskip("PySide6")
 iio = pytest.importorskip("imageio.v3")
 
+from PySide6 import QtCore  # noqa: E402
+
 from app.encoders import ExportError  # noqa: E402
 from app.model.export_plan import ExportPlan  # noqa: E402
 from app.model.scenario import default_scenario  # noqa: E402
@@ -175,3 +177,16 @@ def test_the_export_dialog_plans_and_runs_an_export(qtbot, tmp_path):
     assert run_export(window, window.workspace.scenario, plan) == "Exported 5 frames to clip.png"
     assert len(list((tmp_path / "clip").iterdir())) == 5
     window.controller.shutdown()
+
+
+def test_the_exported_header_carries_the_scenarios_title_as_plain_text(qtbot):
+    import dataclasses
+
+    titled = dataclasses.replace(default_scenario(), title="Aula 3: <b>SGD</b> × momentum")
+    c = AnimationCanvas(titled, SIZE)
+    try:
+        c.render(5)
+        assert c.header.text().startswith("Aula 3: <b>SGD</b> × momentum    —    step 5")
+        assert c.header.textFormat() == QtCore.Qt.TextFormat.PlainText   # never markup
+    finally:
+        c.close_canvas()
