@@ -27,6 +27,8 @@ from app.model.theme import (
     basin_colour,
 )
 
+from .signals_blocked import signals_blocked
+
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
 
 
@@ -199,9 +201,8 @@ class LandscapePlot(pg.PlotWidget):
         self.plotItem.vb.setAspectLocked(on, ratio=1.0)
 
     def set_start(self, start) -> None:
-        self._start.blockSignals(True)
-        self._start.setPos(float(start[0]), float(start[1]))
-        self._start.blockSignals(False)
+        with signals_blocked(self._start):
+            self._start.setPos(float(start[0]), float(start[1]))
 
     def set_layer_count(self, colours) -> None:
         """One ball layer per colour (the overlay shows every pane's ball)."""

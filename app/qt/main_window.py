@@ -32,6 +32,7 @@ from .playback_bar import PlaybackBar
 from .playback_controller import PlaybackController
 from .remembered import (dropped_message, recall_scenario, refusal, remember,
                          restore_geometry, show_first)
+from .signals_blocked import signals_blocked
 
 ERROR_MS, NOTICE_MS = 8000, 15000
 ABOUT = ("Momentum Lab: a ball rolls over a loss landscape.<br>"
@@ -209,10 +210,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
         # The window manager can leave full screen too: the menu's tick follows the state.
         if event.type() == QtCore.QEvent.Type.WindowStateChange and hasattr(self, "qactions"):
-            action = self.qactions["fullscreen"]
-            action.blockSignals(True)
-            action.setChecked(self.isFullScreen())
-            action.blockSignals(False)
+            with signals_blocked(self.qactions["fullscreen"]):
+                self.qactions["fullscreen"].setChecked(self.isFullScreen())
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API

@@ -14,6 +14,8 @@ from PySide6 import QtCore, QtWidgets
 from optimizers.registry import OPTIMIZER_NAMES, TITLES, USES_MU, OptimizerSettings
 from physics.limits import MAX_STEPS
 
+from .signals_blocked import signals_blocked
+
 ALPHA_MIN_LOG, ALPHA_MAX_LOG = -5.0, 1.0
 SLIDER_TICKS = 1000
 
@@ -149,15 +151,9 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
     def set_settings(self, settings: OptimizerSettings) -> None:
         """Show ``settings`` without emitting :attr:`settings_changed`."""
         self._settings = settings
-        quiet = (self.optimizer, self.alpha, self.mu, self.beta1, self.beta2, self.schedule,
-                 self.schedule_steps)
-        for widget in quiet:
-            widget.blockSignals(True)
-        try:
+        with signals_blocked(self.optimizer, self.alpha, self.mu, self.beta1, self.beta2,
+                             self.schedule, self.schedule_steps):
             self._fill(settings)
-        finally:    # a value a box refuses must not leave the pane deaf to the user
-            for widget in quiet:
-                widget.blockSignals(False)
         self._show_relevant_rows()
 
     def _fill(self, settings: OptimizerSettings) -> None:

@@ -18,6 +18,7 @@ from .ball_drawing import Layers, draw_ball
 from .landscape_plot import LandscapePlot
 from .optimizer_settings_widget import OptimizerSettingsWidget
 from .playback_controller import PlaybackController
+from .signals_blocked import signals_blocked
 
 
 class PaneWidget(QtWidgets.QFrame):
@@ -101,9 +102,8 @@ class PaneWidget(QtWidgets.QFrame):
 
         problem = opengl_problem() if on else None
         if problem:
-            self.view3d_button.blockSignals(True)
-            self.view3d_button.setChecked(False)
-            self.view3d_button.blockSignals(False)
+            with signals_blocked(self.view3d_button):
+                self.view3d_button.setChecked(False)
             self.view3d_button.setToolTip(f"Unavailable: {problem}")
             self.notice.setText(f"3-D view unavailable: {problem}. The 2-D view stays.")
             self.notice.show()

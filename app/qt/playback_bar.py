@@ -8,6 +8,7 @@ from PySide6 import QtCore, QtWidgets
 from app.model.readouts import step_counter
 
 from .playback_controller import MAX_SPEED, MIN_SPEED, PlaybackController
+from .signals_blocked import signals_blocked
 
 
 class PlaybackBar(QtWidgets.QToolBar):
@@ -42,10 +43,9 @@ class PlaybackBar(QtWidgets.QToolBar):
 
     def _step_changed(self, step: int) -> None:
         computed = self.controller.comparison.computed_steps
-        self.timeline.blockSignals(True)
-        self.timeline.setRange(0, max(computed, 1))
-        self.timeline.setValue(step)
-        self.timeline.blockSignals(False)
+        with signals_blocked(self.timeline):
+            self.timeline.setRange(0, max(computed, 1))
+            self.timeline.setValue(step)
 
     def _readout_changed(self, step: int) -> None:
         # With the panes' numbers, so the bar and every pane always name the same step.

@@ -14,6 +14,8 @@ from app.model.scenario import MAX_PANES, Scenario
 from physics.builtins import BUILTIN_NAMES, builtin
 from physics.limits import MAX_SEED
 
+from .signals_blocked import signals_blocked
+
 CUSTOM = "custom expression"
 ERROR_STYLE = "QLineEdit { border: 2px solid #d0021b; background: #fff0f0; }"
 
@@ -103,15 +105,9 @@ class ScenarioControlsWidget(QtWidgets.QWidget):
 
     def show_scenario(self, scenario: Scenario) -> None:
         """Reflect ``scenario`` in the fields without emitting anything."""
-        widgets = (self.landscape, self.expression, self.start_x, self.start_y, self.sigma,
-                   self.seed, self.batch)
-        for widget in widgets:
-            widget.blockSignals(True)
-        try:
+        with signals_blocked(self.landscape, self.expression, self.start_x, self.start_y,
+                             self.sigma, self.seed, self.batch):
             self._fill(scenario)
-        finally:    # a value a box refuses must not leave the fields deaf to the user
-            for widget in widgets:
-                widget.blockSignals(False)
 
     def _fill(self, scenario: Scenario) -> None:
         index = self.landscape.findData(scenario.landscape)
