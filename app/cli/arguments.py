@@ -11,6 +11,8 @@ import argparse
 import math
 import re
 
+from app.atomic_file import OutputError, output_target
+
 _NEGATIVE_PAIR = re.compile(r"^-[\d.]")
 
 
@@ -114,6 +116,15 @@ def parse_alpha_schedule(text: str):
         pass
     raise UsageError(
         f"alpha schedule must be step:FACTOR:EVERY or cosine:STEPS[:MIN], got {text!r}")
+
+
+def check_output(path: str) -> None:
+    """Refuse, before any work, an output that cannot be written (a missing folder, a
+    name too long, a folder as the target): a long run must not fail at its end."""
+    try:
+        output_target(path)
+    except OutputError as error:
+        raise UsageError(str(error)) from None
 
 
 def join_negative_values(argv: list[str]) -> list[str]:

@@ -82,8 +82,3 @@ def deferred():
         yield
     finally:
         _deferring -= 1
-
-
-def stopping() -> bool:
-    """True once a signal has arrived (for loops that would rather finish early)."""
-    return _raised or _pending is not None

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Iterator
 
-from app.atomic_file import OutputError, atomic_output, output_target
+from app.atomic_file import OutputError, atomic_output
 from app.json_text import json_chunks
 from app.model.trajectories import (
     COLUMNS,
@@ -35,6 +35,7 @@ from physics.simulation import NOT_YET, Comparison
 
 from .arguments import (
     UsageError,
+    check_output,
     parse_alpha_schedule,
     parse_domain,
     parse_mu_schedule,
@@ -83,7 +84,7 @@ def command(args) -> int:
         raise UsageError(str(error)) from None
     settings = settings_from_args(args, landscape)
     if args.out:
-        _check_output(args.out)
+        check_output(args.out)
     steps = parse_number("steps", args.steps, integer=True)
     if not 1 <= steps <= MAX_STEPS:
         raise UsageError(f"steps must be between 1 and {MAX_STEPS}, got {args.steps!r}")
@@ -124,14 +125,6 @@ def command(args) -> int:
         sys.stdout.flush()   # a closed pipe shows up here, inside main's BrokenPipe guard
     print(outcome.explain(state, since, comparison.computed_steps), file=sys.stderr)
     return 0
-
-
-def _check_output(path: str) -> None:
-    """Refuse an output that cannot be written before computing anything."""
-    try:
-        output_target(path)
-    except OutputError as error:
-        raise UsageError(str(error)) from None
 
 
 def _write(handle, pieces: Iterator[str], batch: int = 4096) -> None:

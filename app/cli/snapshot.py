@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import os
 
-from app.atomic_file import OutputError, atomic_output, output_target
+from app.atomic_file import OutputError, atomic_output
 from app.model.scenario import ScenarioError
 from app.model.scenario_file import load_scenario
 from physics.limits import MAX_STEPS
 
 from . import interrupts
-from .arguments import UsageError, parse_dimensions, parse_number
+from .arguments import UsageError, check_output, parse_dimensions, parse_number
 from .progress import ProgressBar
 
 
@@ -26,10 +26,7 @@ def command(args) -> int:
         raise UsageError(f"size must be between 320x240 and 7680x4320, got {args.size!r}")
     if not args.out.lower().endswith(".png"):
         raise UsageError(f"snapshot writes PNG files, got {args.out!r}")
-    try:
-        output_target(args.out)   # refuse an unwritable output before rendering
-    except OutputError as error:
-        raise UsageError(str(error)) from None
+    check_output(args.out)   # before rendering
     try:
         scenario = load_scenario(args.scenario) if args.scenario else None
     except ScenarioError as error:

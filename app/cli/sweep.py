@@ -14,15 +14,16 @@ import math
 import os
 import sys
 
-from app.atomic_file import OutputError, atomic_output, output_target
+from app.atomic_file import OutputError, atomic_output
 from physics.catalog import LandscapeError, resolve_landscape
 from physics.gradients import GradientSettingsError, make_gradient_source
 from physics.simulation import Tolerances
-from physics.sweep import SweepError, SweepGrid, check_work, run_sweep
+from physics.sweep import SweepError, SweepGrid, run_sweep
 
 from . import interrupts
 from .arguments import (
     UsageError,
+    check_output,
     parse_dimensions,
     parse_number,
     parse_range,
@@ -60,17 +61,13 @@ def command(args) -> int:
     suffix = os.path.splitext(args.out)[1].lower()
     if suffix not in (".csv", ".png"):
         raise UsageError(f"sweep writes .csv or .png, got {args.out!r}")
-    try:
-        output_target(args.out)   # refuse an unwritable output before minutes of work
-    except OutputError as error:
-        raise UsageError(str(error)) from None
+    check_output(args.out)   # before minutes of work
     tolerances = Tolerances.for_landscape(landscape)
     if tol is not None:
         tolerances = dataclasses.replace(tolerances, gtol=tol, xtol=tol / 10)
     try:
         make_gradient_source(landscape, sigma, seed)   # validates noise and seed
         grid = SweepGrid(alpha_range, mu_range, n_alpha, n_mu).validate()
-        check_work(grid, steps)
         result = run_sweep(landscape, start, grid, steps, args.measure,
                            nesterov=args.optimizer == "nesterov", sigma=sigma, seed=seed,
                            tolerances=tolerances, progress=ProgressBar("sweeping", "cells"))
