@@ -32,7 +32,7 @@ from .outcome import NOT_YET, Tolerances
 
 MEASURES = ("steps-to-tol", "final-loss", "divergence")
 MAX_CELLS = 1_000_000
-MAX_STEPS = 100_000
+MAX_SWEEP_STEPS = 100_000   # steps per cell (a run alone may go to limits.MAX_STEPS)
 #: cells × steps: what finishes in a few minutes on a laptop (~50 M ball-steps/s with the
 #: outcome rule). A 1,000 × 1,000 grid of 100,000 steps would take half an hour.
 MAX_BALL_STEPS = 10_000_000_000
@@ -114,8 +114,8 @@ class SweepResult:
 
 def check_work(grid: SweepGrid, steps: int) -> None:
     """Refuse, before any work, a sweep too long to finish (:data:`MAX_BALL_STEPS`)."""
-    if not 1 <= steps <= MAX_STEPS:
-        raise SweepError(f"steps must be between 1 and {MAX_STEPS}, got {steps}")
+    if not 1 <= steps <= MAX_SWEEP_STEPS:
+        raise SweepError(f"steps must be between 1 and {MAX_SWEEP_STEPS}, got {steps}")
     work = grid.n_alpha * grid.n_mu * steps
     if work > MAX_BALL_STEPS:
         raise SweepError(f"grid {grid.n_alpha}x{grid.n_mu} x {steps:,} steps is {work:,} "
