@@ -18,6 +18,7 @@ from app.model.scenario_file import load_scenario, save_scenario
 from app.model.trajectories import comparison_csv
 
 from .images import png_bytes, svg_bytes
+from .remembered import dropped_message
 
 MESSAGE_MS = 10_000
 
@@ -83,7 +84,10 @@ class FileActions:
         window.controller.pause()
         scenario = window.workspace.scenario
         size = (window.pane_row.width(), window.pane_row.height())
-        dialog = ExportDialog(scenario, window.controller.comparison.computed_steps, size, window)
+        dialog = ExportDialog(scenario, window.controller.comparison.computed_steps, size, window,
+                              remember=window.remember)
+        if dialog.dropped:
+            self._say(dropped_message(None, None, dialog.dropped))
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
         suffix = dialog.format.currentData()

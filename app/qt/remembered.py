@@ -1,16 +1,24 @@
-"""What the app remembers between sessions (QSettings): the last scenario and the geometry.
+"""What the app remembers between sessions (QSettings): the last scenario, the geometry and
+the user's choices (playback speed, "same α", the export dialog's settings).
 
 What comes back is read as hostile input. A crash, a hand edit or another version may
 have left anything under these keys, and a remembered value that stops the window from
 opening stops it at every start. So whatever fails to load — bad TOML, bad values, a
 value a widget refuses, a value that is not even text, geometry bytes Qt cannot read —
 is removed from the settings, the window says so in one status-bar line, and the app
-starts anyway: on the default scenario, where the scenario was what failed.
+starts anyway: on the default scenario, where the scenario was what failed. A choice
+(:func:`recall`) is read through a parser that accepts only what the widget can show.
+
+Settings files hold text: a number or a yes/no comes back as ``"30"`` or ``"true"`` in the
+next session (and as the number or bool in this one), so the parsers accept both forms.
 """
 
 from __future__ import annotations
 
 import numbers
+import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6 import QtCore, QtWidgets
 
@@ -18,7 +26,11 @@ from app.model.scenario import Scenario, ScenarioError, default_scenario
 from app.model.scenario_file import scenario_from_toml, scenario_to_toml
 from app.model.workspace import Workspace
 
+from .playback_controller import MAX_SPEED, MIN_SPEED
+
 SCENARIO_KEY, GEOMETRY_KEY = "last_scenario", "geometry"
+SPEED_KEY, SAME_ALPHA_KEY = "playback_speed", "same_alpha"
+T = TypeVar("T")
 
 
 def one_line(error: BaseException) -> str:
@@ -118,10 +130,15 @@ def show_first(window, recalled: bool) -> str | None:
         return f"the window cannot show it: {refusal(error)}"
 
 
-def dropped_message(scenario_why: str | None, geometry_why: str | None) -> str | None:
-    """The one status-bar line saying what of the last session was discarded, or None."""
+def dropped_message(scenario_why: str | None, geometry_why: str | None,
+                    others: tuple[tuple[str, str], ...] | list = ()) -> str | None:
+    """The one status-bar line saying what of the last session was discarded, or None.
+
+    ``others`` are more ``(what, why)`` pairs, such as :func:`restore_choices` returns.
+    """
     dropped = [f"{what} ({why})" for what, why in (("scenario", scenario_why),
-                                                    ("window geometry", geometry_why)) if why]
+                                                    ("window geometry", geometry_why),
+                                                    *others) if why]
     if not dropped:
         return None
     default = "; starting on the default scenario" if scenario_why else ""
@@ -129,6 +146,94 @@ def dropped_message(scenario_why: str | None, geometry_why: str | None) -> str |
 
 
 def remember(window: QtWidgets.QMainWindow, scenario: Scenario) -> None:
+    """Save the scenario, the geometry and the choices (:func:`remember_choices`)."""
     settings = QtCore.QSettings()
     settings.setValue(SCENARIO_KEY, scenario_to_toml(scenario))
     settings.setValue(GEOMETRY_KEY, window.saveGeometry())
+    remember_choices(window)
+
+
+# -- choices: small values, each read back through a parser ---------------------------------
+
+
+def whole_number(low: int, high: int) -> Callable[[object], int]:
+    """A parser for a whole number from ``low`` to ``high`` (an int, or its digits as text)."""
+    def parse(value) -> int:
+        if isinstance(value, str) and re.fullmatch(r"[+-]?[0-9]{1,12}", value.strip()):
+            value = int(value)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            shown = repr(value) if isinstance(value, (str, int)) else _kind(value)
+            raise ValueError(f"not a whole number from {low} to {high} but {shown[:40]}")
+        return value
+    return parse
+
+
+def yes_no(value) -> bool:
+    """Parse a remembered yes/no: a bool, or ``"true"`` / ``"false"`` as the file keeps it."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    shown = repr(value)[:40] if isinstance(value, str) else _kind(value)
+    raise ValueError(f"not true or false but {shown}")
+
+
+def one_of(options) -> Callable[[object], str]:
+    """A parser for one of ``options`` (text)."""
+    allowed = tuple(options)
+
+    def parse(value) -> str:
+        if not isinstance(value, str) or value not in allowed:
+            shown = repr(value)[:40] if isinstance(value, str) else _kind(value)
+            raise ValueError(f"not one of {', '.join(allowed)} but {shown}")
+        return value
+    return parse
+
+
+def recall(key: str, parse: Callable[[object], T]) -> tuple[T | None, str | None]:
+    """The choice remembered under ``key``, or why it cannot be used.
+
+    Returns ``(value, None)``, ``(None, None)`` when nothing is remembered, or
+    ``(None, reason)`` when ``parse`` refuses the entry — and then the entry is removed.
+    """
+    settings = QtCore.QSettings()
+    if not settings.contains(key):
+        return None, None
+    try:
+        return parse(settings.value(key)), None
+    except Exception as error:  # noqa: BLE001 - whatever it is, the app must still start
+        forget(key)
+        return None, one_line(error)
+
+
+def keep(choices: dict[str, object]) -> None:
+    """Remember each ``key: value`` of ``choices`` (ints, bools and text only)."""
+    settings = QtCore.QSettings()
+    for key, value in choices.items():
+        settings.setValue(key, value)
+
+
+def restore_choices(window) -> list[tuple[str, str]]:
+    """Give ``window`` back its playback speed and "same α"; what was dropped, and why.
+
+    Call it once the window's signals are connected: ticking "same α" must reach the
+    workspace, and the speed the playback bar. The pairs suit :func:`dropped_message`.
+    """
+    dropped = []
+    speed, why = recall(SPEED_KEY, whole_number(MIN_SPEED, MAX_SPEED))
+    if speed is not None:
+        window.controller.set_speed(speed)
+    elif why:
+        dropped.append(("playback speed", why))
+    same, why = recall(SAME_ALPHA_KEY, yes_no)
+    if same is not None:
+        window.docks.controls.same_alpha.setChecked(same)
+    elif why:
+        dropped.append(('"same α" choice', why))
+    return dropped
+
+
+def remember_choices(window) -> None:
+    """Remember ``window``'s playback speed and "same α" for the next start."""
+    keep({SPEED_KEY: window.controller.speed,
+          SAME_ALPHA_KEY: window.docks.controls.same_alpha.isChecked()})

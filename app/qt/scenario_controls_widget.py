@@ -4,11 +4,17 @@ The widget edits nothing itself: it emits :attr:`change_requested` with a dict o
 :class:`~app.model.scenario.Scenario` fields, and the workspace applies them if they validate. A bad
 expression is marked in place (red field, message under it) and the last good landscape
 stays on screen.
+
+The expression field is always open for typing, like a browser's address bar: Enter runs
+what was typed (the chooser then says "Custom expression…"), Escape puts back the
+expression that runs. A new built-in landscape empties the field, so what it shows is
+either what runs or what is being typed, never a stale expression; the last custom one
+comes back when "Custom expression…" is chosen.
 """
 
 from __future__ import annotations
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from app.model.scenario import MAX_PANES, Scenario
 from physics.builtins import BUILTIN_NAMES, builtin
@@ -48,13 +54,16 @@ class ScenarioControlsWidget(QtWidgets.QWidget):
         self.expression = QtWidgets.QLineEdit()
         self.expression.setPlaceholderText("e.g. 0.5*(x**2 + 100*y**2)  or  sin(x) + y^2")
         self.expression.setToolTip("An expression in x and y: numbers, + - * / ** ^, sin cos tan "
-                                   "exp log sqrt abs tanh …, pi, e. Press Enter to apply.")
+                                   "exp log sqrt abs tanh …, pi, e. Enter runs it, Escape puts "
+                                   "back the one that runs.")
+        self._landscape_shown: str | None = None    # the scenario's landscape, as last shown
+        self._custom_expression = ""                # the last custom expression that ran
         self.expression_error = QtWidgets.QLabel()
         self.expression_error.setStyleSheet("color: #d0021b")
         self.expression_error.setWordWrap(True)
         self.expression_error.hide()
-        self.start_x = _spin(-1e6, 1e6, 4, 0.1, "Start x (or click a pane)")
-        self.start_y = _spin(-1e6, 1e6, 4, 0.1, "Start y (or click a pane)")
+        self.start_x = _spin(-1e6, 1e6, 4, 0.1, "Start x (or Shift+click a pane)")
+        self.start_y = _spin(-1e6, 1e6, 4, 0.1, "Start y (or Shift+click a pane)")
         start_row = QtWidgets.QHBoxLayout()
         start_row.addWidget(self.start_x)
         start_row.addWidget(self.start_y)
@@ -113,9 +122,12 @@ class ScenarioControlsWidget(QtWidgets.QWidget):
         index = self.landscape.findData(scenario.landscape)
         custom = index < 0
         self.landscape.setCurrentIndex(self.landscape.findData(CUSTOM) if custom else index)
-        if custom:
-            self.expression.setText(scenario.landscape)
-        self.expression.setEnabled(custom)
+        # Only a new landscape rewrites the field: changing σ must not wipe what is typed.
+        if scenario.landscape != self._landscape_shown:
+            self._landscape_shown = scenario.landscape
+            if custom:
+                self._custom_expression = scenario.landscape
+            self.expression.setText(self._running_expression())
         x, y = scenario.resolved_start()
         self.start_x.setValue(x)
         self.start_y.setValue(y)
@@ -136,18 +148,39 @@ class ScenarioControlsWidget(QtWidgets.QWidget):
         self.expression.setStyleSheet("")
         self.expression_error.hide()
 
+    def revert_expression(self) -> None:
+        """Show the expression that runs again (empty for a built-in), unmarked."""
+        self.expression.setText(self._running_expression())
+        self.clear_expression_error()
+
+    def _running_expression(self) -> str:
+        shown = self._landscape_shown
+        return shown if shown is not None and self.landscape.findData(shown) < 0 else ""
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802 - Qt API
+        # Only keys a child ignored arrive here. Ignored again, Enter and Escape go on up
+        # to the window, which gives the keyboard back to the panes.
+        if self.expression.hasFocus():
+            if event.key() == QtCore.Qt.Key.Key_Escape:
+                self.revert_expression()
+            elif (event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)
+                  and not self.expression_error.isHidden()):
+                event.accept()      # refused: the focus stays in the field, to fix it
+                return
+        super().keyPressEvent(event)
+
     # -- user edits ----------------------------------------------------------------------------
 
     def _landscape_chosen(self, index: int) -> None:
         name = self.landscape.itemData(index)
         if name == CUSTOM:
-            self.expression.setEnabled(True)
+            if not self.expression.text().strip():
+                self.expression.setText(self._custom_expression)
             self.expression.setFocus()
             if self.expression.text().strip():
                 self._expression_entered()
             return
         self.clear_expression_error()
-        self.expression.setEnabled(False)
         self.change_requested.emit({"landscape": name, "start": None, "domain": None})
 
     def _expression_entered(self) -> None:

@@ -42,7 +42,7 @@ def test_every_command_is_built_with_its_keys_and_sits_in_its_menu(window):
 def test_the_f1_help_lists_every_key_and_the_mouse():
     rows = dict(help_rows())
     assert rows["Play / pause"] == "Space" and rows["Step back"] == "Left  or  ,"
-    assert rows["Set the start point"] == "click a plot, or drag the ×"
+    assert rows["Set the start point"] == "Shift+click a plot, or drag the ×"
     assert len(rows) == sum(1 for s in ACTIONS if s.keys or s.help_keys)
 
 
