@@ -13,6 +13,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="momentum-lab",
                      description="Watch SGD and momentum roll over a loss landscape.")
     parser.add_argument("--version", action="version", version=f"momentum-lab {__version__}")
+    parser.add_argument("--lesson", metavar="NAME",
+                        help="open the app on a lesson: a name from `momentum-lab lessons` "
+                             "or a lesson file (use it alone)")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     run = sub.add_parser("run", help="print one optimizer's trajectory as CSV or JSON",
@@ -99,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     theory.add_argument("--at", help="X,Y (default: the landscape's minimum)")
     theory.add_argument("--format", help="text or json (default text)")
 
+    sub.add_parser("lessons", help="list the shipped lessons (open one with --lesson NAME)",
+                   description="List the lessons that ship with Momentum Lab, one a line: "
+                               "the name (for `momentum-lab --lesson NAME`), the number of "
+                               "steps and the title, in the language of LANG.")
     sub.add_parser("landscapes", help="list the built-in landscapes",
                    description="List the built-in landscapes with formula, domain and minima.")
     return parser

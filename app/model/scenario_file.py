@@ -153,12 +153,12 @@ def _normalised(s: Scenario) -> Scenario:
                    panes=panes)
 
 
-def scenario_from_toml(text: str) -> Scenario:
-    """Parse and validate scenario TOML text; never executes anything."""
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        raise ScenarioError(f"scenario file is too large (limit {MAX_FILE_BYTES} bytes)")
+def parse_toml(text: str, what: str, limit: int = MAX_FILE_BYTES) -> dict:
+    """TOML text as a table, with one-line errors (``what`` names the kind of file)."""
+    if len(text.encode("utf-8", "surrogatepass")) > limit:
+        raise ScenarioError(f"{what} is too large (limit {limit} bytes)")
     if not text.strip():
-        raise ScenarioError("scenario file is empty")
+        raise ScenarioError(f"{what} is empty")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -169,6 +169,16 @@ def scenario_from_toml(text: str) -> Scenario:
         why = (f"a whole number has more than {sys.get_int_max_str_digits()} digits"
                if "digits" in str(error) else " ".join(str(error).split()))
         raise ScenarioError(f"not valid TOML: {why}") from None
+    return data
+
+
+def scenario_from_toml(text: str) -> Scenario:
+    """Parse and validate scenario TOML text; never executes anything."""
+    return scenario_from_table(parse_toml(text, "scenario file"))
+
+
+def scenario_from_table(data: dict) -> Scenario:
+    """Validate a parsed scenario table (the keys of the format above) as a Scenario."""
     for key in data:
         if key not in _TOP_KEYS:
             raise ScenarioError(f"unknown key {key!r} (known: {', '.join(_TOP_KEYS)})")
@@ -190,6 +200,30 @@ def scenario_from_toml(text: str) -> Scenario:
     return _normalised(Scenario(**fields, panes=panes).validate())
 
 
+def read_text(path: Path, what: str, limit: int = MAX_FILE_BYTES) -> str:
+    """The UTF-8 text of a small regular file, or ScenarioError with one line saying why
+    not (a folder, a FIFO or a device is refused before it is opened: reading one could
+    block or never end)."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ScenarioError(f"is a folder, not a {what}")
+        if not stat.S_ISREG(info.st_mode):
+            raise ScenarioError("is not a regular file")
+        if info.st_size > limit:
+            raise ScenarioError(f"{what} is too large ({info.st_size} bytes; limit {limit})")
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise ScenarioError("no such file") from None
+    except OSError as error:
+        raise ScenarioError(f"cannot read: {error.strerror or error}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ScenarioError(f"not UTF-8 text (bad byte at offset {error.start})") from None
+
+
 def load_scenario(path) -> Scenario:
     """Read, parse and validate the scenario file at ``path``.
 
@@ -201,25 +235,6 @@ def load_scenario(path) -> Scenario:
     """
     path = Path(path)
     try:
-        try:
-            info = path.stat()
-            if stat.S_ISDIR(info.st_mode):
-                raise ScenarioError("is a folder, not a scenario file")
-            if not stat.S_ISREG(info.st_mode):
-                raise ScenarioError("is not a regular file")
-            if info.st_size > MAX_FILE_BYTES:
-                raise ScenarioError(f"scenario file is too large ({info.st_size} bytes; "
-                                    f"limit {MAX_FILE_BYTES})")
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
-        except FileNotFoundError:
-            raise ScenarioError("no such file") from None
-        except OSError as error:
-            raise ScenarioError(f"cannot read: {error.strerror or error}") from None
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ScenarioError(f"not UTF-8 text (bad byte at offset {error.start})") from None
-        return scenario_from_toml(text)
+        return scenario_from_toml(read_text(path, "scenario file"))
     except ScenarioError as error:
         raise ScenarioError(f"{path.name or path}: {error}") from None

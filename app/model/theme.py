@@ -21,6 +21,12 @@ LEFT_COLOUR = "#1d3557"          # left the domain, still descending
 #: The arrows: the force −α∇L and the velocity p.
 FORCE_COLOUR = "#ffffff"
 VELOCITY_COLOUR = "#00d9ff"
+#: A lesson's predicted path: white dashes on a dark halo — told apart from the solid
+#: trails by the dashes, and readable on every viridis band (RGBA halo).
+PREDICTION_COLOUR = "#ffffff"
+PREDICTION_HALO = (0, 0, 0, 150)
+#: A lesson's highlighted pane: the frame around it.
+HIGHLIGHT_COLOUR = "#ff8c00"
 #: Readout words: converged green, diverged red, stalled amber, left blue, running grey.
 STATUS_COLOURS = {"converged": "#1b7f3b", "diverged": "#b00020", "stalled": "#a05a00",
                   "left": "#1d5fa8", "running": "#333333"}

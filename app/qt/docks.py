@@ -1,10 +1,11 @@
-"""The window's docks: the scenario controls (left), the (α, μ) map and the energy views
-(right, hidden until asked for with M and E)."""
+"""The window's docks: the scenario controls (left), the (α, μ) map, the energy views and
+the lesson (right, hidden until asked for with M, E and L)."""
 
 from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from .lesson_widget import LessonWidget
 from .parameter_map_widget import ParameterMapWidget
 from .physics_views_widget import PhysicsViewsWidget
 from .playback_controller import PlaybackController
@@ -14,8 +15,9 @@ Area = QtCore.Qt.DockWidgetArea
 
 
 class Docks:
-    """Builds the docks on ``window``; ``scenario``, ``map`` and ``physics`` are the docks,
-    ``controls``, ``parameter_map`` and ``physics_views`` the widgets inside them."""
+    """Builds the docks on ``window``; ``scenario``, ``map``, ``physics`` and ``lesson`` are
+    the docks, ``controls``, ``parameter_map``, ``physics_views`` and ``lesson_view`` the
+    widgets inside them."""
 
     def __init__(self, window: QtWidgets.QMainWindow, controller: PlaybackController):
         self.controls = ScenarioControlsWidget()
@@ -27,6 +29,9 @@ class Docks:
         self.physics_views = PhysicsViewsWidget(controller)
         self.physics = self._dock(window, "Energy and phase portrait", "physics-views-dock",
                                   self.physics_views, Area.RightDockWidgetArea, hidden=True)
+        self.lesson_view = LessonWidget()
+        self.lesson = self._dock(window, "Lesson", "lesson-dock", self.lesson_view,
+                                 Area.RightDockWidgetArea, hidden=True)
 
     @staticmethod
     def _dock(window, title, name, widget, area, hidden=False) -> QtWidgets.QDockWidget:

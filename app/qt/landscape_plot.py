@@ -32,6 +32,10 @@ from .signals_blocked import signals_blocked
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
 
 
+#: Pixels for the y axis's tick labels ("−2.5", "100"): wide enough for four characters.
+Y_AXIS_WIDTH = 44
+
+
 class _Arrow:
     """A shaft (PlotDataItem) and a head (ArrowItem) from a point along a vector."""
 
@@ -130,9 +134,10 @@ class _BallLayer:
 class LandscapePlot(pg.PlotWidget):
     """Contours of a landscape with one ball (a pane) or several (the overlay) on it.
 
-    Emits :attr:`point_clicked` with landscape coordinates when the user clicks (not
-    drags) inside the plot, and :attr:`start_dragged` when the start marker (×) is
-    dragged to a new place: the app uses both to set the start point.
+    Emits :attr:`point_clicked` with landscape coordinates when the user Shift+clicks
+    (not drags) inside the plot, and :attr:`start_dragged` when the start marker (×) is
+    dragged to a new place: the app uses both to set the start point. A plain click only
+    gives the plot the keyboard focus.
     """
 
     point_clicked = QtCore.Signal(float, float)
@@ -153,7 +158,7 @@ class LandscapePlot(pg.PlotWidget):
         self._start = pg.TargetItem(pos=(0, 0), size=13, symbol="x", movable=True,
                                     pen=pg.mkPen("w", width=2), hoverPen=pg.mkPen("#ffd60a", width=3),
                                     brush=pg.mkBrush("w"))
-        self._start.setToolTip("Start point: drag it, or click anywhere, to start there")
+        self._start.setToolTip("Start point: drag it, or Shift+click anywhere, to start there")
         self._start.sigPositionChangeFinished.connect(self._start_moved)
         for z, item in enumerate((self._image, self._lines, self._minima)):
             plot.addItem(item)
@@ -175,6 +180,10 @@ class LandscapePlot(pg.PlotWidget):
         self._minima.setCacheMode(cache)
         for axis in ("left", "bottom"):
             plot.getAxis(axis).setCacheMode(cache)   # axis text is costly to replay
+        # A fixed width for the y axis: left to size itself to its tick labels, it can
+        # oscillate with equal axes — a wider label shrinks the view, the locked aspect
+        # changes the y range, the new labels are narrower, and so on at every frame.
+        plot.getAxis("left").setWidth(Y_AXIS_WIDTH)
         self.scene().sigMouseClicked.connect(self._clicked)
 
     def set_title(self, text: str) -> None:
@@ -271,7 +280,10 @@ class LandscapePlot(pg.PlotWidget):
         self.start_dragged.emit(point.x(), point.y())
 
     def _clicked(self, event) -> None:
-        if event.button() != QtCore.Qt.MouseButton.LeftButton or event.double():
+        # A plain click is how a plot gets the keyboard (Space, arrows): it must not also
+        # move the start and throw the run away. Setting the start takes Shift.
+        if (event.button() != QtCore.Qt.MouseButton.LeftButton or event.double()
+                or event.modifiers() != QtCore.Qt.KeyboardModifier.ShiftModifier):
             return
         view = self.plotItem.vb
         if not view.sceneBoundingRect().contains(event.scenePos()):

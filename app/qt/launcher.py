@@ -1,4 +1,5 @@
-"""Open the desktop app: ``momentum-lab``, or ``momentum-lab FILE.toml`` on that scenario.
+"""Open the desktop app: ``momentum-lab``, ``momentum-lab FILE.toml`` on that scenario, or
+``momentum-lab --lesson NAME`` on a lesson.
 
 Qt is imported only after :mod:`app.system_check` has found a display and Qt's system
 libraries, so a bare machine gets the packages to install instead of Qt's abort.
@@ -26,8 +27,9 @@ def _local_path(name: str) -> str:
     return name
 
 
-def build_window(scenario_path: str | None = None):
-    """The app's window, not yet shown: the last session's state, then ``scenario_path``.
+def build_window(scenario_path: str | None = None, lesson=None):
+    """The app's window, not yet shown: the last session's state, then ``scenario_path``
+    or ``lesson`` (an :class:`~app.model.lesson.Lesson`, already read and checked).
 
     A file that cannot be opened says why in the status bar only and leaves the
     remembered (or default) scenario on screen: the app opens either way.
@@ -37,11 +39,13 @@ def build_window(scenario_path: str | None = None):
     window = MainWindow(remember=True)
     if scenario_path:
         window.files.open_scenario(_local_path(scenario_path), warn=False)
+    if lesson is not None:
+        window.lessons.open(lesson)
     return window
 
 
-def launch_app(scenario_path: str | None = None) -> int:
-    """Run the app until its window closes; ``scenario_path`` is a scenario to open."""
+def launch_app(scenario_path: str | None = None, lesson=None) -> int:
+    """Run the app until its window closes, on ``scenario_path`` or ``lesson`` if given."""
     issues = system_check.problems()
     if issues:
         for issue in issues:
@@ -52,7 +56,7 @@ def launch_app(scenario_path: str | None = None) -> int:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     app.setApplicationName("Momentum Lab")
     app.setOrganizationName("Momentum Lab")
-    window = build_window(scenario_path)
+    window = build_window(scenario_path, lesson)
     window.show()
     with _close_on_signals(window) as received:
         status = app.exec()

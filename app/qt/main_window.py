@@ -15,7 +15,7 @@ from typing import Callable
 
 from PySide6 import QtCore, QtWidgets
 
-from app.model.readouts import window_title
+from app.model.readouts import one_line_title, window_title
 from app.model.scenario import Scenario, ScenarioError
 from app.model.view_defaults import equal_axes_by_default
 from app.model.workspace import Update, Workspace
@@ -25,13 +25,14 @@ from .ball_drawing import Layers
 from .docks import Docks
 from .field_keys import ShortcutsThroughNumberFields
 from .file_actions import FileActions
+from .lesson_player import LessonPlayer
 from .loss_plot_widget import LossPlotWidget
 from .overlay_widget import OverlayWidget
 from .pane_row import PaneRow
 from .playback_bar import PlaybackBar
 from .playback_controller import PlaybackController
 from .remembered import (dropped_message, recall_scenario, refusal, remember,
-                         restore_geometry, show_first)
+                         restore_choices, restore_geometry, show_first)
 from .signals_blocked import signals_blocked
 
 ERROR_MS, NOTICE_MS = 8000, 15000
@@ -66,10 +67,26 @@ class MainWindow(QtWidgets.QMainWindow):
                                                    (self.loss_plot, 3))):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(index, stretch)
-        self.setCentralWidget(self.splitter)
+        # The scenario's title (a lesson's too) above the panes, big enough for a room.
+        self.title_label = QtWidgets.QLabel()
+        self.title_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # user text
+        self.title_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        font = self.title_label.font()
+        font.setPointSize(font.pointSize() + 5)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.hide()
+        central = QtWidgets.QWidget()
+        column = QtWidgets.QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.title_label)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.docks = Docks(self, self.controller)
         self.field_keys = ShortcutsThroughNumberFields(self)
         self.files = FileActions(self)
+        self.lessons = LessonPlayer(self, self.docks.lesson_view)
         self.qactions = build_actions(self)
         self.playback_bar = PlaybackBar(self.controller, [self.qactions[a] for a in TOOLBAR])
         self.addToolBar(QtCore.Qt.ToolBarArea.BottomToolBarArea, self.playback_bar)
@@ -77,7 +94,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.loss_plot.follow(self.controller)
         dropped = show_first(self, recalled=recall and dropped is None) or dropped
         if remember:
-            message = dropped_message(dropped, restore_geometry(self))
+            message = dropped_message(dropped, restore_geometry(self), restore_choices(self))
             if message:
                 self.statusBar().showMessage(message, NOTICE_MS)
 
@@ -145,6 +162,8 @@ class MainWindow(QtWidgets.QMainWindow):
         ws = self.workspace
         start = ws.scenario.resolved_start()
         self.setWindowTitle(window_title(ws.scenario.title))
+        self.title_label.setText(one_line_title(ws.scenario.title))
+        self.title_label.setVisible(bool(self.title_label.text()))
         self.pane_row.show_scenario(ws.scenario, ws.landscape)
         if update is None or update.landscape_changed:
             self.overlay.set_picture(self.pane_row.picture, ws.landscape.minima)

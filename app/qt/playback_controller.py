@@ -58,6 +58,7 @@ class PlaybackController(QtCore.QObject):
         self._step = 0
         self._playhead = 0.0
         self._speed = DEFAULT_SPEED
+        self._pause_at: int | None = None     # a lesson's "play, then pause at step k"
         self._timer = QtCore.QTimer(self)
         self._timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_INTERVAL_MS)
@@ -107,6 +108,18 @@ class PlaybackController(QtCore.QObject):
     def play(self) -> None:
         if self.is_playing or self._finished(self.step):
             return
+        self._pause_at = None
+        self._start()
+
+    def play_until(self, step: int) -> None:
+        """Play from where the playhead is and pause at ``step`` (a lesson's ``pause_at``);
+        the run stopping earlier (converged, diverged) ends it as Play would."""
+        if self.is_playing or self._finished(self.step) or step <= self.step:
+            return
+        self._pause_at = int(step)
+        self._start()
+
+    def _start(self) -> None:
         self._clock.start()
         self._timer.start()
         self.play_started.emit()
@@ -186,8 +199,10 @@ class PlaybackController(QtCore.QObject):
         reached = self.comparison.ensure(whole + 1)   # the next iterate, to draw towards
         if whole >= reached:
             target = float(reached)
+        if self._pause_at is not None and target >= self._pause_at:
+            target = float(self._pause_at)
         self._show(target)
-        if self._finished(math.floor(target)):
+        if self._finished(math.floor(target)) or target == self._pause_at:
             self._timer.stop()
             self._show(float(math.floor(target)))
             self._stopped()

@@ -223,9 +223,10 @@ def _viewport_point(plot, x, y):
     return plot.mapFromScene(scene)
 
 
-def test_a_real_mouse_click_on_a_pane_moves_the_start(window, qtbot):
+def test_a_real_shift_click_on_a_pane_moves_the_start(window, qtbot):
     plot = window.pane_row.panes[1].plot
     qtbot.mouseClick(plot.viewport(), QtCore.Qt.MouseButton.LeftButton,
+                     QtCore.Qt.KeyboardModifier.ShiftModifier,
                      pos=_viewport_point(plot, 2.0, -1.0))
     start = window.controller.comparison.positions(0)[0, 0]
     assert start == pytest.approx([2.0, -1.0], abs=0.05)
@@ -448,11 +449,14 @@ def test_parameter_map_catches_up_with_changes_made_while_it_was_hidden(window, 
 
 def test_the_window_title_is_the_scenarios_title(window, tmp_path):
     assert window.windowTitle() == "Momentum Lab"
+    assert not window.title_label.isVisible()           # no title, no empty banner
     path = tmp_path / "aula.toml"
     path.write_text('format = 1\ntitle = "Aula 3: SGD × momentum"\nlandscape = "ravine"\n\n'
                     '[[pane]]\noptimizer = "sgd"\nalpha = 0.018\n', encoding="utf-8")
     assert window.files.open_scenario(path)
     assert window.windowTitle() == "Momentum Lab — Aula 3: SGD × momentum"
+    assert window.title_label.isVisible()                # and above the panes
+    assert window.title_label.text() == "Aula 3: SGD × momentum"
 
 
 def test_f11_fills_the_screen_and_leaves_it(window):

@@ -1,0 +1,193 @@
+"""Lesson files: a :class:`~app.model.lesson.Lesson` as a TOML file a teacher can write.
+
+Format (UTF-8 TOML, at most 256 KiB; every key below is the whole vocabulary)::
+
+    # Momentum Lab lesson
+    format = 1
+    title = { en = "SGD zig-zags in a ravine", pt = "O SGD em zigue-zague numa ravina" }
+
+    [scenario]                      # step 1's scenario: a scenario file's keys, no format
+    landscape = "ravine"
+    [[scenario.pane]]
+    optimizer = "sgd"
+    alpha = 0.018
+
+    [[step]]                        # 1 to 100 steps, in order
+    caption = { en = "Steep across, shallow along.", pt = "Íngreme na vertical, rasa…" }
+    question = { en = "Which path will SGD take?", pt = "Qual é a trajetória…?" }
+    # choices = [{ en = "…", pt = "…" }, …]   2 to 6; without them the student sketches
+    # answer = 2                              with choices: the right one (1 = the first)
+    pause_at = 60                   # play, then pause at step 60 (or: play = true)
+    highlight = 1                   # frame pane 1 (and sketch on it)
+    # show = ["map"]                open views: "map", "energy", "overlay"
+
+    [[step]]
+    caption = "Text in one language only is shown in every language."
+    [step.scenario]                 # changes to the previous step's scenario:
+    sigma = 0.5                     # keys given replace the old ones; [[step.scenario.pane]]
+                                    # tables replace all the panes
+
+Like scenario files, lesson files are treated as hostile: :mod:`tomllib` only, unknown
+keys refused, every scenario validated, captions kept as plain text (never markup), and
+every problem one :class:`~app.model.scenario.ScenarioError` line naming the file, the
+step and the field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from physics.limits import MAX_STEPS
+
+from .language import LANGUAGES
+from .lesson import VIEWS, Lesson, LessonStep, Text
+from .scenario import ScenarioError, show_value
+from .scenario_file import FORMAT, parse_toml, read_text, scenario_from_table
+
+MAX_LESSON_BYTES = 256 * 1024
+MAX_LESSON_STEPS = 100
+MAX_TEXT_CHARS = 2000
+MAX_CHOICES = 6
+_TOP_KEYS = ("format", "title", "scenario", "step")
+_STEP_KEYS = ("caption", "scenario", "question", "choices", "answer", "pause_at", "play",
+              "highlight", "show")
+
+
+def _text(where: str, value) -> Text:
+    """A string (every language) or a table ``{en = …, pt = …}`` with at least one."""
+    if isinstance(value, str):
+        value = {code: value for code in LANGUAGES}
+    if not isinstance(value, dict) or not value:
+        raise ScenarioError(f"{where} must be text or a table like {{ en = \"…\", pt = \"…\" }}"
+                            f", got {show_value(value)}")
+    for code, text in value.items():
+        if code not in LANGUAGES:
+            raise ScenarioError(f"{where}: unknown language {code!r} "
+                                f"(known: {', '.join(LANGUAGES)})")
+        if not isinstance(text, str) or not text.strip():
+            raise ScenarioError(f"{where}.{code} must be some text, got {show_value(text)}")
+        if len(text) > MAX_TEXT_CHARS:
+            raise ScenarioError(f"{where}.{code} is too long (max {MAX_TEXT_CHARS} characters)")
+    return Text(tuple((code, _tidy(value[code])) for code in LANGUAGES if code in value))
+
+
+def _tidy(text: str) -> str:
+    """Runs of spaces and single line breaks become one space (TOML's multi-line strings
+    wrap where the author's editor did); a blank line stays a paragraph break."""
+    paragraphs = (" ".join(part.split()) for part in text.replace("\r", "").split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _whole(where: str, value, low: int, high: int) -> int:
+    if type(value) is not int or not low <= value <= high:
+        raise ScenarioError(f"{where} must be a whole number between {low} and {high}, "
+                            f"got {show_value(value)}")
+    return value
+
+
+def _merged(previous: dict, changes) -> dict:
+    """The previous step's scenario table with ``changes`` applied."""
+    if not isinstance(changes, dict):
+        raise ScenarioError(f"scenario must be a table, got {show_value(changes)}")
+    return {**previous, **changes}
+
+
+def _scenario(table: dict):
+    if "format" in table:
+        raise ScenarioError("scenario: format belongs at the top of the lesson, not here")
+    try:
+        return scenario_from_table({"format": FORMAT, **table})
+    except ScenarioError as error:
+        raise ScenarioError(f"scenario: {error}") from None
+
+
+def _step(number: int, table, scenario_table: dict) -> tuple[LessonStep, dict]:
+    """Step ``number`` (1-based) and the scenario table the next step starts from."""
+    if not isinstance(table, dict):
+        raise ScenarioError(f"must be a [[step]] table, got {show_value(table)}")
+    for key in table:
+        if key not in _STEP_KEYS:
+            raise ScenarioError(f"unknown key {key!r} (known: {', '.join(_STEP_KEYS)})")
+    if "caption" not in table:
+        raise ScenarioError("caption is missing")
+    if "scenario" in table:
+        scenario_table = _merged(scenario_table, table["scenario"])
+    scenario = _scenario(scenario_table)
+    question = _text("question", table["question"]) if "question" in table else None
+    raw_choices = table.get("choices", [])
+    if not isinstance(raw_choices, list) or len(raw_choices) == 1 \
+            or len(raw_choices) > MAX_CHOICES:
+        raise ScenarioError(f"choices must be a list of 2 to {MAX_CHOICES} texts, "
+                            f"got {show_value(raw_choices)}")
+    choices = tuple(_text(f"choice {n}", c) for n, c in enumerate(raw_choices, 1))
+    if choices and question is None:
+        raise ScenarioError("choices need a question")
+    if choices and "answer" not in table:
+        raise ScenarioError("answer is missing (which choice is right, 1 = the first)")
+    if "answer" in table and not choices:
+        raise ScenarioError("answer needs choices")
+    answer = _whole("answer", table["answer"], 1, len(choices)) - 1 if choices else None
+    if "pause_at" in table and table.get("play"):
+        raise ScenarioError("give pause_at or play, not both")
+    pause_at = _whole("pause_at", table["pause_at"], 1, MAX_STEPS) if "pause_at" in table \
+        else None
+    play = table.get("play", False)
+    if type(play) is not bool:
+        raise ScenarioError(f"play must be true or false, got {show_value(play)}")
+    highlight = (_whole("highlight", table["highlight"], 1, len(scenario.panes)) - 1
+                 if "highlight" in table else None)
+    show = table.get("show", [])
+    if not isinstance(show, list) or any(view not in VIEWS for view in show):
+        raise ScenarioError(f"show must be a list of {', '.join(map(repr, VIEWS))}, "
+                            f"got {show_value(show)}")
+    step = LessonStep(_text("caption", table["caption"]), scenario, question, choices,
+                      answer, pause_at, play, highlight, frozenset(show))
+    return step, scenario_table
+
+
+def lesson_from_toml(text: str, name: str) -> Lesson:
+    """Parse and validate lesson TOML text; never executes anything."""
+    data = parse_toml(text, "lesson file", MAX_LESSON_BYTES)
+    for key in data:
+        if key not in _TOP_KEYS:
+            raise ScenarioError(f"unknown key {key!r} (known: {', '.join(_TOP_KEYS)})")
+    fmt = data.get("format")
+    if fmt is None:
+        raise ScenarioError("not a Momentum Lab lesson (format is missing)")
+    if type(fmt) is not int or fmt != FORMAT:
+        raise ScenarioError(f"unsupported format {show_value(fmt)} (this version reads {FORMAT})")
+    if "title" not in data:
+        raise ScenarioError("title is missing")
+    title = _text("title", data["title"])
+    if not isinstance(data.get("scenario"), dict):
+        raise ScenarioError("[scenario] is missing: the first step's scenario")
+    tables = data.get("step")
+    if not isinstance(tables, list) or not 1 <= len(tables) <= MAX_LESSON_STEPS:
+        raise ScenarioError(f"a lesson needs 1 to {MAX_LESSON_STEPS} [[step]] tables")
+    scenario_table, steps = data["scenario"], []
+    for number, table in enumerate(tables, 1):
+        try:
+            step, scenario_table = _step(number, table, scenario_table)
+        except ScenarioError as error:
+            raise ScenarioError(f"step {number}: {error}") from None
+        steps.append(step)
+    return Lesson(name, title, tuple(steps))
+
+
+def lesson_name(path: Path) -> str:
+    """A lesson's name from its file: ``03-mu-values.toml`` → ``mu-values`` (the number
+    only orders the shipped lessons)."""
+    stem = path.stem
+    head, _, rest = stem.partition("-")
+    return rest if head.isdigit() and rest else stem
+
+
+def load_lesson(path) -> Lesson:
+    """Read, parse and validate the lesson file at ``path`` (ScenarioError: one line)."""
+    path = Path(path)
+    try:
+        return lesson_from_toml(read_text(path, "lesson file", MAX_LESSON_BYTES),
+                                lesson_name(path))
+    except ScenarioError as error:
+        raise ScenarioError(f"{path.name or path}: {error}") from None
+

@@ -1,0 +1,189 @@
+"""Teaching a lesson in the window: each step's scenario, views, frame, sketch and action.
+
+The :class:`LessonPlayer` joins a :class:`~app.model.lesson_session.LessonSession` (what
+the step is and what the student predicted) to the window: going to a step applies its
+scenario through the workspace (so a step is undone and redone like any other change),
+frames the highlighted pane, opens the views the step names and closes the ones an
+earlier step opened, arms the prediction sketch, and — once the prediction is in —
+plays. The lesson dock (:class:`~app.qt.lesson_widget.LessonWidget`) shows the session.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6 import QtCore, QtWidgets
+
+from app.model.language import system_language
+from app.model.lesson import VIEWS, Lesson
+from app.model.lesson_file import load_lesson
+from app.model.lesson_library import lesson_folder, shipped_lessons
+from app.model.lesson_session import Action, LessonSession
+from app.model.scenario import ScenarioError
+from app.model.theme import HIGHLIGHT_COLOUR
+
+from .prediction_sketch import PredictionSketch
+
+MESSAGE_MS = 10_000
+HIGHLIGHT = f"PaneWidget {{ border: 4px solid {HIGHLIGHT_COLOUR}; border-radius: 4px; }}"
+
+
+class LessonPlayer(QtCore.QObject):
+    """Opens lessons in ``window`` and walks their steps."""
+
+    def __init__(self, window, widget):
+        super().__init__(window)
+        self.window, self.widget = window, widget
+        self.language = system_language()
+        self.session: LessonSession | None = None
+        self.sketch: PredictionSketch | None = None
+        self._opened: set[str] = set()       # views a step opened, to close after it
+        try:
+            self.lessons = shipped_lessons()
+        except ScenarioError:                # a damaged install: the menu still works
+            self.lessons = []
+        widget.list_lessons(self.lessons, self.language)
+        widget.lesson_chosen.connect(lambda i: self.open(self.lessons[i]))
+        widget.previous_requested.connect(lambda: self.go(self.session.index - 1))
+        widget.next_requested.connect(lambda: self.go(self.session.index + 1))
+        widget.choice_picked.connect(self._picked)
+        widget.watch_requested.connect(self.watch)
+        widget.skip_requested.connect(self._skipped)
+        widget.close_requested.connect(self.close)
+        window.controller.play_started.connect(self._play_started)
+        window.controller.play_stopped.connect(self._play_stopped)
+
+    # -- lessons --------------------------------------------------------------------------
+
+    def open(self, lesson: Lesson) -> None:
+        """Start ``lesson`` at its first step, with the lesson dock shown."""
+        self._leave_step()
+        self.session = LessonSession(lesson)
+        self.window.docks.lesson.show()
+        self.window.docks.lesson.raise_()
+        self._enter_step()
+
+    def open_file_dialog(self) -> None:
+        """File ▸ Open lesson…: a file dialog that starts among the shipped lessons."""
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self.window, self.tr("Open lesson"), str(lesson_folder()),
+            self.tr("Momentum Lab lessons (*.toml);;All files (*)"))
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path) -> str | None:
+        """Open a teacher's lesson file; None when open, else one line saying why not."""
+        try:
+            lesson = load_lesson(path)
+        except ScenarioError as error:
+            self.window.statusBar().showMessage(str(error), MESSAGE_MS)
+            return str(error)
+        self.open(lesson)
+        return None
+
+    def close(self) -> None:
+        """End the lesson: the frame, the sketch and the views it opened go; the last
+        step's scenario stays on screen to play with."""
+        self._leave_step()
+        self.session = None
+        self.widget.show_session(None, self.language)
+
+    def go(self, index: int) -> None:
+        """Show step ``index`` (Previous / Next)."""
+        if self.session is None or not 0 <= index < self.session.count:
+            return
+        self._leave_step()
+        self.session.go(index)
+        self._enter_step()
+
+    # -- one step -------------------------------------------------------------------------
+
+    def _enter_step(self) -> None:
+        window, session = self.window, self.session
+        step = session.step
+        window.qactions["swarm"].setChecked(False)     # a lesson's balls are the panes'
+        scenario = session.lesson.scenario_at(session.index, self.language)
+        window.request(lambda: window.workspace.apply(scenario))
+        panes = window.pane_row.panes
+        if step.highlight is not None and step.highlight < len(panes):
+            panes[step.highlight].setStyleSheet(HIGHLIGHT)
+        self._show_views(step.show)
+        if step.sketched and step.prediction_pane < len(panes):
+            self.sketch = PredictionSketch(panes[step.prediction_pane].plot)
+            self.sketch.sketched.connect(self._sketched)
+            self.sketch.arm(True)
+        self._refresh()
+        if not step.asks:
+            self._act(session.action())
+
+    def _leave_step(self) -> None:
+        self.window.controller.pause()
+        for pane in self.window.pane_row.panes:
+            if shiboken6.isValid(pane):
+                pane.setStyleSheet("")
+        if self.sketch is not None:
+            self.sketch.remove()
+            self.sketch = None
+
+    def _show_views(self, views) -> None:
+        """Open the views the step names; close those an earlier step opened."""
+        docks, actions = self.window.docks, self.window.qactions
+        for view in VIEWS:
+            on = view in views
+            if not on and view not in self._opened:
+                continue                       # the user's own choice: leave it
+            if view == "overlay":
+                actions["overlay"].setChecked(on)
+            else:
+                (docks.map if view == "map" else docks.physics).setVisible(on)
+            (self._opened.add if on else self._opened.discard)(view)
+
+    def _act(self, action: Action) -> None:
+        controller = self.window.controller
+        if action.kind == "pause_at":
+            controller.play_until(action.step)
+        elif action.kind == "play":
+            controller.play()
+        if not controller.is_playing:          # nothing to play: say what it shows now
+            self.session.reveal()
+            self._refresh()
+
+    # -- the student's input ---------------------------------------------------------------
+
+    def watch(self) -> None:
+        """The prediction is in: play the step (the sketch stays drawn)."""
+        if self.session is None or not self.session.can_watch:
+            return
+        if self.sketch is not None:
+            self.sketch.arm(False)
+        self._act(self.session.watch())
+        self._refresh()
+
+    def _sketched(self, points) -> None:
+        self.session.sketch_path(points)
+        self._refresh()
+
+    def _picked(self, choice: int) -> None:
+        self.session.pick(choice)
+        self._refresh()
+
+    def _skipped(self) -> None:
+        self.session.skip()
+        self.watch()
+
+    def _play_started(self) -> None:
+        # Play pressed before predicting: that is a choice to watch now.
+        session = self.session
+        if session is not None and session.step.asks and not session.watched:
+            session.skip()
+            session.watch()
+            if self.sketch is not None:
+                self.sketch.arm(False)
+            self._refresh()
+
+    def _play_stopped(self) -> None:
+        if self.session is not None and self.session.watched and not self.session.revealed:
+            self.session.reveal()
+            self._refresh()
+
+    def _refresh(self) -> None:
+        self.widget.show_session(self.session, self.language)

@@ -1,0 +1,157 @@
+"""The lesson dock's contents: the lesson list, the caption, the question and the buttons.
+
+A view only: it shows a :class:`~app.model.lesson_session.LessonSession` in a language
+(:meth:`show_session`) and sends the student's clicks out as signals; the
+:class:`~app.qt.lesson_player.LessonPlayer` does the rest. Lesson text is user text
+from a file, so every label shows it as plain text, never as markup.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from app.model.lesson import Lesson
+from app.model.lesson_session import LessonSession
+
+PLAIN = QtCore.Qt.TextFormat.PlainText
+
+
+def _label(point_size: int | None = None, bold: bool = False) -> QtWidgets.QLabel:
+    label = QtWidgets.QLabel()
+    label.setTextFormat(PLAIN)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+    font = label.font()
+    if point_size:
+        font.setPointSize(point_size)
+    font.setBold(bold)
+    label.setFont(font)
+    return label
+
+
+class LessonWidget(QtWidgets.QWidget):
+    """Pick a lesson, read its step, predict, watch, go on."""
+
+    lesson_chosen = QtCore.Signal(int)      # index into the shipped lessons
+    previous_requested = QtCore.Signal()
+    next_requested = QtCore.Signal()
+    watch_requested = QtCore.Signal()
+    skip_requested = QtCore.Signal()
+    choice_picked = QtCore.Signal(int)
+    close_requested = QtCore.Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumWidth(260)
+        layout = QtWidgets.QVBoxLayout(self)
+        self.chooser = QtWidgets.QComboBox()
+        self.chooser.setToolTip(self.tr("The lessons that follow the lecture, in order"))
+        self.chooser.activated.connect(
+            lambda i: self.lesson_chosen.emit(i - 1) if i > 0 else None)
+        layout.addWidget(self.chooser)
+        self.title = _label(13, bold=True)
+        self.counter = _label()
+        self.caption = _label(12)
+        for widget in (self.title, self.counter, self.caption):
+            layout.addWidget(widget)
+        self.question_box = QtWidgets.QGroupBox(self.tr("Predict first"))
+        box = QtWidgets.QVBoxLayout(self.question_box)
+        self.question = _label(12, bold=True)
+        self.hint = _label()
+        self.choices_layout = QtWidgets.QVBoxLayout()
+        self.choice_group = QtWidgets.QButtonGroup(self)
+        self.choice_group.idClicked.connect(self.choice_picked)
+        self.watch = QtWidgets.QPushButton(self.tr("Watch"))
+        self.watch.setToolTip(self.tr("Play the run and compare it with your prediction"))
+        self.watch.clicked.connect(self.watch_requested)
+        self.skip = QtWidgets.QPushButton(self.tr("Watch without predicting"))
+        self.skip.setFlat(True)
+        self.skip.clicked.connect(self.skip_requested)
+        self.feedback = _label(12, bold=True)
+        for item in (self.question, self.hint, self.choices_layout, self.watch, self.skip,
+                     self.feedback):
+            (box.addLayout if isinstance(item, QtWidgets.QLayout) else box.addWidget)(item)
+        layout.addWidget(self.question_box)
+        layout.addStretch(1)
+        row = QtWidgets.QHBoxLayout()
+        self.previous = QtWidgets.QPushButton(self.tr("◀ Previous"))
+        self.next = QtWidgets.QPushButton(self.tr("Next ▶"))
+        self.previous.clicked.connect(self.previous_requested)
+        self.next.clicked.connect(self.next_requested)
+        self.close_button = QtWidgets.QPushButton(self.tr("Close lesson"))
+        self.close_button.clicked.connect(self.close_requested)
+        for button in (self.previous, self.next):
+            row.addWidget(button)
+        layout.addLayout(row)
+        layout.addWidget(self.close_button)
+        self.show_session(None, "en")
+
+    def list_lessons(self, lessons: list[Lesson], language: str) -> None:
+        """Fill the chooser with the shipped lessons' titles."""
+        self.chooser.clear()
+        self.chooser.addItem(self.tr("Choose a lesson…"))
+        for lesson in lessons:
+            self.chooser.addItem(lesson.title.in_(language))
+
+    def show_session(self, session: LessonSession | None, language: str) -> None:
+        """Show ``session``'s step (``None``: no lesson open, only the chooser)."""
+        open_ = session is not None
+        for widget in (self.title, self.counter, self.caption, self.previous, self.next,
+                       self.close_button):
+            widget.setVisible(open_)
+        self.question_box.setVisible(open_ and session.step.asks)
+        if not open_:
+            self.chooser.setCurrentIndex(0)
+            return
+        step = session.step
+        self.title.setText(session.lesson.title.in_(language))
+        self.counter.setText(self.tr("Step %1 of %2").replace("%1", str(session.index + 1))
+                             .replace("%2", str(session.count)))
+        self.caption.setText(step.caption.in_(language))
+        self.previous.setEnabled(session.has_previous)
+        self.next.setEnabled(session.has_next)
+        if step.asks:
+            self._show_question(session, language)
+
+    def _show_question(self, session: LessonSession, language: str) -> None:
+        step = session.step
+        self.question.setText(step.question.in_(language))
+        pane = step.prediction_pane + 1
+        self.hint.setText(self.tr("Sketch the path you expect on pane %1: press, drag, "
+                                  "release.").replace("%1", str(pane)) if step.sketched
+                          else self.tr("Pick the answer you expect:"))
+        self.hint.setVisible(not session.watched)
+        self._set_choices([c.in_(language) for c in step.choices], session)
+        self.watch.setVisible(not session.watched)
+        self.skip.setVisible(not session.watched and not session.predicted)
+        self.watch.setEnabled(session.predicted)
+        self.feedback.setText(self._feedback(session, language))
+
+    def _set_choices(self, texts: list[str], session: LessonSession) -> None:
+        buttons = self.choice_group.buttons()
+        if [b.text() for b in buttons] != texts:
+            for button in buttons:
+                self.choice_group.removeButton(button)
+                button.deleteLater()
+            for number, text in enumerate(texts):
+                button = QtWidgets.QRadioButton(text)
+                self.choice_group.addButton(button, number)
+                self.choices_layout.addWidget(button)
+        self.choice_group.setExclusive(False)     # so a fresh step can show none picked
+        for number, button in enumerate(self.choice_group.buttons()):
+            button.setChecked(number == session.choice)
+            button.setEnabled(not session.watched)
+        self.choice_group.setExclusive(True)
+
+    def _feedback(self, session: LessonSession, language: str) -> str:
+        if not session.revealed:
+            return ""
+        if session.right is True:
+            return self.tr("Right: the run shows it.")
+        step = session.step
+        if step.answer is not None:
+            return self.tr("The run shows: %1").replace("%1", step.choices[step.answer]
+                                                       .in_(language))
+        if step.sketched and session.sketch:
+            return self.tr("Your prediction is the dashed line: compare it with the trail.")
+        return ""

@@ -1,0 +1,181 @@
+"""Lessons in the window: the steps, predict then watch, the views, and broken files."""
+
+from __future__ import annotations
+
+import pytest
+from pyqtgraph.Qt import QtTest
+from PySide6 import QtCore
+
+from app.model.lesson_file import lesson_from_toml
+from app.model.lesson_library import find_lesson
+
+LESSON = """format = 1
+title.en = "Test lesson"
+title.pt = "Lição de teste"
+[scenario]
+landscape = "ravine"
+[[scenario.pane]]
+optimizer = "sgd"
+alpha = 0.018
+[[step]]
+caption.en = "Plain SGD."
+caption.pt = "SGD puro."
+[[step]]
+caption = "Sketch, then watch."
+question = "Which path?"
+highlight = 1
+pause_at = 30
+[[step]]
+caption = "Two panes and the map."
+question = "Which is faster?"
+choices = ["SGD", "Momentum"]
+answer = 2
+show = ["map"]
+pause_at = 20
+[[step.scenario.pane]]
+optimizer = "sgd"
+alpha = 0.018
+[[step.scenario.pane]]
+optimizer = "momentum"
+alpha = 0.018
+mu = 0.9
+[[step]]
+caption = "Back to no map."
+"""
+
+
+@pytest.fixture
+def lesson():
+    return lesson_from_toml(LESSON, "test")
+
+
+def wait_until_paused(qtbot, window):
+    window.controller.set_speed(240)
+    qtbot.waitUntil(lambda: not window.controller.is_playing, timeout=10_000)
+
+
+def drag(qtbot, plot, points):
+    """Press, move through ``points`` (landscape coordinates), release."""
+    qtbot.wait(50)                   # the panes settle into their new layout first
+    view = plot.plotItem.vb
+
+    def pixel(x, y):
+        return plot.mapFromScene(view.mapViewToScene(QtCore.QPointF(x, y)))
+
+    viewport, left = plot.viewport(), QtCore.Qt.MouseButton.LeftButton
+    none = QtCore.Qt.KeyboardModifier.NoModifier
+    QtTest.QTest.mousePress(viewport, left, none, pixel(*points[0]))
+    for x, y in points[1:]:
+        QtTest.QTest.mouseMove(viewport, pixel(x, y))
+        qtbot.wait(5)
+    QtTest.QTest.mouseRelease(viewport, left, none, pixel(*points[-1]))
+    qtbot.wait(5)
+
+
+def test_opening_a_lesson_shows_its_first_step_and_scenario(window, lesson):
+    window.lessons.language = "pt"
+    window.lessons.open(lesson)
+    view = window.docks.lesson_view
+    assert window.docks.lesson.isVisible()
+    assert view.caption.text() == "SGD puro."
+    assert view.title.text() == "Lição de teste"
+    assert len(window.workspace.scenario.panes) == 1
+    assert window.windowTitle() == "Momentum Lab — Lição de teste"
+    assert not view.previous.isEnabled() and view.next.isEnabled()
+
+
+def test_a_sketched_prediction_comes_before_watching_and_stays(qtbot, window, lesson):
+    window.lessons.open(lesson)
+    view = window.docks.lesson_view
+    view.next.click()
+    assert view.question_box.isVisible() and not view.watch.isEnabled()
+    assert window.controller.step == 0 and not window.controller.is_playing
+    start = window.workspace.scenario.resolved_start()
+    plot = window.pane_row.panes[0].plot
+    drag(qtbot, plot, [(-4.0, 1.5), (-3.0, -1.5), (-2.0, 1.0), (-1.0, -0.5), (0.0, 0.0)])
+    sketch = window.lessons.sketch
+    assert len(sketch.points) >= 3
+    assert sketch.points[0] == pytest.approx((-4.0, 1.5), abs=0.05)   # where it was drawn
+    assert sketch.points[-1] == pytest.approx((0.0, 0.0), abs=0.05)
+    assert window.lessons.session.sketch == sketch.points
+    assert window.workspace.scenario.resolved_start() == start      # the drag moved nothing
+    assert view.watch.isEnabled()
+    view.watch.click()
+    wait_until_paused(qtbot, window)
+    assert window.controller.step == 30                               # pause_at
+    assert len(sketch.curve.xData) == len(sketch.points)              # still drawn
+    assert "dashed" in view.feedback.text()
+
+
+def test_a_choice_is_told_right_or_wrong_once_the_run_has_played(qtbot, window, lesson):
+    window.lessons.open(lesson)
+    window.lessons.go(2)
+    view = window.docks.lesson_view
+    assert window.docks.map.isVisible()                             # show = ["map"]
+    assert len(window.pane_row.panes) == 2
+    view.choice_group.button(0).click()                             # SGD: wrong
+    view.watch.click()
+    assert view.feedback.text() == ""                               # not before it plays
+    wait_until_paused(qtbot, window)
+    assert window.controller.step == 20
+    assert "Momentum" in view.feedback.text()
+    view.next.click()
+    assert not window.docks.map.isVisible()                         # the lesson opened it
+
+
+def test_play_before_predicting_counts_as_watching(qtbot, window, lesson):
+    window.lessons.open(lesson)
+    window.lessons.go(1)
+    window.controller.play()
+    assert window.lessons.session.watched
+    assert not window.docks.lesson_view.watch.isVisible()
+    window.controller.pause()
+
+
+def test_previous_goes_back_to_the_earlier_scenario(window, lesson):
+    window.lessons.open(lesson)
+    window.lessons.go(2)
+    assert len(window.workspace.scenario.panes) == 2
+    window.docks.lesson_view.previous.click()
+    assert len(window.workspace.scenario.panes) == 1
+    assert window.lessons.session.index == 1
+
+
+def test_a_broken_lesson_file_says_why_and_changes_nothing(window, tmp_path):
+    path = tmp_path / "broken.toml"
+    path.write_text('format = 1\ntitle = "t"\n[scenario]\nlandscape = "ravine"\n'
+                    '[[scenario.pane]]\noptimizer = "sgd"\nalpha = 0.01\n'
+                    '[[step]]\ncaption = "c"\nhighlight = 9\n', encoding="utf-8")
+    before = window.workspace.scenario
+    message = window.lessons.open_file(path)
+    assert message.startswith("broken.toml: step 1: highlight")
+    assert window.statusBar().currentMessage() == message
+    assert window.workspace.scenario is before and window.lessons.session is None
+
+
+def test_closing_a_lesson_takes_its_frame_and_sketch_away(window, lesson):
+    window.lessons.open(lesson)
+    window.lessons.go(1)
+    assert window.pane_row.panes[0].styleSheet()
+    window.docks.lesson_view.close_button.click()
+    assert window.pane_row.panes[0].styleSheet() == ""
+    assert window.lessons.sketch is None and window.lessons.session is None
+    assert not window.docks.lesson_view.caption.isVisible()
+
+
+def test_the_shipped_lessons_are_listed_in_the_dock(window):
+    chooser = window.docks.lesson_view.chooser
+    titles = [chooser.itemText(i) for i in range(1, chooser.count())]
+    assert titles and titles[0].startswith("1.")
+    chooser.activated.emit(1)
+    assert window.lessons.session.lesson.name == find_lesson("sgd-zigzag").name
+
+
+def test_the_launcher_opens_the_app_on_a_lesson(qtbot, settings):
+    from app.qt.launcher import build_window
+
+    window = build_window(lesson=find_lesson("sgd-zigzag"))
+    qtbot.addWidget(window)
+    assert window.lessons.session.lesson.name == "sgd-zigzag"
+    assert window.workspace.scenario.panes[0].name == "sgd"
+    window.controller.shutdown()
