@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore
 
 from app.model.contours import ContourPicture
+from app.model.presentation import Look
 from app.model.theme import (
     BALL_COLOURS,
     BASIN_COLOURS,
@@ -27,6 +28,7 @@ from app.model.theme import (
     basin_colour,
 )
 
+from .plot_look import style_axes
 from .signals_blocked import signals_blocked
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
@@ -39,16 +41,22 @@ Y_AXIS_WIDTH = 44
 class _Arrow:
     """A shaft (PlotDataItem) and a head (ArrowItem) from a point along a vector."""
 
-    def __init__(self, plot: pg.PlotItem, colour: str):
-        pen = pg.mkPen(colour, width=2.5)
-        self.shaft = pg.PlotDataItem(pen=pen)
-        self.head = pg.ArrowItem(headLen=12, tipAngle=35, brush=pg.mkBrush(colour), pen=pen)
+    def __init__(self, plot: pg.PlotItem, colour: str, look: Look):
+        self.colour = colour
+        self.shaft = pg.PlotDataItem()
+        self.head = pg.ArrowItem(tipAngle=35, brush=pg.mkBrush(colour))
+        self.set_look(look)
         plot.addItem(self.shaft)
         plot.addItem(self.head)
         self.head.setZValue(6)
         self.shaft.setZValue(6)
         self.shaft.hide()   # nothing to point at until the first frame
         self.head.hide()
+
+    def set_look(self, look: Look) -> None:
+        pen = pg.mkPen(self.colour, width=look.line(2.5))
+        self.shaft.setPen(pen)
+        self.head.setStyle(headLen=look.marker(12), pen=pen)
 
     def set(self, origin, vector, visible: bool) -> None:
         length = math.hypot(vector[0], vector[1])
@@ -83,15 +91,13 @@ class _BallLayer:
     part, redrawn every frame. A long trail then costs no more per frame than a short one.
     """
 
-    def __init__(self, plot: pg.PlotItem, colour: str):
-        pen = pg.mkPen(colour, width=2.5)
-        halo = pg.mkPen(TRAIL_HALO, width=5.5)      # reads on dark and bright bands alike
-        self.settled_trail = pg.PlotDataItem(pen=pen, shadowPen=halo)
+    def __init__(self, plot: pg.PlotItem, colour: str, look: Look):
+        self.colour = colour
+        self.settled_trail = pg.PlotDataItem()
         self.settled_trail.curve.setCacheMode(
             pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.trail = pg.PlotDataItem(pen=pen, shadowPen=halo)
-        self.ball = pg.ScatterPlotItem(size=18, brush=pg.mkBrush(colour),
-                                       pen=pg.mkPen(TRAIL_HALO, width=2.5))
+        self.trail = pg.PlotDataItem()
+        self.ball = pg.ScatterPlotItem(brush=pg.mkBrush(colour))
         for item in (self.settled_trail, self.trail, self.ball):
             plot.addItem(item)
         self.settled_trail.setZValue(4)
@@ -99,8 +105,21 @@ class _BallLayer:
         self.ball.setZValue(10)
         self._settled_key = (0, -1)    # (first step, settled length) drawn in the cache
         self._shown = True
-        self.force_arrow = _Arrow(plot, FORCE_COLOUR)
-        self.velocity_arrow = _Arrow(plot, VELOCITY_COLOUR)
+        self.force_arrow = _Arrow(plot, FORCE_COLOUR, look)
+        self.velocity_arrow = _Arrow(plot, VELOCITY_COLOUR, look)
+        self.set_look(look)
+
+    def set_look(self, look: Look) -> None:
+        """Line widths and the ball's size at the window's zoom and contrast."""
+        pen = pg.mkPen(self.colour, width=look.line(2.5))
+        halo = pg.mkPen(TRAIL_HALO, width=look.line(5.5))   # reads on every band
+        for curve in (self.settled_trail, self.trail):
+            curve.setPen(pen)
+            curve.setShadowPen(halo)
+        self.ball.setSize(look.marker(18))
+        self.ball.setPen(pg.mkPen(TRAIL_HALO, width=look.line(2.5)))
+        self.force_arrow.set_look(look)
+        self.velocity_arrow.set_look(look)
 
     def set_trail(self, trail, first: int = 0) -> None:
         """Draw ``trail``, the positions of steps ``first, first + 1, …`` up to the ball."""
@@ -143,13 +162,13 @@ class LandscapePlot(pg.PlotWidget):
     point_clicked = QtCore.Signal(float, float)
     start_dragged = QtCore.Signal(float, float)
 
-    def __init__(self, colour: str = BALL_COLOURS[0], parent=None):
+    def __init__(self, colour: str = BALL_COLOURS[0], parent=None, look: Look = Look()):
         super().__init__(parent=parent)
+        self.look = look
+        self._title = ""
         self.setBackground("w")
         self.setMenuEnabled(False)
         plot = self.plotItem
-        plot.setLabel("bottom", "x")
-        plot.setLabel("left", "y")
         plot.hideButtons()
         self._image = pg.ImageItem(axisOrder="row-major")   # rows are y, columns x
         self._lines = pg.PlotDataItem(pen=pg.mkPen((255, 255, 255, 140), width=1), connect="pairs")
@@ -165,7 +184,7 @@ class LandscapePlot(pg.PlotWidget):
             item.setZValue(z - 10 if item is self._image else z)
         plot.addItem(self._start)
         self._start.setZValue(8)
-        self.layers = [_BallLayer(plot, colour)]
+        self.layers = [_BallLayer(plot, colour, look)]
         # Swarm mode: one scatter item per destination colour. A uniform brush per item
         # keeps a frame cheap with a thousand balls (no per-point brush lists to rebuild).
         self._swarm_groups: list[tuple[np.ndarray, pg.ScatterPlotItem]] = []
@@ -180,14 +199,30 @@ class LandscapePlot(pg.PlotWidget):
         self._minima.setCacheMode(cache)
         for axis in ("left", "bottom"):
             plot.getAxis(axis).setCacheMode(cache)   # axis text is costly to replay
-        # A fixed width for the y axis: left to size itself to its tick labels, it can
-        # oscillate with equal axes — a wider label shrinks the view, the locked aspect
-        # changes the y range, the new labels are narrower, and so on at every frame.
-        plot.getAxis("left").setWidth(Y_AXIS_WIDTH)
+        self.set_look(look)
         self.scene().sigMouseClicked.connect(self._clicked)
 
     def set_title(self, text: str) -> None:
-        self.plotItem.setTitle(f"<span style='font-size:12pt; color:#222'>{text}</span>")
+        self._title = text
+        self.plotItem.setTitle(f"<span style='font-size:{self.look.text(12):.3g}pt; "
+                               f"color:#222'>{text}</span>")
+
+    def set_look(self, look: Look) -> None:
+        """Every font, line and marker of the plot at ``look``'s zoom and contrast."""
+        self.look = look
+        plot = self.plotItem
+        self._lines.setPen(pg.mkPen((255, 255, 255, 140), width=look.line(1)))
+        self._minima.setSize(look.marker(18))
+        self._start.setPen(pg.mkPen("w", width=look.line(2)))
+        self._start.setScale(look.marker(1))
+        style_axes(plot, look, {"bottom": "x", "left": "y"})
+        # A fixed width for the y axis: left to size itself to its tick labels, it can
+        # oscillate with equal axes — a wider label shrinks the view, the locked aspect
+        # changes the y range, the new labels are narrower, and so on at every frame.
+        plot.getAxis("left").setWidth(round(Y_AXIS_WIDTH * look.zoom))
+        for layer in self.layers:
+            layer.set_look(look)
+        self.set_title(self._title)
 
     def set_picture(self, picture: ContourPicture, minima) -> None:
         cmap = pg.colormap.get(COLOUR_MAP)
@@ -219,7 +254,7 @@ class LandscapePlot(pg.PlotWidget):
         while len(self.layers) > len(colours):
             self.layers.pop().remove(plot)
         while len(self.layers) < len(colours):
-            self.layers.append(_BallLayer(plot, colours[len(self.layers)]))
+            self.layers.append(_BallLayer(plot, colours[len(self.layers)], self.look))
 
     def set_ball(self, position, trail=None, layer: int = 0, first: int = 0) -> None:
         """The ball at ``position``; ``trail`` holds steps ``first…`` up to it."""

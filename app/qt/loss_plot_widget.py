@@ -10,11 +10,13 @@ import pyqtgraph as pg
 from PySide6 import QtCore
 
 from app.model.loss_curves import loss_curves
+from app.model.presentation import Look
 from app.model.theme import ball_colour
 from physics.simulation import Comparison
 
 from .legends import legend_beside
 from .playback_controller import PlaybackController
+from .plot_look import label_style, style_axes
 
 REDRAW_INTERVAL_MS = 50   # the curves and cursor need not follow every frame
 
@@ -31,10 +33,11 @@ class LossPlotWidget(pg.PlotWidget):
         super().__init__(parent=parent)
         self.controller: PlaybackController | None = None
         self.run: Comparison | None = None
+        self._step = 0
         self.setBackground("w")
         self.setMenuEnabled(False)
         self.plotItem.hideButtons()
-        self.plotItem.setLabel("bottom", "step")
+        self.look = Look()
         self.plotItem.showGrid(x=True, y=True, alpha=0.2)
         self.legend = legend_beside(self.plotItem)
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#555", width=1, style=QtCore.Qt.PenStyle.DashLine))
@@ -49,6 +52,18 @@ class LossPlotWidget(pg.PlotWidget):
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(REDRAW_INTERVAL_MS)
         self._redraw_timer.timeout.connect(self._follow_step)
+        self.set_look(self.look)
+
+    def set_look(self, look: Look) -> None:
+        """Fonts, curve widths and the legend at the window's zoom and contrast."""
+        self.look = look
+        style_axes(self.plotItem, look, {"bottom": "step"})
+        self.legend.setLabelTextSize(f"{look.text(9):.3g}pt")
+        for i, curve in enumerate(self.curves):
+            curve.setPen(pg.mkPen(ball_colour(i), width=look.line(2)))
+        self._label = None                        # the y label takes the new style too
+        if self.run is not None:
+            self.draw(self._step)
 
     def follow(self, controller: PlaybackController) -> None:
         """Show ``controller``'s run and step from now on."""
@@ -67,7 +82,7 @@ class LossPlotWidget(pg.PlotWidget):
         self.curves = []
         self.run = c = run
         for i, settings in enumerate(c.settings):
-            curve = pg.PlotDataItem(pen=pg.mkPen(ball_colour(i), width=2),
+            curve = pg.PlotDataItem(pen=pg.mkPen(ball_colour(i), width=self.look.line(2)),
                                     name=settings.title())
             self.plotItem.addItem(curve)
             # After addItem, which resets both: otherwise every point is painted.
@@ -91,6 +106,7 @@ class LossPlotWidget(pg.PlotWidget):
 
     def draw(self, step: int) -> None:
         """The curves up to ``step`` of the run last given to :meth:`rebuild`."""
+        self._step = step
         shown = loss_curves(self.run, step)
         # Axis label, log mode and ticks only when they change: each resets the axis's
         # cached picture, and repainting axis text is the costly part of a frame.
@@ -99,7 +115,7 @@ class LossPlotWidget(pg.PlotWidget):
             self.plotItem.setLogMode(y=shown.log)
         if shown.label != self._label:
             self._label = shown.label
-            self.plotItem.setLabel("left", shown.label)
+            self.plotItem.setLabel("left", shown.label, **label_style(self.look))
         for i, curve in enumerate(self.curves):
             curve.setData(shown.steps, shown.values[:, i])
         if shown.y_range != self._range:

@@ -31,6 +31,7 @@ from .overlay_widget import OverlayWidget
 from .pane_row import PaneRow
 from .playback_bar import PlaybackBar
 from .playback_controller import PlaybackController
+from .presenter import Presenter
 from .remembered import (dropped_message, recall_scenario, refusal, remember,
                          restore_choices, restore_geometry, show_first)
 from .signals_blocked import signals_blocked
@@ -87,6 +88,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.field_keys = ShortcutsThroughNumberFields(self)
         self.files = FileActions(self)
         self.lessons = LessonPlayer(self, self.docks.lesson_view)
+        self.presenter = Presenter(self)
         self.qactions = build_actions(self)
         self.playback_bar = PlaybackBar(self.controller, [self.qactions[a] for a in TOOLBAR])
         self.addToolBar(QtCore.Qt.ToolBarArea.BottomToolBarArea, self.playback_bar)
@@ -173,6 +175,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.field_keys.watch(self)   # panes may have been added, with their fields
         self.docks.parameter_map.request(ws.map_request(), measure_rate=ws.measured_rate)
         self.pane_row.show_basins(ws.basins())
+        self.presenter.refresh()                    # new panes take the zoom
         self.controller.set_comparison(ws.run)      # back to step 0; every view redraws
         if update is not None and update.notice:
             self.statusBar().showMessage(update.notice, NOTICE_MS)

@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from PySide6 import QtCore, QtWidgets
 
+from app.model.presentation import Look, parse_zoom
 from app.model.scenario import Scenario, ScenarioError, default_scenario
 from app.model.scenario_file import scenario_from_toml, scenario_to_toml
 from app.model.workspace import Workspace
@@ -30,6 +31,7 @@ from .playback_controller import MAX_SPEED, MIN_SPEED
 
 SCENARIO_KEY, GEOMETRY_KEY = "last_scenario", "geometry"
 SPEED_KEY, SAME_ALPHA_KEY = "playback_speed", "same_alpha"
+ZOOM_KEY, CONTRAST_KEY = "zoom", "high_contrast"
 T = TypeVar("T")
 
 
@@ -230,10 +232,20 @@ def restore_choices(window) -> list[tuple[str, str]]:
         window.docks.controls.same_alpha.setChecked(same)
     elif why:
         dropped.append(('"same α" choice', why))
+    zoom, why = recall(ZOOM_KEY, parse_zoom)
+    contrast, contrast_why = recall(CONTRAST_KEY, yes_no)
+    if zoom is not None or contrast is not None:
+        window.qactions["contrast"].setChecked(bool(contrast))
+        window.presenter.set_look(Look(zoom or 1.0, bool(contrast)))
+    for what, reason in (("zoom", why), ("high-contrast choice", contrast_why)):
+        if reason:
+            dropped.append((what, reason))
     return dropped
 
 
 def remember_choices(window) -> None:
     """Remember ``window``'s playback speed and "same α" for the next start."""
     keep({SPEED_KEY: window.controller.speed,
-          SAME_ALPHA_KEY: window.docks.controls.same_alpha.isChecked()})
+          SAME_ALPHA_KEY: window.docks.controls.same_alpha.isChecked(),
+          ZOOM_KEY: window.presenter.look.zoom,
+          CONTRAST_KEY: window.presenter.look.high_contrast})

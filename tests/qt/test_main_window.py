@@ -494,3 +494,24 @@ def test_one_key_shortcuts_work_while_a_number_field_has_the_focus(window, qtbot
     assert window.workspace.scenario.panes[0].alpha == 0.005
     assert window.controller.comparison.settings[0].alpha == 0.005
     window.controller.pause()
+
+
+def test_zoom_scales_fonts_lines_and_balls_and_is_remembered(remembering_window):
+    window = remembering_window()
+    plot = window.pane_row.panes[0].plot
+    font, ball = window.font().pointSizeF(), plot.layers[0].ball.opts["size"]
+    width = plot.layers[0].trail.opts["pen"].widthF()
+    window.qactions["zoom_in"].trigger()
+    window.qactions["zoom_in"].trigger()
+    assert window.font().pointSizeF() == pytest.approx(font * 1.5)
+    assert plot.layers[0].ball.opts["size"] == pytest.approx(ball * 1.5)
+    window.qactions["contrast"].trigger()
+    assert plot.layers[0].trail.opts["pen"].widthF() > width * 1.5
+    window.docks.controls.add_pane_requested.emit()
+    assert window.pane_row.panes[-1].plot.look == window.presenter.look   # new panes too
+    window.close()
+    again = remembering_window()
+    assert again.presenter.look.zoom == 1.5 and again.presenter.look.high_contrast
+    assert again.qactions["contrast"].isChecked()
+    again.qactions["zoom_reset"].trigger()
+    assert again.font().pointSizeF() == pytest.approx(font)

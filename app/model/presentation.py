@@ -1,0 +1,67 @@
+"""How big and how bold the window draws: the zoom and the high-contrast look (no Qt).
+
+For a room, not a laptop: Ctrl++ / Ctrl+− step the zoom through :data:`ZOOM_LEVELS`
+(Ctrl+0 back to 1), and every font, line, ball and marker scales with it — text by the
+zoom, lines and markers too, so a trail two pixels wide at 100 % is five at 250 %. The
+high-contrast look, for washed-out projectors, makes lines and trails thicker again
+(:data:`CONTRAST_LINES`), markers a little larger and labels black instead of grey.
+
+A :class:`Look` is the one source of every size the views draw with; tests check the
+sizes here, the views only apply them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ZOOM_LEVELS = (0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+CONTRAST_LINES = 1.6       # line widths in the high-contrast look
+CONTRAST_MARKERS = 1.25    # ball, star and × sizes in the high-contrast look
+LABEL_GREY, LABEL_BLACK = "#444444", "#000000"
+
+
+@dataclass(frozen=True)
+class Look:
+    """The zoom (a factor, one of :data:`ZOOM_LEVELS`) and whether the look is high contrast."""
+
+    zoom: float = 1.0
+    high_contrast: bool = False
+
+    def text(self, points: float) -> float:
+        """A font size in points at this zoom."""
+        return points * self.zoom
+
+    def line(self, width: float) -> float:
+        """A line width in pixels (trails, arrows, contour lines, loss curves)."""
+        return width * self.zoom * (CONTRAST_LINES if self.high_contrast else 1.0)
+
+    def marker(self, size: float) -> float:
+        """A marker size in pixels (the ball, the minima's stars, the start's ×)."""
+        return size * self.zoom * (CONTRAST_MARKERS if self.high_contrast else 1.0)
+
+    @property
+    def label_colour(self) -> str:
+        """Readouts and axis text: grey normally, black for a projector."""
+        return LABEL_BLACK if self.high_contrast else LABEL_GREY
+
+
+def _nearest(zoom: float) -> int:
+    return min(range(len(ZOOM_LEVELS)), key=lambda i: abs(ZOOM_LEVELS[i] - zoom))
+
+
+def zoom_in(zoom: float) -> float:
+    """The next zoom level up (the largest stays)."""
+    return ZOOM_LEVELS[min(_nearest(zoom) + 1, len(ZOOM_LEVELS) - 1)]
+
+
+def zoom_out(zoom: float) -> float:
+    """The next zoom level down (the smallest stays)."""
+    return ZOOM_LEVELS[max(_nearest(zoom) - 1, 0)]
+
+
+def parse_zoom(value) -> float:
+    """A remembered zoom read back: one of :data:`ZOOM_LEVELS`, else ValueError."""
+    zoom = float(value)
+    if zoom not in ZOOM_LEVELS:
+        raise ValueError(f"zoom must be one of {', '.join(map(str, ZOOM_LEVELS))}, got {value!r}")
+    return zoom

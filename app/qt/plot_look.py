@@ -1,0 +1,27 @@
+"""A pyqtgraph plot's axes at the window's zoom and contrast (panes, overlay, loss plot)."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6 import QtGui
+
+from app.model.presentation import Look
+
+TICK_POINTS, LABEL_POINTS = 9, 10
+
+
+def style_axes(plot: pg.PlotItem, look: Look, labels: dict[str, str]) -> None:
+    """Tick text, axis lines and the axes' ``labels`` (``{"bottom": "x", …}``) at ``look``."""
+    font = QtGui.QFont()
+    font.setPointSizeF(look.text(TICK_POINTS))
+    for name, text in labels.items():
+        axis = plot.getAxis(name)
+        axis.setStyle(tickFont=font)
+        axis.setTextPen(look.label_colour)
+        axis.setPen(look.label_colour)
+        plot.setLabel(name, text, **label_style(look))
+
+
+def label_style(look: Look) -> dict[str, str]:
+    """pyqtgraph's axis-label style for ``look`` (for labels set later, too)."""
+    return {"font-size": f"{look.text(LABEL_POINTS):.3g}pt", "color": look.label_colour}
