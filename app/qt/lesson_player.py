@@ -10,6 +10,8 @@ plays. The lesson dock (:class:`~app.qt.lesson_widget.LessonWidget`) shows the s
 
 from __future__ import annotations
 
+import math
+
 import shiboken6
 from PySide6 import QtCore, QtWidgets
 
@@ -24,6 +26,7 @@ from app.model.theme import HIGHLIGHT_COLOUR
 from .prediction_sketch import PredictionSketch
 
 MESSAGE_MS = 10_000
+PAUSE_AT_SECONDS = 10      # at most this long to reach a step's pause_at (speed allowing)
 HIGHLIGHT = f"PaneWidget {{ border: 4px solid {HIGHLIGHT_COLOUR}; border-radius: 4px; }}"
 
 
@@ -140,6 +143,9 @@ class LessonPlayer(QtCore.QObject):
     def _act(self, action: Action) -> None:
         controller = self.window.controller
         if action.kind == "pause_at":
+            # A class waits seconds, not minutes: a far pause_at plays faster.
+            controller.set_speed(max(controller.speed,
+                                     math.ceil(action.step / PAUSE_AT_SECONDS)))
             controller.play_until(action.step)
         elif action.kind == "play":
             controller.play()

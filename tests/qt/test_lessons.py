@@ -179,3 +179,13 @@ def test_the_launcher_opens_the_app_on_a_lesson(qtbot, settings):
     assert window.lessons.session.lesson.name == "sgd-zigzag"
     assert window.workspace.scenario.panes[0].name == "sgd"
     window.controller.shutdown()
+
+
+def test_a_far_pause_is_reached_in_seconds_not_minutes(window):
+    lesson = lesson_from_toml(LESSON.replace("pause_at = 30", "pause_at = 2000"), "far")
+    window.lessons.open(lesson)
+    window.lessons.go(1)
+    window.controller.set_speed(30)
+    window.docks.lesson_view.skip.click()          # watch without predicting
+    assert window.controller.speed == 200           # 2000 steps in 10 s, not 67 s
+    window.controller.pause()
