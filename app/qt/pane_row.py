@@ -11,12 +11,15 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from app.model.contours import ContourPicture, contour_picture
+from app.model.rule_text import LINE_COUNTS
 from app.model.scenario import Scenario
 from physics.landscape import Landscape
 
 from .ball_drawing import Layers
 from .pane_widget import PaneWidget
 from .playback_controller import PlaybackController
+
+PANE_FRAME = 6   # a pane's margins and frame around its update-rule panel, in pixels
 
 
 class PaneRow(QtWidgets.QWidget):
@@ -32,10 +35,13 @@ class PaneRow(QtWidgets.QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.panes: list[PaneWidget] = []
         self.physics_visible = True
+        self.update_rule_visible = False
         self.plots_visible = True
         self.equal_axes = True
         self.landscape: Landscape | None = None
         self.picture: ContourPicture | None = None
+        # A new run may bring noise or batches, and so a wider formula.
+        controller.comparison_changed.connect(self._arrange_update_rules)
 
     def show_scenario(self, scenario: Scenario, landscape: Landscape) -> None:
         """Match the scenario: pane count, settings, the landscape's picture and the start."""
@@ -57,6 +63,7 @@ class PaneRow(QtWidgets.QWidget):
             else:
                 pane.plot.set_start(start)
         self._align_headers()
+        self._align_update_rules()
         if new_landscape or count_changed:
             # Linked views line up by screen position; once the new layout has settled,
             # show the whole domain again so every pane starts from the same picture.
@@ -69,6 +76,7 @@ class PaneRow(QtWidgets.QWidget):
         pane.plot.start_dragged.connect(self.start_picked)
         pane.views.setVisible(self.plots_visible)
         pane.physics.setVisible(self.physics_visible)
+        pane.update_rule.setVisible(self.update_rule_visible)
         pane.plot.set_equal_axes(self.equal_axes)
         if self.panes:
             pane.plot.setXLink(self.panes[0].plot)
@@ -88,6 +96,30 @@ class PaneRow(QtWidgets.QWidget):
         for pane in self.panes:
             pane.settings_widget.setFixedHeight(height)
 
+    def _align_update_rules(self) -> None:
+        """Give every pane's update-rule panel room for the longest rule in the row, so
+        the plots above them keep one height."""
+        counts = [LINE_COUNTS[p.settings.name] for p in self.panes]
+        formula = max((f for f, _ in counts), default=0)
+        numbers = max((n for _, n in counts), default=0)
+        for pane in self.panes:
+            pane.update_rule.set_line_counts(formula, numbers)
+        self._arrange_update_rules()
+
+    def _arrange_update_rules(self) -> None:
+        """Formula and numbers side by side in every pane, or stacked in every pane: one
+        decision for the row (panes a pixel apart must not differ, or their plots would
+        differ in height), from the width each pane gets less its frame."""
+        if self.panes:
+            share = self.width() / len(self.panes) - PANE_FRAME
+            side = all(share >= p.update_rule.side_by_side_width() for p in self.panes)
+            for pane in self.panes:
+                pane.update_rule.set_side_by_side(side)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._arrange_update_rules()
+
     def show_basins(self, labels) -> None:
         """Swarm mode: each pane's destinations (a list, one per pane), or None (off)."""
         for i, pane in enumerate(self.panes):
@@ -103,6 +135,12 @@ class PaneRow(QtWidgets.QWidget):
         self.physics_visible = on
         for pane in self.panes:
             pane.physics.setVisible(on)
+
+    def set_update_rule_visible(self, on: bool) -> None:
+        """View ▸ Update rule with numbers: each pane's rule, with the step's numbers put in."""
+        self.update_rule_visible = on
+        for pane in self.panes:
+            pane.update_rule.setVisible(on)
 
     def set_plots_visible(self, on: bool) -> None:
         """Overlay mode hides the panes' plots; their settings and readouts stay."""

@@ -1,4 +1,5 @@
-"""A pane: one optimizer's settings, its contour plot with the ball, and live readouts.
+"""A pane: one optimizer's settings, its contour plot with the ball, and live readouts
+(and, when switched on, its update rule with the step's numbers, under them).
 
 The pane takes the :class:`PlaybackController` (the model of time) in ``__init__`` and
 subscribes to its signals; it never computes dynamics, and the text of its readouts
@@ -19,6 +20,7 @@ from .landscape_plot import LandscapePlot
 from .optimizer_settings_widget import OptimizerSettingsWidget
 from .playback_controller import PlaybackController
 from .signals_blocked import signals_blocked
+from .update_rule_widget import UpdateRuleWidget
 
 
 class PaneWidget(QtWidgets.QFrame):
@@ -70,6 +72,10 @@ class PaneWidget(QtWidgets.QFrame):
         readout_row.addWidget(self.view3d_button)
         layout.addLayout(readout_row)
         layout.addWidget(self.physics)
+        # The rule with this step's numbers (View ▸ Update rule), hidden until asked for.
+        self.update_rule = UpdateRuleWidget(controller, index)
+        self.update_rule.hide()
+        layout.addWidget(self.update_rule)
         self.basin_labels = None   # swarm mode: each ball's destination minimum
         self.settings_widget.settings_changed.connect(
             lambda s: self.settings_changed.emit(self.index, s))
@@ -130,6 +136,10 @@ class PaneWidget(QtWidgets.QFrame):
         readout = pane_readout(run, self.index, step, self.basin_labels)
         self.readout.setText(readout.state)
         self.physics.setText(readout.physics)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.update_rule.set_pane_height(event.size().height())   # its share of the height
 
     def show_basins(self, labels) -> None:
         """Swarm mode: where this pane's balls end up (``None``: swarm mode off)."""

@@ -1,0 +1,243 @@
+"""A pane's update rule with the numbers of one step put in: the rule the run really applied.
+
+For pane ``index`` at step ``t`` (symbols of the seed lecture; α_t and μ_t from
+:func:`optimizers.registry.hyperparameters_at` at ``t``, the value the update *from* t
+uses; squares, roots and quotients are per coordinate)::
+
+    SGD        W⁽ᵗ⁺¹⁾ = W⁽ᵗ⁾ − α g⁽ᵗ⁾,                        g⁽ᵗ⁾ = ∇L(W⁽ᵗ⁾)
+    momentum   p⁽ᵗ⁺¹⁾ = μ p⁽ᵗ⁾ − α g⁽ᵗ⁾,  W⁽ᵗ⁺¹⁾ = W⁽ᵗ⁾ + p⁽ᵗ⁺¹⁾,  g⁽ᵗ⁾ = ∇L(W⁽ᵗ⁾)
+    Nesterov   the same two lines with g⁽ᵗ⁾ = ∇L(W⁽ᵗ⁾ + μ p⁽ᵗ⁾)   (Sutskever's form, the
+               one optimizers/sgd.py implements: the look-ahead uses the same μ_t)
+    Adam       m⁽ᵗ⁺¹⁾ = β₁ m⁽ᵗ⁾ + (1 − β₁) g⁽ᵗ⁾,   v⁽ᵗ⁺¹⁾ = β₂ v⁽ᵗ⁾ + (1 − β₂) (g⁽ᵗ⁾)²,
+               m̂ = m⁽ᵗ⁺¹⁾/(1 − β₁ᵗ⁺¹),  v̂ = v⁽ᵗ⁺¹⁾/(1 − β₂ᵗ⁺¹),  ΔW = −α m̂/(√v̂ + ε)
+               (torch's step count is t + 1: the first update is torch's step 1)
+    RMSprop    s⁽ᵗ⁺¹⁾ = ρ s⁽ᵗ⁾ + (1 − ρ) (g⁽ᵗ⁾)²,  ΔW = −α g⁽ᵗ⁾/(√s⁽ᵗ⁺¹⁾ + ε)
+    Adagrad    s⁽ᵗ⁺¹⁾ = s⁽ᵗ⁾ + (g⁽ᵗ⁾)²,            ΔW = −α g⁽ᵗ⁾/(√s⁽ᵗ⁺¹⁾ + ε)
+    adaptive   W⁽ᵗ⁺¹⁾ = W⁽ᵗ⁾ + ΔW
+
+with ``g⁽ᵗ⁾`` the gradient the run used: a minibatch's, plus the noise σξ⁽ᵗ⁾ when σ > 0.
+
+Where the numbers come from. W⁽ᵗ⁾, W⁽ᵗ⁺¹⁾, p⁽ᵗ⁾, p⁽ᵗ⁺¹⁾ and ΔW are read from the run's
+history (:class:`~physics.simulation.Comparison`: ``positions``, ``velocity``, which is
+the last step — heavy ball's p). ``Comparison.grads`` is the *exact* ∇L at W, so g⁽ᵗ⁾ is
+asked again of the run's own gradient source at the run's own point and step, which
+draws the same noise and minibatch (they depend on (seed, t) only). Adam's, RMSprop's and
+Adagrad's moments are not in the history: they are replayed with the run's own optimizer
+from the history's positions, with a checkpoint every :data:`CHECKPOINT_EVERY` steps, so
+scrubbing costs at most that many updates. Torch's Adam writes ``m`` as a lerp, so the
+``β₁m + (1 − β₁)g`` shown equals it to the last bit or two, not bit for bit.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import weakref
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import numpy as np
+
+from optimizers.registry import ADAPTIVE, USES_MU, hyperparameters_at
+from optimizers.sgd import MomentumState, SgdState
+from physics.gradients import MinibatchGradient
+from physics.outcome import DIVERGED, LEFT
+from physics.simulation import Comparison
+
+from . import rule_text
+from .rule_text import Line
+
+CHECKPOINT_EVERY = 256
+NOTE_WIDTH = 30   # characters per line of a note: it fits the narrowest numbers column
+
+
+@dataclass(frozen=True, eq=False)   # arrays inside: compare fields, not records
+class UpdateRule:
+    """Pane ``index``'s rule at ``step``: its formula and, when the update from ``step``
+    exists, the same lines with the numbers it used; else a ``note`` saying why not.
+
+    Arrays are read-only copies of ball ``ball``'s numbers; ``None`` when the rule has no
+    such quantity or there is no update to show. ``extra`` holds the adaptive rules'
+    moments (``m``, ``v``, ``m_next``, ``v_next``, ``m_hat``, ``v_hat`` or ``s``,
+    ``s_next``), their constants (``beta1``, ``beta2``, ``rho``, ``eps``) and Nesterov's
+    look-ahead ``point``.
+    """
+
+    optimizer: str
+    step: int
+    formula: tuple[Line, ...]
+    numbers: tuple[Line, ...]
+    note: str = ""
+    alpha: float = 0.0
+    mu: float = 0.0
+    w: np.ndarray | None = None
+    w_next: np.ndarray | None = None
+    g: np.ndarray | None = None
+    p: np.ndarray | None = None
+    p_next: np.ndarray | None = None
+    delta: np.ndarray | None = None
+    extra: Mapping = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def has_numbers(self) -> bool:
+        return self.g is not None
+
+    @property
+    def formula_text(self) -> tuple[str, ...]:
+        return tuple(rule_text.plain(line) for line in self.formula)
+
+    @property
+    def numbers_text(self) -> tuple[str, ...]:
+        return tuple(rule_text.plain(line) for line in self.numbers)
+
+
+def update_rule(run: Comparison, index: int, step: int, ball: int = 0) -> UpdateRule:
+    """Pane ``index``'s rule for the update from ``step`` to ``step + 1``, as the run made it.
+
+    ``step`` must be computed. When ``step + 1`` is not (yet), or the ball diverged or
+    left the domain by then (it is frozen: no rule moved it), the record says so in
+    ``note`` and carries no numbers. A converged or stalled ball still steps, by tiny
+    amounts, so its numbers are shown like any other.
+    """
+    settings = run.settings[index]
+    name = settings.name
+    formula = formula_for(run, index)
+    w = _frozen(run.positions(step)[index, ball])
+    alpha, mu = hyperparameters_at(settings, step)
+    why = _no_update(run, index, ball, step)
+    if why:
+        lines = tuple(((text, ""),) for text in textwrap.wrap(why, NOTE_WIDTH))
+        return UpdateRule(name, step, formula, lines, why, alpha, mu, w=w)
+    state = _state_at(run, index, step)
+    point, grads, new_state = _advance(run, index, step, state)
+    values = {"alpha": alpha, "mu": mu, "w": w, "g": _frozen(grads[ball]),
+              "w_next": _frozen(run.positions(step + 1)[index, ball]),
+              "delta": _frozen(run.velocity(step + 1)[index, ball])}
+    extra = _extra(run, index, ball, step, state, new_state, point)
+    if name in USES_MU:
+        values["p"] = _frozen(run.velocity(step)[index, ball])
+        values["p_next"] = values["delta"]
+    values.update(extra)
+    return UpdateRule(name, step, formula, rule_text.numbers(name, step, values), "", alpha, mu,
+                      w=values["w"], w_next=values["w_next"], g=values["g"],
+                      p=values.get("p"), p_next=values.get("p_next"), delta=values["delta"],
+                      extra=MappingProxyType(extra))
+
+
+def formula_for(run: Comparison, index: int) -> tuple[Line, ...]:
+    """Pane ``index``'s rule in the lecture's notation, g as this run makes it (noise,
+    minibatches, Nesterov's look-ahead). The same at every step of the run."""
+    source = run.source
+    return rule_text.formula(run.settings[index].name, noisy=getattr(source, "sigma", 0.0) > 0,
+                             minibatch=isinstance(source, MinibatchGradient))
+
+
+def _frozen(value) -> np.ndarray:
+    out = np.array(value, dtype=float)
+    out.flags.writeable = False
+    return out
+
+
+def _no_update(run: Comparison, index: int, ball: int, step: int) -> str:
+    """Why there is no update from ``step`` to show ("" when there is one)."""
+    for k in (step, step + 1):
+        if k <= run.computed_steps and run.states(k)[index, ball] in (DIVERGED, LEFT):
+            status = run.status(index, ball, step=k)
+            stays = rule_text.vector(run.positions(k)[index, ball])
+            if k == step + 1:
+                return (f"t = {step}: {status}. This update's W was not finite or ran away; "
+                        f"the ball stays at {stays}." if run.states(k)[index, ball] == DIVERGED
+                        else f"t = {step}: {status}. This update took the ball out, still "
+                        f"descending; it stays at {stays}.")
+            return f"t = {step}: {status}. The ball stays at {stays}; no rule moves it now."
+    if step + 1 <= run.computed_steps:
+        return ""
+    # (When every ball has stopped, this one has too: said above.)
+    if run.history_full:
+        return f"t = {step}: the run ends here; its history is full (the memory cap)."
+    return f"t = {step}: step {step + 1} is not computed yet."
+
+
+def _advance(run: Comparison, index: int, step: int, state):
+    """The run's update from ``step``, redone: ``(gradient point, g, new state)`` for every
+    ball of pane ``index`` — the same call :class:`physics.stepping.Lockstep` makes."""
+    optimizer = run.optimizers[index]
+    params = run.positions(step)[index]
+    with np.errstate(all="ignore"):
+        point = optimizer.gradient_point(params, state)
+        grads = run.source.grad(point, step)
+        _, new_state = optimizer.update(grads, state, params)
+    return point, grads, new_state
+
+
+def _state_at(run: Comparison, index: int, step: int):
+    """The optimizer's state before the update from ``step``.
+
+    SGD's is its step count; heavy ball's and Nesterov's buffer p⁽ᵗ⁾ is the history's
+    velocity (the array the update returned is the one it kept); the adaptive rules'
+    moments are replayed (:class:`_Replay`).
+    """
+    name = run.settings[index].name
+    if name == "sgd":
+        return SgdState(step)
+    if name in USES_MU:
+        return MomentumState(step, run.velocity(step)[index])
+    replays = _REPLAYS.setdefault(run, {})
+    if index not in replays:
+        replays[index] = _Replay(run.optimizers[index].init(run.start.copy()))
+    return replays[index].state_at(run, index, step)
+
+
+def _extra(run: Comparison, index: int, ball: int, step: int, state, new_state, point) -> dict:
+    """The moments and constants a rule shows besides W, g, p and ΔW."""
+    settings = run.settings[index]
+    name = settings.name
+    if name == "nesterov":
+        return {"point": _frozen(point[ball])}
+    if name not in ADAPTIVE:
+        return {}
+    eps = settings.resolved_eps
+    if name == "adam":
+        b1, b2 = settings.beta1, settings.resolved_beta2
+        m_next, v_next = new_state.first_moment[ball], new_state.second_moment[ball]
+        return {"m": _frozen(state.first_moment[ball]), "v": _frozen(state.second_moment[ball]),
+                "m_next": _frozen(m_next), "v_next": _frozen(v_next),
+                "m_hat": _frozen(m_next / (1 - b1 ** (step + 1))),
+                "v_hat": _frozen(v_next / (1 - b2 ** (step + 1))),
+                "beta1": b1, "beta2": b2, "eps": eps}
+    extra = {"s": _frozen(state.square[ball]), "s_next": _frozen(new_state.square[ball]),
+             "eps": eps}
+    if name == "rmsprop":
+        extra["rho"] = settings.resolved_beta2
+    return extra
+
+
+class _Replay:
+    """An adaptive optimizer's state at any step of one run, recomputed from its history.
+
+    Replaying ``update`` from the history's positions with the run's gradient source
+    gives the run's states bit for bit (same inputs, same arithmetic). States at every
+    multiple of :data:`CHECKPOINT_EVERY` are kept, and the last one asked for: stepping
+    forward costs one update, stepping back at most a checkpoint interval.
+    """
+
+    def __init__(self, initial):
+        self.checkpoints = {0: initial}
+        self.last = (0, initial)
+
+    def state_at(self, run: Comparison, index: int, step: int):
+        at, state = self.last
+        if at > step:
+            # Reaching `at` passed every multiple of the interval below it: it is kept.
+            at = step // CHECKPOINT_EVERY * CHECKPOINT_EVERY
+            state = self.checkpoints[at]
+        for t in range(at, step):
+            state = _advance(run, index, t, state)[2]
+            if (t + 1) % CHECKPOINT_EVERY == 0:
+                self.checkpoints[t + 1] = state
+        self.last = (step, state)
+        return state
+
+
+# Replays live as long as their run: a new comparison (new settings) starts afresh.
+_REPLAYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
