@@ -18,7 +18,7 @@ BASIN_COLOURS = ("#e63946", "#ffb703", "#06d6a0", "#4cc9f0", "#f15bb5", "#9b5de5
 ELSEWHERE_COLOUR = "#bbbbbb"
 DIVERGED_COLOUR = "#000000"
 LEFT_COLOUR = "#1d3557"          # left the domain, still descending
-#: The arrows: the force −α∇L and the velocity p.
+#: The arrows: the force −α·g and the velocity p.
 FORCE_COLOUR = "#ffffff"
 VELOCITY_COLOUR = "#00d9ff"
 #: A lesson's predicted path: white dashes on a dark halo — told apart from the solid

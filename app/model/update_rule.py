@@ -124,6 +124,24 @@ def update_rule(run: Comparison, index: int, step: int, ball: int = 0) -> Update
                       extra=MappingProxyType(extra))
 
 
+def applied_gradient(run: Comparison, index: int, step: int) -> np.ndarray:
+    """g⁽ᵗ⁾ as pane ``index``'s update from ``step`` used it, for each of its balls.
+
+    That is the run's gradient source (exact, noisy or minibatch: the same draw for the
+    same step) at the rule's gradient point — W⁽ᵗ⁾, or Nesterov's look-ahead
+    W⁽ᵗ⁾ + μ_t p⁽ᵗ⁾ — not the exact ∇L(W⁽ᵗ⁾) the history keeps. The force arrow −α_t g⁽ᵗ⁾
+    is drawn from it, so arrow, panel and the ball's next step agree. Cheap (one
+    gradient call, no replay): only the heavy-ball family's state enters the point.
+    """
+    params = run.positions(step)[index]
+    point = params
+    if run.settings[index].name in USES_MU:
+        state = MomentumState(step, run.velocity(step)[index])
+        point = run.optimizers[index].gradient_point(params, state)
+    with np.errstate(all="ignore"):
+        return run.source.grad(point, step)
+
+
 def formula_for(run: Comparison, index: int) -> tuple[Line, ...]:
     """Pane ``index``'s rule in the lecture's notation, g as this run makes it (noise,
     minibatches, Nesterov's look-ahead). The same at every step of the run."""

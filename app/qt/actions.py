@@ -60,7 +60,7 @@ ACTIONS = (
     # View
     ActionSpec("trail", "Trail", (), "", "View", "set_layer", ("trail",), checkable=True,
                checked=True),
-    ActionSpec("force", "Force arrows (−α∇L)", (), "", "View", "set_layer", ("force",),
+    ActionSpec("force", "Force arrows (−α·g)", (), "", "View", "set_layer", ("force",),
                checkable=True, checked=True),
     ActionSpec("velocity", "Velocity arrows (p)", (), "", "View", "set_layer", ("velocity",),
                checkable=True, checked=True),

@@ -2,7 +2,8 @@
 
 Between two iterates the ball sits at ``W_k + f·(W_{k+1} − W_k)`` where ``k + f`` is the
 playhead; the trail ends at the ball; the arrows are those of step k: the force
-``−α_k∇L`` (α_k with its schedule; for SGD exactly its next step) and the velocity ``p`` (the last step).
+``−α_k g_k`` (α_k with its schedule, g_k the gradient that step drew; for SGD exactly its
+next step) and the velocity ``p`` (the last step).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.model.update_rule import applied_gradient
 from optimizers.registry import hyperparameters_at
 from physics.simulation import Comparison
 
@@ -60,5 +62,8 @@ def draw_ball(plot: LandscapePlot, layer: int, run: Comparison, index: int, play
     plot.set_ball(position, trail, layer, first)
     balls = plot.layers[layer]
     alpha, _ = hyperparameters_at(run.settings[index], k)   # the α of the step from k
-    balls.force_arrow.set(here, -alpha * run.grads(k)[index, 0], shown.force)
+    # The force of the step from k: the gradient that step drew (noise, minibatch,
+    # Nesterov's look-ahead), not the exact ∇L(W) — or the arrow would lie under noise.
+    force = -alpha * applied_gradient(run, index, k)[0] if shown.force else (0.0, 0.0)
+    balls.force_arrow.set(here, force, shown.force)
     balls.velocity_arrow.set(here, run.velocity(k)[index, 0], shown.velocity)

@@ -4,8 +4,9 @@ Plot items are created once. A new landscape replaces the picture's data
 (:meth:`LandscapePlot.set_picture`); a new frame only moves the ball, the trail and the
 arrows with ``setData`` (pyqtgraph's isocurve example), so a frame costs little.
 
-Arrows are drawn to true scale, in landscape units: the *force* arrow is ``−α∇L`` at
-the ball (for SGD exactly the next step), the *velocity* arrow is ``p``, the last step.
+Arrows are drawn to true scale, in landscape units: the *force* arrow is ``−α·g`` at
+the ball, g the gradient the step used (for SGD exactly the next step), the *velocity*
+arrow is ``p``, the last step.
 """
 
 from __future__ import annotations

@@ -73,3 +73,27 @@ def test_a_long_runs_trail_ends_at_the_ball(qtbot):
         assert len(trail) >= 20_000
         np.testing.assert_array_equal(trail, run.trail(step, step + 1 - len(trail))[:, 0, 0])
     window.controller.shutdown()
+
+
+@pytest.mark.parametrize("panes, sigma", [
+    ((S("sgd", alpha=0.018),), 0.5),                          # noisy gradients
+    ((S("nesterov", alpha=0.01, mu=0.9),), 0.0)])             # the look-ahead's gradient
+def test_the_force_arrow_is_the_force_the_step_applied(qtbot, panes, sigma):
+    """Before: the arrow drew −α∇L(W), exact, at W — under noise, or for Nesterov, not the
+    force the step used (SGD's arrow tip missed its own next position)."""
+    window = MainWindow(Scenario(panes=panes, sigma=sigma, seed=3))
+    qtbot.addWidget(window)
+    run = window.controller.comparison
+    for _ in range(4):
+        window.controller.step_forward()
+    run.ensure(5)
+    x, y = window.pane_row.panes[0].plot.layers[0].force_arrow.shaft.getData()
+    force = np.array([x[1] - x[0], y[1] - y[0]])
+    w, p = run.positions(4)[0, 0], run.velocity(4)[0, 0]
+    if panes[0].name == "sgd":       # SGD's step is its force: the arrow ends where it goes
+        np.testing.assert_allclose(np.array([x[1], y[1]]), run.positions(5)[0, 0], atol=1e-12)
+    else:                            # p⁽⁵⁾ = μp⁽⁴⁾ − αg: the arrow is p⁽⁵⁾ − μp⁽⁴⁾
+        np.testing.assert_allclose(force, run.velocity(5)[0, 0] - 0.9 * p, atol=1e-12)
+    assert not np.allclose(force, -panes[0].alpha * run.grads(4)[0, 0])
+    assert np.allclose([x[0], y[0]], w)
+    window.controller.shutdown()
