@@ -14,7 +14,9 @@ happens on screen:
 * ``pause_at`` — play from step 0 and pause at that step; ``play`` — play until every
   ball has stopped; neither — wait at step 0 for the student to press Play.
 * ``highlight`` — the pane to frame (0-based), ``show`` — views to open (the (α, μ) map,
-  the energy views, the overlay).
+  the energy views, the overlay), ``speed`` — steps per second while the step plays.
+* ``after`` — text said once the run has played (at once if the step does not play):
+  the answer to the question, the moral of the run.
 
 Lessons are data, never code: nothing here runs anything from a file.
 """
@@ -59,6 +61,8 @@ class LessonStep:
     play: bool = False
     highlight: int | None = None       # pane index, 0-based
     show: frozenset[str] = frozenset()
+    after: Text | None = None
+    speed: int | None = None
 
     @property
     def asks(self) -> bool:

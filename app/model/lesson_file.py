@@ -20,12 +20,15 @@ Format (UTF-8 TOML, at most 256 KiB; every key below is the whole vocabulary)::
     pause_at = 60                   # play, then pause at step 60 (or: play = true)
     highlight = 1                   # frame pane 1 (and sketch on it)
     # show = ["map"]                open views: "map", "energy", "overlay"
+    # after = { en = "…", pt = "…" }  said once the run has played (the answer, the moral)
+    # speed = 120                   steps per second while this step plays (1 to 240)
 
     [[step]]
     caption = "Text in one language only is shown in every language."
     [step.scenario]                 # changes to the previous step's scenario:
     sigma = 0.5                     # keys given replace the old ones; [[step.scenario.pane]]
                                     # tables replace all the panes
+    # unset = ["domain", "batch_size"]  at the step's top: back to the scenario defaults
 
 Like scenario files, lesson files are treated as hostile: :mod:`tomllib` only, unknown
 keys refused, every scenario validated, captions kept as plain text (never markup), and
@@ -49,8 +52,12 @@ MAX_LESSON_STEPS = 100
 MAX_TEXT_CHARS = 2000
 MAX_CHOICES = 6
 _TOP_KEYS = ("format", "title", "scenario", "step")
-_STEP_KEYS = ("caption", "scenario", "question", "choices", "answer", "pause_at", "play",
-              "highlight", "show")
+_STEP_KEYS = ("caption", "scenario", "unset", "question", "choices", "answer", "pause_at",
+              "play", "highlight", "show", "after", "speed")
+#: What ``unset`` may take back to its default (the rest every scenario needs).
+_UNSETTABLE = ("title", "domain", "start", "sigma", "seed", "batch_size")
+#: Playback speeds a step may ask for (steps per second), as the playback bar allows.
+SPEEDS = (1, 240)
 
 
 def _text(where: str, value) -> Text:
@@ -112,6 +119,11 @@ def _step(number: int, table, scenario_table: dict) -> tuple[LessonStep, dict]:
         raise ScenarioError("caption is missing")
     if "scenario" in table:
         scenario_table = _merged(scenario_table, table["scenario"])
+    unset = table.get("unset", [])
+    if not isinstance(unset, list) or any(key not in _UNSETTABLE for key in unset):
+        raise ScenarioError(f"unset must be a list of {', '.join(map(repr, _UNSETTABLE))}, "
+                            f"got {show_value(unset)}")
+    scenario_table = {k: v for k, v in scenario_table.items() if k not in unset}
     scenario = _scenario(scenario_table)
     question = _text("question", table["question"]) if "question" in table else None
     raw_choices = table.get("choices", [])
@@ -140,8 +152,10 @@ def _step(number: int, table, scenario_table: dict) -> tuple[LessonStep, dict]:
     if not isinstance(show, list) or any(view not in VIEWS for view in show):
         raise ScenarioError(f"show must be a list of {', '.join(map(repr, VIEWS))}, "
                             f"got {show_value(show)}")
+    after = _text("after", table["after"]) if "after" in table else None
+    speed = _whole("speed", table["speed"], *SPEEDS) if "speed" in table else None
     step = LessonStep(_text("caption", table["caption"]), scenario, question, choices,
-                      answer, pause_at, play, highlight, frozenset(show))
+                      answer, pause_at, play, highlight, frozenset(show), after, speed)
     return step, scenario_table
 
 

@@ -15,14 +15,15 @@ import math
 import shiboken6
 from PySide6 import QtCore, QtWidgets
 
-from app.model.language import system_language
 from app.model.lesson import VIEWS, Lesson
 from app.model.lesson_file import load_lesson
 from app.model.lesson_library import lesson_folder, shipped_lessons
 from app.model.lesson_session import Action, LessonSession
 from app.model.scenario import ScenarioError
 from app.model.theme import HIGHLIGHT_COLOUR
+from app.model.translation import translate
 
+from . import language
 from .prediction_sketch import PredictionSketch
 
 MESSAGE_MS = 10_000
@@ -36,7 +37,7 @@ class LessonPlayer(QtCore.QObject):
     def __init__(self, window, widget):
         super().__init__(window)
         self.window, self.widget = window, widget
-        self.language = system_language()
+        self.language = language.current()
         self.session: LessonSession | None = None
         self.sketch: PredictionSketch | None = None
         self._opened: set[str] = set()       # views a step opened, to close after it
@@ -68,8 +69,8 @@ class LessonPlayer(QtCore.QObject):
     def open_file_dialog(self) -> None:
         """File ▸ Open lesson…: a file dialog that starts among the shipped lessons."""
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self.window, self.tr("Open lesson"), str(lesson_folder()),
-            self.tr("Momentum Lab lessons (*.toml);;All files (*)"))
+            self.window, translate("lesson", "Open lesson"), str(lesson_folder()),
+            translate("lesson", "Momentum Lab lessons (*.toml);;All files (*)"))
         if path:
             self.open_file(path)
 
@@ -142,6 +143,8 @@ class LessonPlayer(QtCore.QObject):
 
     def _act(self, action: Action) -> None:
         controller = self.window.controller
+        if self.session.step.speed is not None:
+            controller.set_speed(self.session.step.speed)
         if action.kind == "pause_at":
             # A class waits seconds, not minutes: a far pause_at plays faster.
             controller.set_speed(max(controller.speed,

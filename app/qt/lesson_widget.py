@@ -12,6 +12,7 @@ from PySide6 import QtCore, QtWidgets
 
 from app.model.lesson import Lesson
 from app.model.lesson_session import LessonSession
+from app.model.translation import translate
 
 PLAIN = QtCore.Qt.TextFormat.PlainText
 
@@ -45,26 +46,29 @@ class LessonWidget(QtWidgets.QWidget):
         self.setMinimumWidth(260)
         layout = QtWidgets.QVBoxLayout(self)
         self.chooser = QtWidgets.QComboBox()
-        self.chooser.setToolTip(self.tr("The lessons that follow the lecture, in order"))
+        self.chooser.setToolTip(translate("lesson",
+                                          "The lessons that follow the lecture, in order"))
         self.chooser.activated.connect(
             lambda i: self.lesson_chosen.emit(i - 1) if i > 0 else None)
         layout.addWidget(self.chooser)
         self.title = _label(13, bold=True)
         self.counter = _label()
         self.caption = _label(12)
-        for widget in (self.title, self.counter, self.caption):
+        self.after = _label(12, bold=True)        # a step's "after": once the run has played
+        for widget in (self.title, self.counter, self.caption, self.after):
             layout.addWidget(widget)
-        self.question_box = QtWidgets.QGroupBox(self.tr("Predict first"))
+        self.question_box = QtWidgets.QGroupBox(translate("lesson", "Predict first"))
         box = QtWidgets.QVBoxLayout(self.question_box)
         self.question = _label(12, bold=True)
         self.hint = _label()
         self.choices_layout = QtWidgets.QVBoxLayout()
         self.choice_group = QtWidgets.QButtonGroup(self)
         self.choice_group.idClicked.connect(self.choice_picked)
-        self.watch = QtWidgets.QPushButton(self.tr("Watch"))
-        self.watch.setToolTip(self.tr("Play the run and compare it with your prediction"))
+        self.watch = QtWidgets.QPushButton(translate("lesson", "Watch"))
+        self.watch.setToolTip(translate("lesson",
+                                        "Play the run and compare it with your prediction"))
         self.watch.clicked.connect(self.watch_requested)
-        self.skip = QtWidgets.QPushButton(self.tr("Watch without predicting"))
+        self.skip = QtWidgets.QPushButton(translate("lesson", "Watch without predicting"))
         self.skip.setFlat(True)
         self.skip.clicked.connect(self.skip_requested)
         self.feedback = _label(12, bold=True)
@@ -74,11 +78,11 @@ class LessonWidget(QtWidgets.QWidget):
         layout.addWidget(self.question_box)
         layout.addStretch(1)
         row = QtWidgets.QHBoxLayout()
-        self.previous = QtWidgets.QPushButton(self.tr("◀ Previous"))
-        self.next = QtWidgets.QPushButton(self.tr("Next ▶"))
+        self.previous = QtWidgets.QPushButton(translate("lesson", "◀ Previous"))
+        self.next = QtWidgets.QPushButton(translate("lesson", "Next ▶"))
         self.previous.clicked.connect(self.previous_requested)
         self.next.clicked.connect(self.next_requested)
-        self.close_button = QtWidgets.QPushButton(self.tr("Close lesson"))
+        self.close_button = QtWidgets.QPushButton(translate("lesson", "Close lesson"))
         self.close_button.clicked.connect(self.close_requested)
         for button in (self.previous, self.next):
             row.addWidget(button)
@@ -89,15 +93,15 @@ class LessonWidget(QtWidgets.QWidget):
     def list_lessons(self, lessons: list[Lesson], language: str) -> None:
         """Fill the chooser with the shipped lessons' titles."""
         self.chooser.clear()
-        self.chooser.addItem(self.tr("Choose a lesson…"))
+        self.chooser.addItem(translate("lesson", "Choose a lesson…"))
         for lesson in lessons:
             self.chooser.addItem(lesson.title.in_(language))
 
     def show_session(self, session: LessonSession | None, language: str) -> None:
         """Show ``session``'s step (``None``: no lesson open, only the chooser)."""
         open_ = session is not None
-        for widget in (self.title, self.counter, self.caption, self.previous, self.next,
-                       self.close_button):
+        for widget in (self.title, self.counter, self.caption, self.after, self.previous,
+                       self.next, self.close_button):
             widget.setVisible(open_)
         self.question_box.setVisible(open_ and session.step.asks)
         if not open_:
@@ -105,9 +109,11 @@ class LessonWidget(QtWidgets.QWidget):
             return
         step = session.step
         self.title.setText(session.lesson.title.in_(language))
-        self.counter.setText(self.tr("Step %1 of %2").replace("%1", str(session.index + 1))
-                             .replace("%2", str(session.count)))
+        self.counter.setText(translate("lesson", "Step {number} of {count}").format(
+            number=session.index + 1, count=session.count))
         self.caption.setText(step.caption.in_(language))
+        self.after.setText(step.after.in_(language) if step.after and session.revealed else "")
+        self.after.setVisible(bool(self.after.text()))
         self.previous.setEnabled(session.has_previous)
         self.next.setEnabled(session.has_next)
         if step.asks:
@@ -117,9 +123,9 @@ class LessonWidget(QtWidgets.QWidget):
         step = session.step
         self.question.setText(step.question.in_(language))
         pane = step.prediction_pane + 1
-        self.hint.setText(self.tr("Sketch the path you expect on pane %1: press, drag, "
-                                  "release.").replace("%1", str(pane)) if step.sketched
-                          else self.tr("Pick the answer you expect:"))
+        self.hint.setText(translate("lesson", "Sketch the path you expect on pane {pane}: "
+                                    "press, drag, release.").format(pane=pane) if step.sketched
+                          else translate("lesson", "Pick the answer you expect:"))
         self.hint.setVisible(not session.watched)
         self._set_choices([c.in_(language) for c in step.choices], session)
         self.watch.setVisible(not session.watched)
@@ -147,11 +153,12 @@ class LessonWidget(QtWidgets.QWidget):
         if not session.revealed:
             return ""
         if session.right is True:
-            return self.tr("Right: the run shows it.")
+            return translate("lesson", "Right: the run shows it.")
         step = session.step
         if step.answer is not None:
-            return self.tr("The run shows: %1").replace("%1", step.choices[step.answer]
-                                                       .in_(language))
+            return translate("lesson", "The run shows: {answer}").format(
+                answer=step.choices[step.answer].in_(language))
         if step.sketched and session.sketch:
-            return self.tr("Your prediction is the dashed line: compare it with the trail.")
+            return translate("lesson", "Your prediction is the dashed line: "
+                             "compare it with the trail.")
         return ""

@@ -177,3 +177,35 @@ def test_the_readmes_example_lesson_is_a_working_lesson():
     assert first.sketched and first.pause_at == 120 and first.highlight == 0
     assert second.answer == 1 and second.play and second.show == {"overlay"}
     assert [p.name for p in second.scenario.panes] == ["sgd", "momentum"]
+
+
+def test_a_step_can_take_a_key_back_to_its_default():
+    steps = lesson("""
+[[step]]
+caption = "a typed landscape on its own domain"
+[step.scenario]
+landscape = "0.5*(x**2 + 10*y**2)"
+domain = [-2.0, 2.0, -1.0, 1.0]
+[[step]]
+caption = "back to a built-in: its domain must go"
+unset = ["domain"]
+[step.scenario]
+landscape = "rosenbrock"
+""").steps
+    assert steps[0].scenario.domain == (-2.0, 2.0, -1.0, 1.0)
+    assert steps[1].scenario.domain is None and steps[1].scenario.landscape == "rosenbrock"
+
+
+def test_after_text_and_speed_are_read():
+    step = lesson('[[step]]\ncaption = "c"\nafter.en = "So it zig-zags."\n'
+                  'after.pt = "Então ziguezagueia."\nspeed = 120\nplay = true\n').steps[0]
+    assert step.after.in_("pt") == "Então ziguezagueia." and step.speed == 120
+
+
+@pytest.mark.parametrize("steps, words", [
+    ('[[step]]\ncaption = "c"\nunset = ["landscape"]\n', "unset must be a list of"),
+    ('[[step]]\ncaption = "c"\nspeed = 1000\n', "speed must be a whole number between 1 and 240"),
+    ('[[step]]\ncaption = "c"\nafter = 3\n', "after must be text"),
+])
+def test_bad_unset_speed_or_after_is_one_line(steps, words):
+    assert words in refusal(steps)

@@ -189,3 +189,16 @@ def test_a_far_pause_is_reached_in_seconds_not_minutes(window):
     window.docks.lesson_view.skip.click()          # watch without predicting
     assert window.controller.speed == 200           # 2000 steps in 10 s, not 67 s
     window.controller.pause()
+
+
+def test_after_text_waits_for_the_run_and_the_step_sets_its_speed(qtbot, window):
+    lesson = lesson_from_toml(LESSON.replace(
+        'caption.pt = "SGD puro."\n',
+        'caption.pt = "SGD puro."\nafter = "It crept along."\npause_at = 15\nspeed = 60\n'),
+        "after")
+    window.lessons.open(lesson)
+    view = window.docks.lesson_view
+    assert window.controller.speed == 60 and window.controller.is_playing
+    assert not view.after.isVisible()                 # not before the run has played
+    qtbot.waitUntil(lambda: not window.controller.is_playing, timeout=10_000)
+    assert view.after.isVisible() and view.after.text() == "It crept along."
