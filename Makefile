@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench translations clean
 
 # Create the virtual environment and install the project (editable, with the
 # test extra) whenever pyproject.toml changes.
@@ -24,6 +24,15 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
+
+# After changing a user-visible string: collect every translate() call into the .ts
+# (new strings arrive untranslated: fill them in with pyside6-linguist or by hand, then
+# run this again), and compile it into the .qm the app loads.
+TS := resources/translations/momentum_lab_pt.ts
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $$(find app -name '*.py' | sort) -no-obsolete \
+		-source-language en -target-language pt_BR -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -56,6 +56,10 @@ def launch_app(scenario_path: str | None = None, lesson=None) -> int:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     app.setApplicationName("Momentum Lab")
     app.setOrganizationName("Momentum Lab")
+    from . import language  # noqa: PLC0415 - Qt only when a window is wanted
+
+    language.use_decimal_point()
+    language.install(language.chosen())
     window = build_window(scenario_path, lesson)
     window.show()
     with _close_on_signals(window) as received:
@@ -74,14 +78,15 @@ def _close_on_signals(window):
     instead of ignoring the signal until some later event, or dying without saving.
     Yields the list the signal's number is put in; afterwards the poll stops and the
     previous handlers are back."""
-    from PySide6 import QtCore  # noqa: PLC0415
+    from PySide6 import QtCore, QtWidgets  # noqa: PLC0415
 
     received: list[int] = []
 
     def close(signum, frame):  # noqa: ARG001 - signal API
         if not received:
             received.append(signum)
-            QtCore.QTimer.singleShot(0, window.close)
+            # Every window: View ▸ Language may have replaced the first one.
+            QtCore.QTimer.singleShot(0, QtWidgets.QApplication.closeAllWindows)
 
     previous = {signum: signal.signal(signum, close) for signum in (signal.SIGINT, signal.SIGTERM)}
     poll = QtCore.QTimer(window)

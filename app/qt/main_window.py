@@ -17,14 +17,17 @@ from PySide6 import QtCore, QtWidgets
 
 from app.model.readouts import one_line_title, window_title
 from app.model.scenario import Scenario, ScenarioError
+from app.model.translation import translate
 from app.model.view_defaults import equal_axes_by_default
 from app.model.workspace import Update, Workspace
 
+from . import language
 from .actions import TOOLBAR, build_actions, help_rows
 from .ball_drawing import Layers
 from .docks import Docks
 from .field_keys import ShortcutsThroughNumberFields
 from .file_actions import FileActions
+from .language_switch import rebuild_in
 from .lesson_player import LessonPlayer
 from .loss_plot_widget import LossPlotWidget
 from .overlay_widget import OverlayWidget
@@ -32,14 +35,24 @@ from .pane_row import PaneRow
 from .playback_bar import PlaybackBar
 from .playback_controller import PlaybackController
 from .presenter import Presenter
-from .remembered import (dropped_message, recall_scenario, refusal, remember,
-                         restore_choices, restore_geometry, show_first)
+from .remembered import (
+    dropped_message,
+    recall_scenario,
+    refusal,
+    remember,
+    restore_choices,
+    restore_geometry,
+    show_first,
+)
 from .signals_blocked import signals_blocked
 
 ERROR_MS, NOTICE_MS = 8000, 15000
-ABOUT = ("Momentum Lab: a ball rolls over a loss landscape.<br>"
-         "Momentum: p ← μp − α∇L, W ← W + p. μ is friction (1 − μ of the velocity is lost "
-         "each step), α is the force.")
+
+
+def about_text() -> str:
+    return translate("window", "Momentum Lab: a ball rolls over a loss landscape.<br>"
+                     "Momentum: p ← μp − αg, W ← W + p. μ is friction (1 − μ of the "
+                     "velocity is lost each step), α is the force.")
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -93,6 +106,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.playback_bar = PlaybackBar(self.controller, [self.qactions[a] for a in TOOLBAR])
         self.addToolBar(QtCore.Qt.ToolBarArea.BottomToolBarArea, self.playback_bar)
         self._connect()
+        with signals_blocked(self.qactions[f"language_{language.current()}"]):
+            self.qactions[f"language_{language.current()}"].setChecked(True)
         self.loss_plot.follow(self.controller)
         dropped = show_first(self, recalled=recall and dropped is None) or dropped
         if remember:
@@ -102,8 +117,10 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _connect(self) -> None:
         c, ws, controls = self.controller, self.workspace, self.docks.controls
-        c.play_started.connect(lambda: self.qactions["play"].setText("Pause"))
-        c.play_stopped.connect(lambda: self.qactions["play"].setText("Play"))
+        c.play_started.connect(
+            lambda: self.qactions["play"].setText(translate("window", "Pause")))
+        c.play_stopped.connect(
+            lambda: self.qactions["play"].setText(translate("actions", "Play")))
         controls.change_requested.connect(
             lambda changes: self.request(lambda: ws.change(**changes),
                                          from_expression="landscape" in changes))
@@ -155,8 +172,8 @@ class MainWindow(QtWidgets.QMainWindow):
         except Exception as error:  # noqa: BLE001 - any widget's refusal, not only overflow
             ws.scenario, ws.landscape, ws.run, ws.swarm = before
             self.show_update(None)
-            return (f"the window cannot show that scenario ({refusal(error)}); "
-                    "the previous one stays")
+            return translate("window", "the window cannot show that scenario ({why}); "
+                             "the previous one stays").format(why=refusal(error))
         return None
 
     def show_update(self, update: Update | None) -> None:
@@ -185,6 +202,15 @@ class MainWindow(QtWidgets.QMainWindow):
             self.pane_row.panes[index].set_settings(self.workspace.scenario.panes[index])
 
     # -- the action table's handlers ----------------------------------------------------------
+
+    def set_language(self, code: str, on: bool) -> None:
+        """View ▸ Language: the window again in that language (see language_switch)."""
+        if not on:                                  # the menu is a choice of one
+            with signals_blocked(self.qactions[f"language_{code}"]):
+                self.qactions[f"language_{code}"].setChecked(code == language.current())
+            return
+        if code != language.current():
+            rebuild_in(self, code)
 
     def set_full_screen(self, on: bool) -> None:
         """View ▸ Full screen (F11): the window fills the screen, for presenting."""
@@ -221,13 +247,14 @@ class MainWindow(QtWidgets.QMainWindow):
         rows = "".join(f"<tr><td>{what}</td><td><b>{keys}</b></td></tr>"
                        for what, keys in help_rows())
         box = QtWidgets.QMessageBox(self)
-        box.setWindowTitle("Keyboard shortcuts")
+        box.setWindowTitle(translate("window", "Keyboard shortcuts"))
         box.setText(f"<table cellpadding='4'>{rows}</table>")
         box.open()
         self.shortcuts_box = box
 
     def show_about(self) -> None:
-        QtWidgets.QMessageBox.about(self, "About Momentum Lab", ABOUT)
+        QtWidgets.QMessageBox.about(self, translate("window", "About Momentum Lab"),
+                                    about_text())
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
         # The window manager can leave full screen too: the menu's tick follows the state.

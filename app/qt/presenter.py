@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from app.model.presentation import Look, zoom_in, zoom_out
+from app.model.translation import translate
 
 #: The property holding a widget's own font size at zoom 1 (points).
 BASE_POINTS = "momentum_lab_base_points"
@@ -50,8 +51,11 @@ class Presenter:
         font.setPointSizeF(self._base_points * look.zoom)
         self.window.setFont(font)
         self.refresh()
+        percent = round(look.zoom * 100)
         self.window.statusBar().showMessage(
-            f"Zoom {look.zoom:.0%}" + (", high contrast" if look.high_contrast else ""), 3000)
+            translate("presenter", "Zoom {percent} %, high contrast").format(percent=percent)
+            if look.high_contrast else
+            translate("presenter", "Zoom {percent} %").format(percent=percent), 3000)
 
     def refresh(self) -> None:
         """Bring widgets and plots made since the last change to the current look."""
