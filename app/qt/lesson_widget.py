@@ -44,6 +44,7 @@ class LessonWidget(QtWidgets.QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMinimumWidth(260)
+        self._names: list[str] = []
         layout = QtWidgets.QVBoxLayout(self)
         self.chooser = QtWidgets.QComboBox()
         self.chooser.setToolTip(translate("lesson",
@@ -94,6 +95,7 @@ class LessonWidget(QtWidgets.QWidget):
         """Fill the chooser with the shipped lessons' titles."""
         self.chooser.clear()
         self.chooser.addItem(translate("lesson", "Choose a lesson…"))
+        self._names = [lesson.name for lesson in lessons]
         for lesson in lessons:
             self.chooser.addItem(lesson.title.in_(language))
 
@@ -104,8 +106,9 @@ class LessonWidget(QtWidgets.QWidget):
                        self.next, self.close_button):
             widget.setVisible(open_)
         self.question_box.setVisible(open_ and session.step.asks)
+        shipped = open_ and session.lesson.name in self._names
+        self.chooser.setCurrentIndex(self._names.index(session.lesson.name) + 1 if shipped else 0)
         if not open_:
-            self.chooser.setCurrentIndex(0)
             return
         step = session.step
         self.title.setText(session.lesson.title.in_(language))

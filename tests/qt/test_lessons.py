@@ -169,6 +169,7 @@ def test_the_shipped_lessons_are_listed_in_the_dock(window):
     assert titles and titles[0].startswith("1.")
     chooser.activated.emit(1)
     assert window.lessons.session.lesson.name == find_lesson("sgd-zigzag").name
+    assert chooser.currentIndex() == 1                      # it names the open lesson
 
 
 def test_the_launcher_opens_the_app_on_a_lesson(qtbot, settings):
