@@ -45,7 +45,7 @@ from physics.limits import MAX_STEPS
 from .language import LANGUAGES
 from .lesson import VIEWS, Lesson, LessonStep, Text
 from .scenario import ScenarioError, show_value
-from .scenario_file import FORMAT, parse_toml, read_text, scenario_from_table
+from .scenario_file import FORMAT, check_top, parse_toml, read_text, scenario_from_table
 
 MAX_LESSON_BYTES = 256 * 1024
 MAX_LESSON_STEPS = 100
@@ -162,14 +162,7 @@ def _step(number: int, table, scenario_table: dict) -> tuple[LessonStep, dict]:
 def lesson_from_toml(text: str, name: str) -> Lesson:
     """Parse and validate lesson TOML text; never executes anything."""
     data = parse_toml(text, "lesson file", MAX_LESSON_BYTES)
-    for key in data:
-        if key not in _TOP_KEYS:
-            raise ScenarioError(f"unknown key {key!r} (known: {', '.join(_TOP_KEYS)})")
-    fmt = data.get("format")
-    if fmt is None:
-        raise ScenarioError("not a Momentum Lab lesson (format is missing)")
-    if type(fmt) is not int or fmt != FORMAT:
-        raise ScenarioError(f"unsupported format {show_value(fmt)} (this version reads {FORMAT})")
+    check_top(data, _TOP_KEYS, "lesson")
     if "title" not in data:
         raise ScenarioError("title is missing")
     title = _text("title", data["title"])

@@ -177,16 +177,21 @@ def scenario_from_toml(text: str) -> Scenario:
     return scenario_from_table(parse_toml(text, "scenario file"))
 
 
-def scenario_from_table(data: dict) -> Scenario:
-    """Validate a parsed scenario table (the keys of the format above) as a Scenario."""
+def check_top(data: dict, known: tuple[str, ...], kind: str) -> None:
+    """The top of a scenario or lesson file: only ``known`` keys, and ``format = 1``."""
     for key in data:
-        if key not in _TOP_KEYS:
-            raise ScenarioError(f"unknown key {key!r} (known: {', '.join(_TOP_KEYS)})")
+        if key not in known:
+            raise ScenarioError(f"unknown key {key!r} (known: {', '.join(known)})")
     fmt = data.get("format")
     if fmt is None:
-        raise ScenarioError("not a Momentum Lab scenario (format is missing)")
+        raise ScenarioError(f"not a Momentum Lab {kind} (format is missing)")
     if type(fmt) is not int or fmt != FORMAT:
         raise ScenarioError(f"unsupported format {show_value(fmt)} (this version reads {FORMAT})")
+
+
+def scenario_from_table(data: dict) -> Scenario:
+    """Validate a parsed scenario table (the keys of the format above) as a Scenario."""
+    check_top(data, _TOP_KEYS, "scenario")
     if "landscape" not in data:
         raise ScenarioError("landscape is missing")
     tables = data.get("pane", [])
