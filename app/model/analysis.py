@@ -18,6 +18,8 @@ from physics.gradients import ExactGradient
 from physics.landscape import Landscape
 from physics.simulation import Comparison, Tolerances
 
+from .translation import translate
+
 RATE_STEPS, RATE_SKIP, RATE_WINDOW = 600, 200, 50
 
 
@@ -56,8 +58,10 @@ def nesterov_warning(landscape: Landscape, settings: OptimizerSettings) -> str |
     limit = float(iteration.stability_edge("nesterov", settings.mu, overlay.curvature_max))
     if settings.alpha < limit:
         return None
-    return (f"Nesterov is stable here only for α < {limit:.3g} (αλmax < 2(1+μ)/(1+2μ)); "
-            f"at α = {settings.alpha:g} it will diverge. Lower α to race every pane.")
+    return translate("analysis", "Nesterov is stable here only for α < {limit} "
+                                 "(αλmax < 2(1+μ)/(1+2μ)); at α = {alpha} it will diverge. "
+                                 "Lower α to race every pane.").format(
+        limit=f"{limit:.3g}", alpha=f"{settings.alpha:g}")
 
 
 def shadow_energy_applies(run: Comparison, index: int) -> bool:

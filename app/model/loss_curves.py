@@ -16,6 +16,8 @@ import numpy as np
 
 from physics.simulation import Comparison
 
+from .translation import translate
+
 LOG_FLOOR = 1e-16      # an exact zero (at the minimum) on a log axis
 
 
@@ -42,17 +44,18 @@ def loss_curves(run: Comparison, step: int) -> LossCurves:
     # L − L_min may touch 0 at the minimum (floored); a bare L must stay positive.
     log = bool(finite.size == 0 or (finite.min() >= 0 if minimum is not None
                                     else finite.min() > 0))
-    label = "L − L_min" if minimum is not None and minimum != 0 else "loss L"
+    label = "L − L_min" if minimum is not None and minimum != 0 else translate("loss", "loss L")
     if run.shape[1] > 1:
-        label = "median " + label + " over the swarm"
+        label = translate("loss", "median {quantity} over the swarm").format(quantity=label)
+    if log:
+        label = translate("loss", "{quantity} (log)").format(quantity=label)
     values = np.maximum(shifted, LOG_FLOOR) if log else shifted
     y_range = _padded_range(values, log)
     ticks = None
     if log and y_range is not None:
         first, last = int(np.ceil(y_range[0])), int(np.floor(y_range[1]))
         ticks = [(float(e), decade_label(e)) for e in range(first, last + 1)]
-    return LossCurves(np.arange(k + 1), values, log, label + (" (log)" if log else ""),
-                      y_range, ticks)
+    return LossCurves(np.arange(k + 1), values, log, label, y_range, ticks)
 
 
 def decade_label(exponent: int) -> str:

@@ -15,6 +15,7 @@ from physics.sweep import SweepResult
 from physics.theory import TheoryOverlay, theory_overlay
 
 from .theme import MAP_DIVERGED, MAP_NOT_CONVERGED
+from .translation import translate
 
 
 def map_colours(result: SweepResult, lut: np.ndarray) -> np.ndarray:
@@ -68,18 +69,28 @@ def map_caption(result: SweepResult, predicted=None, measured=None) -> str:
 
     ``measured`` is ``(α, μ, measured rate, predicted rate)`` of the momentum pane's run.
     """
-    text = {"steps-to-tol": "bright = fewer steps to converge",
-            "final-loss": "bright = lower loss at the end",
-            "divergence": "bright = diverges late or never"}[result.measure]
-    text += "; grey: not converged; dark red: diverged."
+    if result.measure == "steps-to-tol":
+        bright = translate("map", "bright = fewer steps to converge")
+    elif result.measure == "final-loss":
+        bright = translate("map", "bright = lower loss at the end")
+    else:
+        bright = translate("map", "bright = diverges late or never")
+    text = bright + "; " + translate("map", "grey: not converged; dark red: diverged.")
     best = result.best()
     if best:
-        unit = "steps" if result.measure == "steps-to-tol" else "loss"
-        text += f"  Best: α={best[0]:.3g}, μ={best[1]:.3g} ({best[2]:.4g} {unit})."
+        if result.measure == "steps-to-tol":
+            line = translate("map", "Best: α={alpha}, μ={mu} ({value} steps).")
+        else:
+            line = translate("map", "Best: α={alpha}, μ={mu} ({value} loss).")
+        text += "  " + line.format(alpha=f"{best[0]:.3g}", mu=f"{best[1]:.3g}",
+                                   value=f"{best[2]:.4g}")
     if predicted:
-        text += f"  Theory's optimum α*={predicted[0]:.3g}, μ*={predicted[1]:.3g}, rate {predicted[2]:.4f}."
+        text += "  " + translate("map", "Theory's optimum α*={alpha}, μ*={mu}, rate {rate}.").format(
+            alpha=f"{predicted[0]:.3g}", mu=f"{predicted[1]:.3g}", rate=f"{predicted[2]:.4f}")
     if measured:
         alpha, mu, rate, theory_rate = measured
-        text += (f"  The pane's run (α={alpha:.3g}, μ={mu:.3g}) contracts by {rate:.4f} a step; "
-                 f"theory says {theory_rate:.4f}.")
+        text += "  " + translate("map", "The pane's run (α={alpha}, μ={mu}) contracts by {rate} "
+                                        "a step; theory says {theory}.").format(
+            alpha=f"{alpha:.3g}", mu=f"{mu:.3g}", rate=f"{rate:.4f}",
+            theory=f"{theory_rate:.4f}")
     return text

@@ -7,7 +7,9 @@ physics uses the α_t and μ_t of the step on screen, so a scheduled pane's fric
 changes as its μ ramps up (:func:`optimizers.registry.hyperparameters_at`).
 
 Lines are Qt rich text (a small HTML subset: ``<b>``, ``<span style>``), which any
-label can show; :func:`plain` gives what the user reads.
+label can show; :func:`plain` gives what the user reads. Every word goes through
+:func:`~app.model.translation.translate` (context ``"readouts"``) when the line is made;
+the markup and the numbers are put in afterwards, so a translation carries neither.
 """
 
 from __future__ import annotations
@@ -20,9 +22,12 @@ import numpy as np
 
 from optimizers.registry import ADAPTIVE, hyperparameters_at
 from physics import ball, iteration
+from physics.outcome import (BALANCED, CONVERGED, DIVERGED, LEFT, PLATEAU, RUNNING, SADDLE,
+                             STALLED)
 from physics.simulation import Comparison
 
 from .theme import STATUS_COLOURS, basin_colour
+from .translation import translate
 
 
 def format_number(value: float) -> str:
@@ -38,8 +43,58 @@ def plain(text: str) -> str:
 
 
 def status_kind(status: str) -> str:
-    """``"converged"``, ``"stalled"``, ``"diverged"``, ``"left"`` or ``"running"``."""
+    """``"converged"``, ``"stalled"``, ``"diverged"``, ``"left"`` or ``"running"`` of an
+    English status (:meth:`Comparison.status`); :func:`state_kind` for a state."""
     return status.split()[0]
+
+
+def state_kind(state: int) -> str:
+    """A ball's state (:mod:`physics.outcome`) as a key of :data:`STATUS_COLOURS`."""
+    if state in STALLED:
+        return "stalled"
+    return {RUNNING: "running", CONVERGED: "converged", DIVERGED: "diverged",
+            LEFT: "left"}[state]
+
+
+def describe(state: int, since: int) -> str:
+    """A ball's state as the window says it, in the window's language: in English the
+    words of :func:`physics.outcome.describe` (``"converged at step 12"``)."""
+    if state == RUNNING:
+        return translate("readouts", "running")
+    if state == SADDLE:
+        return translate("readouts", "stalled at step {step} (saddle)").format(step=since)
+    if state == PLATEAU:
+        return translate("readouts", "stalled at step {step} (plateau)").format(step=since)
+    if state == BALANCED:
+        return translate("readouts",
+                         "stalled at step {step} (balanced on a saddle)").format(step=since)
+    if state == LEFT:
+        return translate("readouts", "left the domain at step {step}").format(step=since)
+    if state == CONVERGED:
+        return translate("readouts", "converged at step {step}").format(step=since)
+    return translate("readouts", "diverged at step {step}").format(step=since)
+
+
+def status(run: Comparison, index: int, ball: int = 0, *, step: int) -> str:
+    """:meth:`Comparison.status`, in the window's language."""
+    return describe(*run.state_since(index, ball, step))
+
+
+def regime_name(regime: str) -> str:
+    """A damping regime of :data:`physics.iteration.REGIMES`, in the window's language."""
+    names = {"flat": translate("readouts", "flat"),
+             "overdamped": translate("readouts", "overdamped"),
+             "critical": translate("readouts", "critical"),
+             "ripples": translate("readouts", "ripples"),
+             "flipping": translate("readouts", "flipping"),
+             "repelling": translate("readouts", "repelling"),
+             "divergent": translate("readouts", "divergent")}
+    return names.get(regime, regime)
+
+
+def step_text(step: int, markup: bool = False) -> str:
+    """``"step 12"`` (the number in bold when ``markup``)."""
+    return translate("readouts", "step {step}").format(step=f"<b>{step}</b>" if markup else step)
 
 
 @dataclass(frozen=True)
@@ -58,21 +113,22 @@ def pane_readout(run: Comparison, index: int, step: int, basin_labels=None) -> P
     loss = float(run.loss(k)[index, 0])
     grad = run.grads(k)[index, 0]
     p = run.velocity(k)[index, 0]
-    status = run.status(index, 0, step=k)
-    colour = STATUS_COLOURS[status_kind(status)]
-    state = (f"step <b>{k}</b> &nbsp; loss <b>{format_number(loss)}</b> &nbsp; "
-             f"|∇L| {format_number(float(np.hypot(*grad)))} &nbsp; "
-             f"|p| {format_number(float(np.hypot(*p)))} &nbsp; "
-             f"<b style='color:{colour}'>{status}</b>")
-    return PaneReadout(state, physics_line(run, index, k))
+    state, since = run.state_since(index, 0, k)
+    colour = STATUS_COLOURS[state_kind(state)]
+    loss_text = translate("readouts", "loss {loss}").format(loss=f"<b>{format_number(loss)}</b>")
+    line = (f"{step_text(k, markup=True)} &nbsp; {loss_text} &nbsp; "
+            f"|∇L| {format_number(float(np.hypot(*grad)))} &nbsp; "
+            f"|p| {format_number(float(np.hypot(*p)))} &nbsp; "
+            f"<b style='color:{colour}'>{describe(state, since)}</b>")
+    return PaneReadout(line, physics_line(run, index, k))
 
 
 def physics_line(run: Comparison, index: int, step: int) -> str:
     """The ball's physics at ``step`` with that step's α_t and μ_t (unit-mass mapping)."""
     settings = run.settings[index]
     if settings.name in ADAPTIVE:
-        return ("Adaptive rule: each coordinate's step is rescaled, "
-                "so there is no fixed friction or force.")
+        return translate("readouts", "Adaptive rule: each coordinate's step is rescaled, "
+                                     "so there is no fixed friction or force.")
     alpha, mu = hyperparameters_at(settings, step)
     constants = ball.from_hyperparams(alpha, mu)
     kinetic = float(ball.kinetic_energy(constants, run.velocity(step)[index, 0]))
@@ -80,10 +136,18 @@ def physics_line(run: Comparison, index: int, step: int) -> str:
     curvatures = run.landscape.curvatures(run.positions(step)[index, 0])
     regime, _ = iteration.wildest_regime(settings.name, alpha, mu, curvatures)
     f = format_number
-    return (f"friction 1−μ {f(constants.friction)} · viscosity η {f(constants.viscosity)}"
-            f" · force −{f(alpha)}∇L · effective step α/(1−μ) "
-            f"{f(ball.effective_step(alpha, mu))} · half-life {f(ball.half_life(mu))}"
-            f" · KE {f(kinetic)} · PE {f(potential)} · <b>{regime}</b> here")
+    regime_text = f"<b>{regime_name(regime)}</b>"
+    parts = (
+        translate("readouts", "friction 1−μ {friction}").format(friction=f(constants.friction)),
+        translate("readouts", "viscosity η {viscosity}").format(viscosity=f(constants.viscosity)),
+        translate("readouts", "force −{alpha}∇L").format(alpha=f(alpha)),
+        translate("readouts", "effective step α/(1−μ) {step}").format(
+            step=f(ball.effective_step(alpha, mu))),
+        translate("readouts", "half-life {steps}").format(steps=f(ball.half_life(mu))),
+        translate("readouts", "KE {energy}").format(energy=f(kinetic)),
+        translate("readouts", "PE {energy}").format(energy=f(potential)),
+        translate("readouts", "{regime} here").format(regime=regime_text))
+    return " · ".join(parts)
 
 
 def swarm_counts(run: Comparison, index: int, step: int) -> str:
@@ -91,10 +155,14 @@ def swarm_counts(run: Comparison, index: int, step: int) -> str:
     def by(steps_at) -> int:
         return int(((steps_at[index] >= 0) & (steps_at[index] <= step)).sum())
 
-    text = (f"step <b>{step}</b> &nbsp; converged <b>{by(run.converged_at)}</b> / "
-            f"{run.shape[1]} &nbsp; diverged <b>{by(run.diverged_at)}</b>")
-    left = by(run.left_at)
-    return text + (f" &nbsp; left the domain <b>{left}</b>" if left else "")
+    converged, diverged, left = by(run.converged_at), by(run.diverged_at), by(run.left_at)
+    parts = [step_text(step, markup=True),
+             translate("readouts", "converged {count} / {balls}").format(
+                 count=f"<b>{converged}</b>", balls=run.shape[1]),
+             translate("readouts", "diverged {count}").format(count=f"<b>{diverged}</b>")]
+    if left:
+        parts.append(translate("readouts", "left the domain {count}").format(count=f"<b>{left}</b>"))
+    return " &nbsp; ".join(parts)
 
 
 def basin_summary(labels) -> str:
@@ -103,28 +171,35 @@ def basin_summary(labels) -> str:
     parts = []
     for label in sorted(set(labels.tolist())):
         count = int((labels == label).sum())
+        bold = f"<b>{count}</b>"
         if label >= 0:
-            parts.append(f"<span style='color:{basin_colour(label)}'>★</span> minimum "
-                         f"{label + 1}: <b>{count}</b>")
+            star = f"<span style='color:{basin_colour(label)}'>★</span>"
+            parts.append(star + " " + translate("readouts", "minimum {number}: {count}").format(
+                number=label + 1, count=bold))
+        elif label == -1:
+            parts.append(translate("readouts", "elsewhere: {count}").format(count=bold))
+        elif label == -2:
+            parts.append(translate("readouts", "diverged: {count}").format(count=bold))
         else:
-            name = {-1: "elsewhere", -2: "diverged", -3: "left the domain"}[label]
-            parts.append(f"{name}: <b>{count}</b>")
-    return f"{len(labels)} balls end in — " + " · ".join(parts)
+            parts.append(translate("readouts", "left the domain: {count}").format(count=bold))
+    return translate("readouts", "{balls} balls end in — {places}").format(
+        balls=len(labels), places=" · ".join(parts))
 
 
 def frame_header(run: Comparison, step: int, title: str = "") -> str:
     """The line above an exported frame: the scenario's title (if any), the step and
     every pane's state."""
-    states = " · ".join(f"{s.title().split()[0]}: {run.status(i, 0, step=step)}"
+    states = " · ".join(f"{s.title().split()[0]}: {status(run, i, 0, step=step)}"
                         for i, s in enumerate(run.settings))
-    line = f"step {step}    —    {states}"
+    line = f"{step_text(step)}    —    {states}"
     title = one_line_title(title)
     return f"{title}    —    {line}" if title else line
 
 
 def step_counter(step: int, computed: int) -> str:
     """The playback bar's ``step k / n``."""
-    return f"  step {step} / {computed}  "
+    counter = translate("readouts", "step {step} / {steps}").format(step=step, steps=computed)
+    return f"  {counter}  "
 
 
 APP_NAME = "Momentum Lab"

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from .readouts import format_number
+from .translation import translate
 
 FORCE, VELOCITY = "force", "velocity"
 
@@ -28,17 +29,51 @@ Line = tuple[Segment, ...]
 LINE_COUNTS = {"sgd": (2, 4), "momentum": (3, 7), "nesterov": (3, 8), "adam": (6, 13),
                "rmsprop": (3, 8), "adagrad": (3, 8)}
 
-#: Which form of the rule the run implements (optimizers/sgd.py, optimizers/adaptive.py).
-CONVENTIONS = {
-    "sgd": "Plain gradient descent, the seed's x += −learning_rate·dx.",
-    "momentum": "Heavy ball in the seed's form (p is the velocity, p⁽⁰⁾ = 0); torch's "
-                "v ← μv + g, W ← W − αv is the same path only for a constant α.",
-    "nesterov": "Nesterov in the seed's notation (Sutskever et al. 2013): the gradient is "
-                "taken at the look-ahead W + μp; torch's nesterov=True tracks W + μp itself.",
-    "adam": "torch.optim.Adam: bias-corrected moments, ε added after the square root.",
-    "rmsprop": "torch.optim.RMSprop (not centered, no momentum); ρ is torch's alpha.",
-    "adagrad": "torch.optim.Adagrad (no lr decay, accumulator starting at 0).",
-}
+
+def convention(name: str) -> str:
+    """Which form of rule ``name`` the run implements (optimizers/sgd.py,
+    optimizers/adaptive.py), in the window's language."""
+    if name == "sgd":
+        return translate("rule", "Plain gradient descent, the seed's x += −learning_rate·dx.")
+    if name == "momentum":
+        return translate("rule", "Heavy ball in the seed's form (p is the velocity, p⁽⁰⁾ = 0); "
+                                 "torch's v ← μv + g, W ← W − αv is the same path only for a "
+                                 "constant α.")
+    if name == "nesterov":
+        return translate("rule", "Nesterov in the seed's notation (Sutskever et al. 2013): the "
+                                 "gradient is taken at the look-ahead W + μp; torch's "
+                                 "nesterov=True tracks W + μp itself.")
+    if name == "adam":
+        return translate("rule", "torch.optim.Adam: bias-corrected moments, ε added after the "
+                                 "square root.")
+    if name == "rmsprop":
+        return translate("rule", "torch.optim.RMSprop (not centered, no momentum); ρ is "
+                                 "torch's alpha.")
+    if name == "adagrad":
+        return translate("rule", "torch.optim.Adagrad (no lr decay, accumulator starting at 0).")
+    raise KeyError(name)
+
+
+class _Conventions(Mapping):
+    """:func:`convention` of every rule as a mapping, translated when it is read (not at
+    import, before the window has chosen its language)."""
+
+    _NAMES = ("sgd", "momentum", "nesterov", "adam", "rmsprop", "adagrad")
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self._NAMES:
+            raise KeyError(name)
+        return convention(name)
+
+    def __iter__(self):
+        return iter(self._NAMES)
+
+    def __len__(self) -> int:
+        return len(self._NAMES)
+
+
+#: Which form of the rule the run implements, by name (read it at call time).
+CONVENTIONS = _Conventions()
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 

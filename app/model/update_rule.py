@@ -44,8 +44,9 @@ from physics.gradients import MinibatchGradient
 from physics.outcome import DIVERGED, LEFT
 from physics.simulation import Comparison
 
-from . import rule_text
+from . import readouts, rule_text
 from .rule_text import Line
+from .translation import translate
 
 CHECKPOINT_EVERY = 256
 NOTE_WIDTH = 30   # characters per line of a note: it fits the narrowest numbers column
@@ -160,20 +161,26 @@ def _no_update(run: Comparison, index: int, ball: int, step: int) -> str:
     """Why there is no update from ``step`` to show ("" when there is one)."""
     for k in (step, step + 1):
         if k <= run.computed_steps and run.states(k)[index, ball] in (DIVERGED, LEFT):
-            status = run.status(index, ball, step=k)
+            status = readouts.status(run, index, ball, step=k)
             stays = rule_text.vector(run.positions(k)[index, ball])
-            if k == step + 1:
-                return (f"t = {step}: {status}. This update's W was not finite or ran away; "
-                        f"the ball stays at {stays}." if run.states(k)[index, ball] == DIVERGED
-                        else f"t = {step}: {status}. This update took the ball out, still "
-                        f"descending; it stays at {stays}.")
-            return f"t = {step}: {status}. The ball stays at {stays}; no rule moves it now."
+            if k < step + 1:
+                note = translate("rule", "t = {step}: {status}. The ball stays at {position}; "
+                                         "no rule moves it now.")
+            elif run.states(k)[index, ball] == DIVERGED:
+                note = translate("rule", "t = {step}: {status}. This update's W was not finite "
+                                         "or ran away; the ball stays at {position}.")
+            else:
+                note = translate("rule", "t = {step}: {status}. This update took the ball out, "
+                                         "still descending; it stays at {position}.")
+            return note.format(step=step, status=status, position=stays)
     if step + 1 <= run.computed_steps:
         return ""
     # (When every ball has stopped, this one has too: said above.)
     if run.history_full:
-        return f"t = {step}: the run ends here; its history is full (the memory cap)."
-    return f"t = {step}: step {step + 1} is not computed yet."
+        return translate("rule", "t = {step}: the run ends here; its history is full "
+                                 "(the memory cap).").format(step=step)
+    return translate("rule", "t = {step}: step {next} is not computed yet.").format(
+        step=step, next=step + 1)
 
 
 def _advance(run: Comparison, index: int, step: int, state):

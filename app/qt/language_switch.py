@@ -14,13 +14,12 @@ from . import language
 
 
 def rebuild_in(window, code: str):
-    """``window`` again, in language ``code`` (``"en"``, ``"pt"``); returns the new window."""
-    from .main_window import MainWindow  # noqa: PLC0415 - main_window imports this module
-
+    """``window`` again, in language ``code`` (``"en"``, ``"pt"``); returns the new window
+    (of the window's own class: this module need not know the main window's)."""
     language.install(code)
     if window.remember:
         language.remember(code)
-    new = MainWindow(window.workspace.scenario, remember=window.remember)
+    new = type(window)(window.workspace.scenario, remember=window.remember)
     new.docks.controls.same_alpha.setChecked(window.docks.controls.same_alpha.isChecked())
     new.presenter.set_look(window.presenter.look)
     for name, action in window.qactions.items():
