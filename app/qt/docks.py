@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from app.model.translation import translate
+
 from .lesson_widget import LessonWidget
 from .parameter_map_widget import ParameterMapWidget
 from .physics_views_widget import PhysicsViewsWidget
@@ -21,17 +23,19 @@ class Docks:
 
     def __init__(self, window: QtWidgets.QMainWindow, controller: PlaybackController):
         self.controls = ScenarioControlsWidget()
-        self.scenario = self._dock(window, "Scenario", "scenario-dock", self.controls,
-                                   Area.LeftDockWidgetArea)
+        self.scenario = self._dock(window, translate("docks", "Scenario"), "scenario-dock",
+                                   self.controls, Area.LeftDockWidgetArea)
         self.parameter_map = ParameterMapWidget()
-        self.map = self._dock(window, "Parameter map (α, μ)", "parameter-map-dock",
-                              self.parameter_map, Area.RightDockWidgetArea, hidden=True)
+        self.map = self._dock(window, translate("docks", "Parameter map (α, μ)"),
+                              "parameter-map-dock", self.parameter_map, Area.RightDockWidgetArea,
+                              hidden=True)
         self.physics_views = PhysicsViewsWidget(controller)
-        self.physics = self._dock(window, "Energy and phase portrait", "physics-views-dock",
-                                  self.physics_views, Area.RightDockWidgetArea, hidden=True)
+        self.physics = self._dock(window, translate("docks", "Energy and phase portrait"),
+                                  "physics-views-dock", self.physics_views,
+                                  Area.RightDockWidgetArea, hidden=True)
         self.lesson_view = LessonWidget()
-        self.lesson = self._dock(window, "Lesson", "lesson-dock", self.lesson_view,
-                                 Area.RightDockWidgetArea, hidden=True)
+        self.lesson = self._dock(window, translate("docks", "Lesson"), "lesson-dock",
+                                 self.lesson_view, Area.RightDockWidgetArea, hidden=True)
 
     @staticmethod
     def _dock(window, title, name, widget, area, hidden=False) -> QtWidgets.QDockWidget:

@@ -19,15 +19,28 @@ from PySide6 import QtCore, QtWidgets
 from app.encoders import FORMATS, ExportError
 from app.model.export_plan import DEFAULT_FPS, ExportPlan
 from app.model.scenario import Scenario
+from app.model.translation import translate
 
 from .exporter import export_animation
 from .remembered import keep, one_of, recall, whole_number, yes_no
 
-SIZE_PRESETS = (("1280×720 (HD)", (1280, 720)), ("1920×1080 (Full HD)", (1920, 1080)),
-                ("1200×500 (two panes, blog)", (1200, 500)), ("800×450", (800, 450)))
 EXPORT_KEY = "export/"
 #: The size choice that follows the window rather than naming pixels.
 WINDOW_SIZE = "window"
+
+
+def size_presets() -> tuple[tuple[str, tuple[int, int]], ...]:
+    """``(what the size list says, (width, height))`` for each preset size."""
+    return (("1280×720 (HD)", (1280, 720)), ("1920×1080 (Full HD)", (1920, 1080)),
+            (translate("export", "1200×500 (two panes, blog)"), (1200, 500)),
+            ("800×450", (800, 450)))
+
+
+def format_name(suffix: str) -> str:
+    """What the format list says for ``suffix``: the encoder's name, PNG frames translated."""
+    if suffix == ".png":
+        return translate("export", "PNG frames")
+    return FORMATS[suffix]
 
 
 class ExportDialog(QtWidgets.QDialog):
@@ -40,14 +53,15 @@ class ExportDialog(QtWidgets.QDialog):
     def __init__(self, scenario: Scenario, computed_steps: int, window_size: tuple[int, int],
                  parent=None, remember: bool = False):
         super().__init__(parent)
-        self.setWindowTitle("Export animation")
+        self.setWindowTitle(translate("export", "Export animation"))
         self.scenario = scenario
         form = QtWidgets.QFormLayout(self)
         self.format = QtWidgets.QComboBox()
-        for suffix, name in FORMATS.items():
-            self.format.addItem(f"{name} ({suffix})", suffix)
+        for suffix in FORMATS:
+            self.format.addItem(f"{format_name(suffix)} ({suffix})", suffix)
         self.format.setCurrentIndex(self.format.findData(".mp4"))
-        self.whole_run = QtWidgets.QCheckBox("the whole run (up to convergence)")
+        self.whole_run = QtWidgets.QCheckBox(
+            translate("export", "the whole run (up to convergence)"))
         self.whole_run.setChecked(True)
         self.first = QtWidgets.QSpinBox()
         self.first.setRange(0, 1_000_000)
@@ -55,9 +69,9 @@ class ExportDialog(QtWidgets.QDialog):
         self.last.setRange(1, 1_000_000)
         self.last.setValue(max(computed_steps, 240))
         steps_row = QtWidgets.QHBoxLayout()
-        steps_row.addWidget(QtWidgets.QLabel("from"))
+        steps_row.addWidget(QtWidgets.QLabel(translate("export", "from")))
         steps_row.addWidget(self.first)
-        steps_row.addWidget(QtWidgets.QLabel("to"))
+        steps_row.addWidget(QtWidgets.QLabel(translate("export", "to")))
         steps_row.addWidget(self.last)
         self.steps_per_frame = QtWidgets.QSpinBox()
         self.steps_per_frame.setRange(1, 10_000)
@@ -65,21 +79,23 @@ class ExportDialog(QtWidgets.QDialog):
         self.fps.setRange(1, 120)
         self.fps.setValue(DEFAULT_FPS)
         self.size = QtWidgets.QComboBox()
-        for text, size in SIZE_PRESETS:
+        for text, size in size_presets():
             self.size.addItem(text, size)
         even = (window_size[0] // 2 * 2, window_size[1] // 2 * 2)
-        self.size.addItem(f"the window's size ({even[0]}×{even[1]})", even)
-        self.include_loss = QtWidgets.QCheckBox("add the loss plot under the panes")
-        form.addRow("format", self.format)
-        form.addRow("steps", self.whole_run)
+        self.size.addItem(translate("export", "the window's size ({width}×{height})").format(
+            width=even[0], height=even[1]), even)
+        self.include_loss = QtWidgets.QCheckBox(
+            translate("export", "add the loss plot under the panes"))
+        form.addRow(translate("export", "format"), self.format)
+        form.addRow(translate("export", "steps"), self.whole_run)
         form.addRow("", steps_row)
-        form.addRow("steps per frame", self.steps_per_frame)
-        form.addRow("frames per second", self.fps)
-        form.addRow("size", self.size)
-        form.addRow("include", self.include_loss)
+        form.addRow(translate("export", "steps per frame"), self.steps_per_frame)
+        form.addRow(translate("export", "frames per second"), self.fps)
+        form.addRow(translate("export", "size"), self.size)
+        form.addRow(translate("export", "include"), self.include_loss)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok
                                              | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText(translate("export", "Export…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -112,17 +128,18 @@ class ExportDialog(QtWidgets.QDialog):
         """Show the remembered choices; return those dropped, with why."""
         names = self._size_names()
         readers = (
-            ("format", "export format", one_of(FORMATS),
+            ("format", translate("export", "export format"), one_of(FORMATS),
              lambda suffix: self.format.setCurrentIndex(self.format.findData(suffix))),
-            ("whole_run", "export \"whole run\" choice", yes_no, self.whole_run.setChecked),
-            ("steps_per_frame", "export steps per frame",
+            ("whole_run", translate("export", "export \"whole run\" choice"), yes_no,
+             self.whole_run.setChecked),
+            ("steps_per_frame", translate("export", "export steps per frame"),
              whole_number(self.steps_per_frame.minimum(), self.steps_per_frame.maximum()),
              self.steps_per_frame.setValue),
-            ("fps", "export frames per second",
+            ("fps", translate("export", "export frames per second"),
              whole_number(self.fps.minimum(), self.fps.maximum()), self.fps.setValue),
-            ("size", "export size", one_of(names),
+            ("size", translate("export", "export size"), one_of(names),
              lambda name: self.size.setCurrentIndex(names.index(name))),
-            ("include_loss", "export \"loss plot\" choice", yes_no,
+            ("include_loss", translate("export", "export \"loss plot\" choice"), yes_no,
              self.include_loss.setChecked),
         )
         dropped = []
@@ -149,15 +166,17 @@ class ExportDialog(QtWidgets.QDialog):
 
 def run_export(parent: QtWidgets.QWidget, scenario: Scenario, plan: ExportPlan) -> str:
     """Export with a progress dialog; return a one-line outcome for the status bar."""
-    progress = QtWidgets.QProgressDialog("Exporting animation…", "Cancel", 0, 100, parent)
-    progress.setWindowTitle("Export animation")
+    progress = QtWidgets.QProgressDialog(translate("export", "Exporting animation…"),
+                                         translate("export", "Cancel"), 0, 100, parent)
+    progress.setWindowTitle(translate("export", "Export animation"))
     progress.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
 
     def step(done: int, total: int) -> bool:
         progress.setMaximum(total)
         progress.setValue(done)
-        progress.setLabelText(f"Frame {done} of {total}")
+        progress.setLabelText(translate("export", "Frame {done} of {total}").format(
+            done=done, total=total))
         QtWidgets.QApplication.processEvents()
         return not progress.wasCanceled()
 
@@ -168,5 +187,6 @@ def run_export(parent: QtWidgets.QWidget, scenario: Scenario, plan: ExportPlan) 
     finally:
         progress.close()
     if count == 0:
-        return "Export cancelled; nothing was written."
-    return f"Exported {count} frames to {Path(plan.path).name}"
+        return translate("export", "Export cancelled; nothing was written.")
+    return translate("export", "Exported {frames} frames to {name}").format(
+        frames=count, name=Path(plan.path).name)

@@ -16,6 +16,7 @@ from app.atomic_file import OutputError, atomic_output
 from app.model.scenario import ScenarioError
 from app.model.scenario_file import load_scenario, save_scenario
 from app.model.trajectories import comparison_csv
+from app.model.translation import translate
 
 from .images import png_bytes, svg_bytes
 from .remembered import dropped_message
@@ -40,7 +41,8 @@ class FileActions:
 
     def open_scenario_dialog(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self.window, "Open scenario", "", "Momentum Lab scenarios (*.toml);;All files (*)")
+            self.window, translate("files", "Open scenario"), "",
+            translate("files", "Momentum Lab scenarios (*.toml);;All files (*)"))
         if path:
             self.open_scenario(path)
 
@@ -63,15 +65,18 @@ class FileActions:
         self._say(problem)
         if warn and self.window.isVisible() and QtGui.QGuiApplication.platformName() not in (
                 "offscreen", "minimal"):
-            QtWidgets.QMessageBox.warning(self.window, "Cannot open scenario", problem)
+            QtWidgets.QMessageBox.warning(self.window, translate("files", "Cannot open scenario"),
+                                          problem)
         return False
 
     def save_scenario_dialog(self) -> None:
-        path = self._save_path("Save scenario", "scenario.toml", "Momentum Lab scenarios (*.toml)")
+        path = self._save_path(translate("files", "Save scenario"), "scenario.toml",
+                               translate("files", "Momentum Lab scenarios (*.toml)"))
         if path:
             try:
                 save_scenario(self.window.workspace.scenario, path)
-                self.window.statusBar().showMessage(f"Saved {path}", 5000)
+                self.window.statusBar().showMessage(
+                    translate("files", "Saved {path}").format(path=path), 5000)
             except ScenarioError as error:
                 self._say(str(error))
 
@@ -91,7 +96,8 @@ class FileActions:
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
         suffix = dialog.format.currentData()
-        path = self._save_path("Export animation", f"momentum{suffix}", f"Animation (*{suffix})")
+        path = self._save_path(translate("files", "Export animation"), f"momentum{suffix}",
+                               translate("files", "Animation (*{suffix})").format(suffix=suffix))
         if path:
             if not path.lower().endswith(suffix):
                 path += suffix
@@ -101,7 +107,8 @@ class FileActions:
             self._say(run_export(window, scenario, plan))
 
     def export_trajectories_dialog(self) -> None:
-        path = self._save_path("Export trajectories", "trajectories.csv", "CSV (*.csv)")
+        path = self._save_path(translate("files", "Export trajectories"), "trajectories.csv",
+                               "CSV (*.csv)")
         if path:
             self._say(self.export_trajectories(path))
 
@@ -114,11 +121,12 @@ class FileActions:
                 handle.writelines(comparison_csv(run, last))
         except OutputError as error:
             return str(error)
-        return f"Wrote {last + 1} steps of {len(run.settings)} panes to {path}"
+        return translate("files", "Wrote {steps} steps of {panes} panes to {path}").format(
+            steps=last + 1, panes=len(run.settings), path=path)
 
     def save_picture_dialog(self) -> None:
-        path = self._save_path("Save picture", "momentum.png",
-                               "PNG image (*.png);;SVG drawing (*.svg)")
+        path = self._save_path(translate("files", "Save picture"), "momentum.png",
+                               translate("files", "PNG image (*.png);;SVG drawing (*.svg)"))
         if path:
             self._say(self.save_picture(path))
 
@@ -128,11 +136,12 @@ class FileActions:
         widget = window.overlay if window.overlay.isVisible() else window.pane_row
         suffix = Path(path).suffix.lower()
         if suffix not in (".png", ".svg"):
-            return f"cannot save {str(path)!r}: use .png or .svg"
+            return translate("files", "cannot save {path}: use .png or .svg").format(
+                path=repr(str(path)))
         data = png_bytes(widget) if suffix == ".png" else svg_bytes(widget)
         try:
             with atomic_output(path, "wb") as handle:
                 handle.write(data)
         except OutputError as error:
             return str(error)
-        return f"Saved the picture to {path}"
+        return translate("files", "Saved the picture to {path}").format(path=path)

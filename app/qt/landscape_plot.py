@@ -28,6 +28,7 @@ from app.model.theme import (
     VELOCITY_COLOUR,
     basin_colour,
 )
+from app.model.translation import translate
 
 from .plot_look import style_axes
 from .signals_blocked import signals_blocked
@@ -178,7 +179,8 @@ class LandscapePlot(pg.PlotWidget):
         self._start = pg.TargetItem(pos=(0, 0), size=13, symbol="x", movable=True,
                                     pen=pg.mkPen("w", width=2), hoverPen=pg.mkPen("#ffd60a", width=3),
                                     brush=pg.mkBrush("w"))
-        self._start.setToolTip("Start point: drag it, or Shift+click anywhere, to start there")
+        self._start.setToolTip(
+            translate("plot", "Start point: drag it, or Shift+click anywhere, to start there"))
         self._start.sigPositionChangeFinished.connect(self._start_moved)
         for z, item in enumerate((self._image, self._lines, self._minima)):
             plot.addItem(item)

@@ -12,6 +12,7 @@ from PySide6 import QtCore
 from app.model.loss_curves import loss_curves
 from app.model.presentation import Look
 from app.model.theme import ball_colour
+from app.model.translation import translate
 from physics.simulation import Comparison
 
 from .legends import legend_beside
@@ -57,7 +58,7 @@ class LossPlotWidget(pg.PlotWidget):
     def set_look(self, look: Look) -> None:
         """Fonts, curve widths and the legend at the window's zoom and contrast."""
         self.look = look
-        style_axes(self.plotItem, look, {"bottom": "step"})
+        style_axes(self.plotItem, look, {"bottom": translate("plot", "step")})
         self.legend.setLabelTextSize(f"{look.text(9):.3g}pt")
         for i, curve in enumerate(self.curves):
             curve.setPen(pg.mkPen(ball_colour(i), width=look.line(2)))

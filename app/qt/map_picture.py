@@ -5,12 +5,13 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from app.model.map_picture import map_caption, map_theory
+from app.model.translation import translate
 from physics.landscape import Landscape
 from physics.sweep import SweepResult
 
 from .application import ensure_application
 from .images import png_bytes
-from .parameter_map_widget import ParameterMapPlot
+from .parameter_map_widget import ParameterMapPlot, measure_name
 
 
 def map_png(result: SweepResult, landscape: Landscape, size=(800, 700)) -> bytes:
@@ -19,8 +20,9 @@ def map_png(result: SweepResult, landscape: Landscape, size=(800, 700)) -> bytes
     panel = QtWidgets.QWidget()
     panel.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
     layout = QtWidgets.QVBoxLayout(panel)
-    title = QtWidgets.QLabel(f"{landscape.title}: {result.measure.replace('-', ' ')} after "
-                             f"{result.steps} steps, every (α, μ)")
+    title = QtWidgets.QLabel(translate("map", "{landscape}: {measure} after {steps} steps, "
+                                              "every (α, μ)").format(
+        landscape=landscape.title, measure=measure_name(result.measure), steps=result.steps))
     plot = ParameterMapPlot()
     overlay = map_theory(result, landscape)
     caption = QtWidgets.QLabel(map_caption(result, overlay.optimum if overlay else None))

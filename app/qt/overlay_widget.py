@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.model.theme import BALL_COLOURS, ball_colour
+from app.model.translation import translate
 
 from .ball_drawing import Layers, draw_ball
 from .landscape_plot import LandscapePlot
@@ -17,7 +18,7 @@ class OverlayWidget(LandscapePlot):
         super().__init__(BALL_COLOURS[0], parent)
         self.controller = controller
         self.layers_shown = layers      # the window's View ▸ Trail / arrows choices
-        self.set_title("All panes on one landscape")
+        self.set_title(translate("overlay", "All panes on one landscape"))
         self.legend = legend_below(self.plotItem, 4)    # which ball is which
         self._legend_titles: list[str] = []
         controller.frame_changed.connect(self._draw_frame)

@@ -16,6 +16,7 @@ from PySide6 import QtCore, QtWidgets
 
 from app.model.map_picture import log_ticks, map_caption, map_colours, map_theory
 from app.model.theme import COLOUR_MAP
+from app.model.translation import translate
 from app.model.workspace import MapRequest
 from physics.sweep import MEASURES, SweepGrid, SweepResult, run_sweep
 
@@ -23,6 +24,14 @@ from .legends import legend_below
 
 MAP_CELLS = 160
 COARSE_CELLS = 32
+
+
+def measure_name(measure: str) -> str:
+    """What the map calls ``measure`` (one of :data:`physics.sweep.MEASURES`)."""
+    names = {"steps-to-tol": translate("map", "steps to tol"),
+             "final-loss": translate("map", "final loss"),
+             "divergence": translate("map", "divergence")}
+    return names.get(measure, measure.replace("-", " "))
 
 
 class ParameterMapPlot(pg.PlotWidget):
@@ -37,25 +46,27 @@ class ParameterMapPlot(pg.PlotWidget):
         plot = self.plotItem
         plot.hideButtons()
         plot.setLogMode(x=True)
-        plot.setLabel("bottom", "α (log scale)")
-        plot.setLabel("left", "μ   (μ = 0: plain SGD)")
+        plot.setLabel("bottom", translate("map", "α (log scale)"))
+        plot.setLabel("left", translate("map", "μ   (μ = 0: plain SGD)"))
         for axis in ("left", "bottom"):
             plot.getAxis(axis).enableAutoSIPrefix(False)
         self.image = pg.ImageItem(axisOrder="row-major")   # rows are μ, columns α
         plot.addItem(self.image)
         dash = QtCore.Qt.PenStyle.DashLine
-        self.edge = pg.PlotDataItem(pen=pg.mkPen("#ff4d4d", width=2), name="stability edge αλmax = 2(1+μ)")
+        self.edge = pg.PlotDataItem(pen=pg.mkPen("#ff4d4d", width=2),
+                                    name=self._edge_name("αλmax = 2(1+μ)"))
         self.critical_min = pg.PlotDataItem(pen=pg.mkPen("w", width=2, style=dash),
-                                            name="critical damping, λmin")
+                                            name=translate("map", "critical damping, λmin"))
         self.critical_max = pg.PlotDataItem(pen=pg.mkPen("#ffd60a", width=2, style=dash),
-                                            name="critical damping, λmax")
+                                            name=translate("map", "critical damping, λmax"))
         self.optimum = pg.PlotDataItem(symbol="star", symbolSize=18, symbolBrush="#ff4d4d",
-                                       symbolPen="k", pen=None, name="theory's optimum (α*, μ*)")
+                                       symbolPen="k", pen=None,
+                                       name=translate("map", "theory's optimum (α*, μ*)"))
         self.best = pg.PlotDataItem(symbol="d", symbolSize=13, symbolBrush="w", symbolPen="k",
-                                    pen=None, name="best cell measured")
+                                    pen=None, name=translate("map", "best cell measured"))
         self.marker = pg.PlotDataItem(symbol="o", symbolSize=14, symbolBrush=None,
                                       symbolPen=pg.mkPen("#ff2d55", width=3), pen=None,
-                                      name="the pane's (α, μ)")
+                                      name=translate("map", "the pane's (α, μ)"))
         self.legend = legend_below(plot, 2)
         for item in (self.edge, self.critical_min, self.critical_max, self.optimum, self.best,
                      self.marker):
@@ -63,6 +74,10 @@ class ParameterMapPlot(pg.PlotWidget):
             self.legend.addItem(item, item.name())
         self.result: SweepResult | None = None
         self.scene().sigMouseClicked.connect(self._clicked)
+
+    @staticmethod
+    def _edge_name(formula: str) -> str:
+        return translate("map", "stability edge {formula}").format(formula=formula)
 
     def show_result(self, result: SweepResult, landscape=None) -> None:
         self.result = result
@@ -77,7 +92,7 @@ class ParameterMapPlot(pg.PlotWidget):
                                          la1 - la0 + dla, mus[-1] - mus[0] + dmu))
         overlay = map_theory(result, landscape)
         if overlay is not None:
-            self.legend.getLabel(self.edge).setText(f"stability edge {overlay.edge_formula}")
+            self.legend.getLabel(self.edge).setText(self._edge_name(overlay.edge_formula))
             inside = (overlay.stability_mu >= mus[0]) & (overlay.stability_mu <= mus[-1])
             self.edge.setData(alphas[inside], overlay.stability_mu[inside])
             self.critical_min.setData(alphas, overlay.critical_mu_min, connect="finite")
@@ -146,20 +161,20 @@ class ParameterMapWidget(QtWidgets.QWidget):
         row = QtWidgets.QHBoxLayout()
         self.measure = QtWidgets.QComboBox()
         for name in MEASURES:
-            self.measure.addItem(name.replace("-", " "), name)
-        self.measure.setToolTip("What each cell shows")
+            self.measure.addItem(measure_name(name), name)
+        self.measure.setToolTip(translate("map", "What each cell shows"))
         self.steps = QtWidgets.QSpinBox()
         self.steps.setRange(10, 20_000)
         self.steps.setValue(1000)
-        self.steps.setSuffix(" steps")
+        self.steps.setSuffix(translate("map", " steps"))
         self.steps.setKeyboardTracking(False)
-        row.addWidget(QtWidgets.QLabel("measure"))
+        row.addWidget(QtWidgets.QLabel(translate("map", "measure")))
         row.addWidget(self.measure, 1)
         row.addWidget(self.steps)
         layout.addLayout(row)
         self.plot = ParameterMapPlot()
         layout.addWidget(self.plot, 1)
-        self.caption = QtWidgets.QLabel("Computing…")
+        self.caption = QtWidgets.QLabel(translate("map", "Computing…"))
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
         self.plot.point_clicked.connect(self.parameters_picked)
@@ -206,7 +221,7 @@ class ParameterMapWidget(QtWidgets.QWidget):
         worker.computed.connect(self._computed)
         worker.finished.connect(lambda w=worker: self._forget(w))
         self._workers.append(worker)
-        self.caption.setText("Computing…")
+        self.caption.setText(translate("map", "Computing…"))
         worker.start()
 
     def _forget(self, worker) -> None:

@@ -18,12 +18,28 @@ from PySide6 import QtCore, QtWidgets
 
 from app.model.analysis import pane_energies
 from app.model.theme import ball_colour
+from app.model.translation import translate
 
 from .legends import legend_below
 from .playback_controller import PlaybackController
 
 REDRAW_INTERVAL_MS = 80
-DIRECTIONS = ("λmin eigen-direction", "λmax eigen-direction", "x", "y")
+#: The phase portrait's directions (the items' data; :func:`direction_names` says them).
+DIRECTIONS = ("λmin", "λmax", "x", "y")
+
+
+def direction_names() -> dict[str, str]:
+    """What the direction list says for each of :data:`DIRECTIONS`."""
+    return {"λmin": translate("energy", "λmin eigen-direction"),
+            "λmax": translate("energy", "λmax eigen-direction"), "x": "x", "y": "y"}
+
+
+def energy_name(name: str) -> str:
+    """The legend's word for one of :func:`app.model.analysis.pane_energies`' energies."""
+    names = {"total": translate("energy", "total"), "potential": translate("energy", "potential"),
+             "kinetic": translate("energy", "kinetic"), "shadow": translate("energy", "shadow"),
+             "loss": translate("energy", "loss")}
+    return names.get(name, name)
 
 
 class PhysicsViewsWidget(QtWidgets.QWidget):
@@ -34,19 +50,21 @@ class PhysicsViewsWidget(QtWidgets.QWidget):
         self.controller = controller
         layout = QtWidgets.QVBoxLayout(self)
         self.energy = pg.PlotWidget(background="w")
-        self.energy.plotItem.setLabel("bottom", "step")
-        self.energy.plotItem.setLabel("left", "energy / α  (loss units)")
+        self.energy.plotItem.setLabel("bottom", translate("energy", "step"))
+        self.energy.plotItem.setLabel("left", translate("energy", "energy / α  (loss units)"))
         self.energy_legend = legend_below(self.energy.plotItem, 2)
         self.energy.setMenuEnabled(False)
         row = QtWidgets.QHBoxLayout()
         self.direction = QtWidgets.QComboBox()
-        self.direction.addItems(DIRECTIONS)
-        self.direction.setToolTip("The direction the phase portrait follows")
-        row.addWidget(QtWidgets.QLabel("phase portrait along"))
+        for key, text in direction_names().items():
+            self.direction.addItem(text, key)
+        self.direction.setToolTip(translate("energy", "The direction the phase portrait follows"))
+        row.addWidget(QtWidgets.QLabel(translate("energy", "phase portrait along")))
         row.addWidget(self.direction, 1)
         self.phase = pg.PlotWidget(background="w")
-        self.phase.plotItem.setLabel("bottom", "position along d, from the minimum")
-        self.phase.plotItem.setLabel("left", "velocity p along d")
+        self.phase.plotItem.setLabel("bottom",
+                                     translate("energy", "position along d, from the minimum"))
+        self.phase.plotItem.setLabel("left", translate("energy", "velocity p along d"))
         self.phase.setMenuEnabled(False)
         for axis in ("left", "bottom"):
             self.phase.plotItem.getAxis(axis).enableAutoSIPrefix(False)
@@ -89,7 +107,7 @@ class PhysicsViewsWidget(QtWidgets.QWidget):
                     pen = pg.mkPen(faint, width=6)
                 else:
                     pen = pg.mkPen(colour, width=2, style=styles[name])
-                label = f"{settings.title().split()[0]} {name}"
+                label = f"{settings.title().split()[0]} {energy_name(name)}"
                 curve = pg.PlotDataItem(pen=pen, name=label)
                 self.energy.plotItem.addItem(curve)
                 self.energy_legend.addItem(curve, label)
@@ -106,13 +124,13 @@ class PhysicsViewsWidget(QtWidgets.QWidget):
         """The unit direction d and the reference point W* for the phase portrait."""
         landscape = self.controller.comparison.landscape
         centre = np.array(landscape.minima[0] if landscape.minima else (0.0, 0.0), dtype=float)
-        choice = self.direction.currentText()
+        choice = self.direction.currentData()
         if choice == "x":
             return np.array([1.0, 0.0]), centre
         if choice == "y":
             return np.array([0.0, 1.0]), centre
         _, vectors = np.linalg.eigh(landscape.hessian(centre))
-        column = 0 if choice.startswith("λmin") else 1
+        column = 0 if choice == "λmin" else 1
         d = vectors[:, column]
         return d * np.sign(d[np.argmax(np.abs(d))]), centre
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from app.model.readouts import step_counter
+from app.model.translation import translate
 
 from .playback_controller import MAX_SPEED, MIN_SPEED, PlaybackController
 from .signals_blocked import signals_blocked
@@ -15,7 +16,7 @@ class PlaybackBar(QtWidgets.QToolBar):
     """Buttons for ``actions`` and the step, timeline and speed of ``controller``."""
 
     def __init__(self, controller: PlaybackController, actions, parent=None):
-        super().__init__("Playback", parent)
+        super().__init__(translate("playback", "Playback"), parent)
         self.controller = controller
         self.setObjectName("playback-bar")
         self.setMovable(False)
@@ -24,13 +25,13 @@ class PlaybackBar(QtWidgets.QToolBar):
         self.step_label = QtWidgets.QLabel()
         self.step_label.setMinimumWidth(150)
         self.timeline = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
-        self.timeline.setToolTip("Scrub through the computed steps")
+        self.timeline.setToolTip(translate("playback", "Scrub through the computed steps"))
         self.speed = QtWidgets.QSpinBox()
         self.speed.setRange(MIN_SPEED, MAX_SPEED)
         self.speed.setValue(controller.speed)
-        self.speed.setSuffix(" steps/s")
-        self.speed.setToolTip(f"Playback speed, {MIN_SPEED} to {MAX_SPEED} steps per second "
-                              "( [ and ] )")
+        self._speed_shown(controller.speed)
+        tip = translate("playback", "Playback speed, {low} to {high} steps per second ( [ and ] )")
+        self.speed.setToolTip(tip.format(low=MIN_SPEED, high=MAX_SPEED))
         self.addWidget(self.step_label)
         self.addWidget(self.timeline)
         self.addWidget(self.speed)
@@ -52,7 +53,8 @@ class PlaybackBar(QtWidgets.QToolBar):
         self.step_label.setText(step_counter(step, self.controller.comparison.computed_steps))
 
     def _speed_shown(self, value: int) -> None:
-        self.speed.setSuffix(" step/s" if value == 1 else " steps/s")
+        self.speed.setSuffix(translate("playback", " step/s") if value == 1
+                             else translate("playback", " steps/s"))
 
     def _timeline_moved(self, value: int) -> None:
         self.controller.pause()

@@ -25,6 +25,7 @@ from PySide6 import QtCore, QtWidgets
 from app.model.presentation import Look, parse_zoom
 from app.model.scenario import Scenario, ScenarioError, default_scenario
 from app.model.scenario_file import scenario_from_toml, scenario_to_toml
+from app.model.translation import translate
 from app.model.workspace import Workspace
 
 from .playback_controller import MAX_SPEED, MIN_SPEED
@@ -49,14 +50,14 @@ def refusal(error: BaseException) -> str:
 def _kind(value) -> str:
     """What a settings value is, in words (for "not text but a list")."""
     if isinstance(value, str):
-        return "text"
+        return translate("remembered", "text")
     if isinstance(value, (QtCore.QByteArray, bytes, bytearray)):
-        return "bytes"
+        return translate("remembered", "bytes")
     if isinstance(value, (list, tuple)):
-        return "a list"
+        return translate("remembered", "a list")
     if isinstance(value, numbers.Number):
-        return "a number"
-    return "a " + type(value).__name__
+        return translate("remembered", "a number")
+    return translate("remembered", "a {type}").format(type=type(value).__name__)
 
 
 def forget(key: str) -> None:
@@ -78,7 +79,8 @@ def remembered_scenario() -> tuple[Scenario | None, str | None]:
     try:
         text = settings.value(SCENARIO_KEY)
         if not isinstance(text, str):
-            raise ScenarioError(f"not text but {_kind(text)}")
+            raise ScenarioError(translate("remembered", "not text but {kind}").format(
+                kind=_kind(text)))
         return scenario_from_toml(text), None
     except Exception as error:  # noqa: BLE001 - whatever it is, the app must still start
         forget(SCENARIO_KEY)
@@ -91,9 +93,9 @@ def restore_geometry(window: QtWidgets.QMainWindow) -> str | None:
     if geometry is None:
         return None
     if not isinstance(geometry, (QtCore.QByteArray, bytes, bytearray)):
-        reason = f"not bytes but {_kind(geometry)}"
+        reason = translate("remembered", "not bytes but {kind}").format(kind=_kind(geometry))
     elif not window.restoreGeometry(geometry):
-        reason = "not a geometry Qt can restore"
+        reason = translate("remembered", "not a geometry Qt can restore")
     else:
         return None
     forget(GEOMETRY_KEY)
@@ -129,7 +131,8 @@ def show_first(window, recalled: bool) -> str | None:
         forget(SCENARIO_KEY)
         window.workspace.apply(default_scenario())
         window.show_update(None)
-        return f"the window cannot show it: {refusal(error)}"
+        return translate("remembered", "the window cannot show it: {why}").format(
+            why=refusal(error))
 
 
 def dropped_message(scenario_why: str | None, geometry_why: str | None,
@@ -138,13 +141,19 @@ def dropped_message(scenario_why: str | None, geometry_why: str | None,
 
     ``others`` are more ``(what, why)`` pairs, such as :func:`restore_choices` returns.
     """
-    dropped = [f"{what} ({why})" for what, why in (("scenario", scenario_why),
-                                                    ("window geometry", geometry_why),
-                                                    *others) if why]
+    dropped = [f"{what} ({why})"
+               for what, why in ((translate("remembered", "scenario"), scenario_why),
+                                 (translate("remembered", "window geometry"), geometry_why),
+                                 *others) if why]
     if not dropped:
         return None
-    default = "; starting on the default scenario" if scenario_why else ""
-    return f"Discarded the remembered {' and '.join(dropped)}{default}"
+    items = dropped[0]
+    for item in dropped[1:]:
+        items = translate("remembered", "{earlier} and {next}").format(earlier=items, next=item)
+    if scenario_why:
+        return translate("remembered", "Discarded the remembered {items}; starting on the "
+                                       "default scenario").format(items=items)
+    return translate("remembered", "Discarded the remembered {items}").format(items=items)
 
 
 def remember(window: QtWidgets.QMainWindow, scenario: Scenario) -> None:
@@ -165,7 +174,8 @@ def whole_number(low: int, high: int) -> Callable[[object], int]:
             value = int(value)
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             shown = repr(value) if isinstance(value, (str, int)) else _kind(value)
-            raise ValueError(f"not a whole number from {low} to {high} but {shown[:40]}")
+            why = translate("remembered", "not a whole number from {low} to {high} but {value}")
+            raise ValueError(why.format(low=low, high=high, value=shown[:40]))
         return value
     return parse
 
@@ -177,7 +187,7 @@ def yes_no(value) -> bool:
     if isinstance(value, str) and value.strip().lower() in ("true", "false"):
         return value.strip().lower() == "true"
     shown = repr(value)[:40] if isinstance(value, str) else _kind(value)
-    raise ValueError(f"not true or false but {shown}")
+    raise ValueError(translate("remembered", "not true or false but {value}").format(value=shown))
 
 
 def one_of(options) -> Callable[[object], str]:
@@ -187,7 +197,8 @@ def one_of(options) -> Callable[[object], str]:
     def parse(value) -> str:
         if not isinstance(value, str) or value not in allowed:
             shown = repr(value)[:40] if isinstance(value, str) else _kind(value)
-            raise ValueError(f"not one of {', '.join(allowed)} but {shown}")
+            raise ValueError(translate("remembered", "not one of {options} but {value}").format(
+                options=", ".join(allowed), value=shown))
         return value
     return parse
 
@@ -226,18 +237,19 @@ def restore_choices(window) -> list[tuple[str, str]]:
     if speed is not None:
         window.controller.set_speed(speed)
     elif why:
-        dropped.append(("playback speed", why))
+        dropped.append((translate("remembered", "playback speed"), why))
     same, why = recall(SAME_ALPHA_KEY, yes_no)
     if same is not None:
         window.docks.controls.same_alpha.setChecked(same)
     elif why:
-        dropped.append(('"same α" choice', why))
+        dropped.append((translate("remembered", '"same α" choice'), why))
     zoom, why = recall(ZOOM_KEY, parse_zoom)
     contrast, contrast_why = recall(CONTRAST_KEY, yes_no)
     if zoom is not None or contrast is not None:
         window.qactions["contrast"].setChecked(bool(contrast))
         window.presenter.set_look(Look(zoom or 1.0, bool(contrast)))
-    for what, reason in (("zoom", why), ("high-contrast choice", contrast_why)):
+    for what, reason in ((translate("remembered", "zoom"), why),
+                         (translate("remembered", "high-contrast choice"), contrast_why)):
         if reason:
             dropped.append((what, reason))
     return dropped

@@ -17,6 +17,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from app.model.scenario import MAX_PANES, Scenario
+from app.model.translation import translate
 from physics.builtins import BUILTIN_NAMES, builtin
 from physics.limits import MAX_SEED
 
@@ -49,53 +50,62 @@ class ScenarioControlsWidget(QtWidgets.QWidget):
         self.landscape = QtWidgets.QComboBox()
         for name in BUILTIN_NAMES:
             self.landscape.addItem(builtin(name).title, name)
-        self.landscape.addItem("Custom expression…", CUSTOM)
-        self.landscape.setToolTip("The loss surface the balls roll on")
+        self.landscape.addItem(translate("scenario", "Custom expression…"), CUSTOM)
+        self.landscape.setToolTip(translate("scenario", "The loss surface the balls roll on"))
         self.expression = QtWidgets.QLineEdit()
-        self.expression.setPlaceholderText("e.g. 0.5*(x**2 + 100*y**2)  or  sin(x) + y^2")
-        self.expression.setToolTip("An expression in x and y: numbers, + - * / ** ^, sin cos tan "
-                                   "exp log sqrt abs tanh …, pi, e. Enter runs it, Escape puts "
-                                   "back the one that runs.")
+        self.expression.setPlaceholderText(
+            translate("scenario", "e.g. 0.5*(x**2 + 100*y**2)  or  sin(x) + y^2"))
+        self.expression.setToolTip(translate(
+            "scenario", "An expression in x and y: numbers, + - * / ** ^, sin cos tan exp log "
+                        "sqrt abs tanh …, pi, e. Numbers use a decimal point: 0.5. Enter runs "
+                        "it, Escape puts back the one that runs."))
         self._landscape_shown: str | None = None    # the scenario's landscape, as last shown
         self._custom_expression = ""                # the last custom expression that ran
         self.expression_error = QtWidgets.QLabel()
         self.expression_error.setStyleSheet("color: #d0021b")
         self.expression_error.setWordWrap(True)
         self.expression_error.hide()
-        self.start_x = _spin(-1e6, 1e6, 4, 0.1, "Start x (or Shift+click a pane)")
-        self.start_y = _spin(-1e6, 1e6, 4, 0.1, "Start y (or Shift+click a pane)")
+        self.start_x = _spin(-1e6, 1e6, 4, 0.1, translate(
+            "scenario", "Start x (or Shift+click a pane). Numbers use a decimal point: 0.5"))
+        self.start_y = _spin(-1e6, 1e6, 4, 0.1, translate(
+            "scenario", "Start y (or Shift+click a pane). Numbers use a decimal point: 0.5"))
         start_row = QtWidgets.QHBoxLayout()
         start_row.addWidget(self.start_x)
         start_row.addWidget(self.start_y)
-        self.sigma = _spin(0.0, 1e4, 4, 0.05, "Gradient noise σ: g̃ = ∇L + σξ, the same draw for every pane")
+        self.sigma = _spin(0.0, 1e4, 4, 0.05, translate(
+            "scenario", "Gradient noise σ: g̃ = ∇L + σξ, the same draw for every pane. "
+                        "Numbers use a decimal point: 0.5"))
         self.seed = QtWidgets.QSpinBox()
         self.seed.setRange(0, MAX_SEED)      # the cap validation applies: every seed fits
         self.seed.setKeyboardTracking(False)
-        self.seed.setToolTip("Random seed for noise and minibatches (same seed, same run)")
+        self.seed.setToolTip(translate(
+            "scenario", "Random seed for noise and minibatches (same seed, same run)"))
         self.batch = QtWidgets.QSpinBox()
         self.batch.setRange(0, 64)
-        self.batch.setSpecialValueText("full batch")
+        self.batch.setSpecialValueText(translate("scenario", "full batch"))
         self.batch.setKeyboardTracking(False)
-        self.batch.setToolTip("Minibatch size (regression landscape only)")
+        self.batch.setToolTip(translate("scenario", "Minibatch size (regression landscape only)"))
         panes_row = QtWidgets.QHBoxLayout()
-        self.add_pane = QtWidgets.QPushButton("Add pane")
-        self.add_pane.setToolTip(f"Compare up to {MAX_PANES} optimizers side by side")
-        self.remove_pane = QtWidgets.QPushButton("Remove pane")
+        self.add_pane = QtWidgets.QPushButton(translate("scenario", "Add pane"))
+        self.add_pane.setToolTip(translate(
+            "scenario", "Compare up to {count} optimizers side by side").format(count=MAX_PANES))
+        self.remove_pane = QtWidgets.QPushButton(translate("scenario", "Remove pane"))
         panes_row.addWidget(self.add_pane)
         panes_row.addWidget(self.remove_pane)
-        self.same_alpha = QtWidgets.QCheckBox("same α in every pane")
+        self.same_alpha = QtWidgets.QCheckBox(translate("scenario", "same α in every pane"))
         self.same_alpha.setChecked(True)
-        self.same_alpha.setToolTip("Changing α in an SGD, Momentum or Nesterov pane changes it in "
-                                   "all three (a fair race). Adam, RMSprop and Adagrad keep their "
-                                   "own α: for them it is a step length, not a force.")
+        self.same_alpha.setToolTip(translate(
+            "scenario", "Changing α in an SGD, Momentum or Nesterov pane changes it in all three "
+                        "(a fair race). Adam, RMSprop and Adagrad keep their own α: for them it "
+                        "is a step length, not a force."))
 
-        form.addRow("landscape", self.landscape)
-        form.addRow("expression", self.expression)
+        form.addRow(translate("scenario", "landscape"), self.landscape)
+        form.addRow(translate("scenario", "expression"), self.expression)
         form.addRow("", self.expression_error)
-        form.addRow("start x, y", start_row)
-        form.addRow("noise σ", self.sigma)
-        form.addRow("seed", self.seed)
-        form.addRow("batch size", self.batch)
+        form.addRow(translate("scenario", "start x, y"), start_row)
+        form.addRow(translate("scenario", "noise σ"), self.sigma)
+        form.addRow(translate("scenario", "seed"), self.seed)
+        form.addRow(translate("scenario", "batch size"), self.batch)
         form.addRow(panes_row)
         form.addRow(self.same_alpha)
 

@@ -19,6 +19,7 @@ from PySide6 import QtGui, QtWidgets
 
 from app.model.surface_heights import HeightMap
 from app.model.theme import COLOUR_MAP
+from app.model.translation import translate
 from physics.landscape import Landscape
 
 from .playback_controller import PlaybackController
@@ -27,17 +28,31 @@ SURFACE_GRID = 90
 
 
 @lru_cache(maxsize=1)
-def opengl_problem() -> str | None:
-    """Why OpenGL cannot be used here, or None if it can."""
+def _missing() -> str | None:
+    """What OpenGL lacks here (``"platform"``, ``"pyopengl"``, ``"context"``), or None."""
     if QtGui.QGuiApplication.platformName() in ("offscreen", "minimal"):
-        return "the 3-D view needs OpenGL, which the offscreen platform does not provide"
+        return "platform"
     try:
         import OpenGL.GL  # noqa: F401, PLC0415 - pyqtgraph.opengl needs PyOpenGL
     except ImportError:
-        return "the 3-D view needs PyOpenGL (pip install PyOpenGL)"
+        return "pyopengl"
     context = QtGui.QOpenGLContext()
     if not context.create():
-        return "the 3-D view needs OpenGL, and this display cannot create an OpenGL context"
+        return "context"
+    return None
+
+
+def opengl_problem() -> str | None:
+    """Why OpenGL cannot be used here (in the window's language), or None if it can."""
+    missing = _missing()
+    if missing == "platform":
+        return translate("surface", "the 3-D view needs OpenGL, which the offscreen platform "
+                                    "does not provide")
+    if missing == "pyopengl":
+        return translate("surface", "the 3-D view needs PyOpenGL (pip install PyOpenGL)")
+    if missing == "context":
+        return translate("surface", "the 3-D view needs OpenGL, and this display cannot create "
+                                    "an OpenGL context")
     return None
 
 
