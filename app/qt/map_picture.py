@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from app.model.landscape_titles import landscape_title
 from app.model.map_picture import map_caption, map_theory
 from app.model.translation import translate
 from physics.landscape import Landscape
@@ -22,7 +23,7 @@ def map_png(result: SweepResult, landscape: Landscape, size=(800, 700)) -> bytes
     layout = QtWidgets.QVBoxLayout(panel)
     title = QtWidgets.QLabel(translate("map", "{landscape}: {measure} after {steps} steps, "
                                               "every (α, μ)").format(
-        landscape=landscape.title, measure=measure_name(result.measure), steps=result.steps))
+        landscape=landscape_title(landscape), measure=measure_name(result.measure), steps=result.steps))
     plot = ParameterMapPlot()
     overlay = map_theory(result, landscape)
     caption = QtWidgets.QLabel(map_caption(result, overlay.optimum if overlay else None))

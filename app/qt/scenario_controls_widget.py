@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from app.model.landscape_titles import landscape_title
 from app.model.scenario import MAX_PANES, Scenario
 from app.model.translation import translate
 from physics.builtins import BUILTIN_NAMES, builtin
@@ -49,7 +50,7 @@ class ScenarioControlsWidget(QtWidgets.QWidget):
         form = QtWidgets.QFormLayout(self)
         self.landscape = QtWidgets.QComboBox()
         for name in BUILTIN_NAMES:
-            self.landscape.addItem(builtin(name).title, name)
+            self.landscape.addItem(landscape_title(builtin(name)), name)
         self.landscape.addItem(translate("scenario", "Custom expression…"), CUSTOM)
         self.landscape.setToolTip(translate("scenario", "The loss surface the balls roll on"))
         self.expression = QtWidgets.QLineEdit()

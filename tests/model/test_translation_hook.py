@@ -154,3 +154,13 @@ def test_with_no_translator_the_texts_are_the_english_ones(run):
     finally:
         translation.use(None)
     assert _texts(run) == before
+
+
+def test_every_built_in_landscape_has_its_title_to_translate():
+    from app.model.landscape_titles import _titles, landscape_title
+    from physics.builtins import all_builtins
+
+    titles = _titles()
+    for landscape in all_builtins():
+        assert titles[landscape.name] == landscape.title       # the same English
+        assert landscape_title(landscape) == landscape.title
