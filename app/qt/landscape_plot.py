@@ -30,7 +30,7 @@ from app.model.theme import (
 )
 from app.model.translation import translate
 
-from .plot_look import style_axes
+from .plot_look import no_menus, style_axes
 from .signals_blocked import signals_blocked
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
@@ -169,7 +169,7 @@ class LandscapePlot(pg.PlotWidget):
         self.look = look
         self._title = ""
         self.setBackground("w")
-        self.setMenuEnabled(False)
+        no_menus(self)
         plot = self.plotItem
         plot.hideButtons()
         self._image = pg.ImageItem(axisOrder="row-major")   # rows are y, columns x

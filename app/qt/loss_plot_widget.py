@@ -17,7 +17,7 @@ from physics.simulation import Comparison
 
 from .legends import legend_beside
 from .playback_controller import PlaybackController
-from .plot_look import label_style, style_axes
+from .plot_look import label_style, no_menus, style_axes
 
 REDRAW_INTERVAL_MS = 50   # the curves and cursor need not follow every frame
 
@@ -36,7 +36,7 @@ class LossPlotWidget(pg.PlotWidget):
         self.run: Comparison | None = None
         self._step = 0
         self.setBackground("w")
-        self.setMenuEnabled(False)
+        no_menus(self)
         self.plotItem.hideButtons()
         self.look = Look()
         self.plotItem.showGrid(x=True, y=True, alpha=0.2)

@@ -21,6 +21,7 @@ from app.model.workspace import MapRequest
 from physics.sweep import MEASURES, SweepGrid, SweepResult, run_sweep
 
 from .legends import legend_below
+from .plot_look import no_menus
 
 MAP_CELLS = 160
 COARSE_CELLS = 32
@@ -42,7 +43,7 @@ class ParameterMapPlot(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent=parent)
         self.setBackground("w")
-        self.setMenuEnabled(False)
+        no_menus(self)
         plot = self.plotItem
         plot.hideButtons()
         plot.setLogMode(x=True)

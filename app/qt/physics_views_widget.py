@@ -22,6 +22,7 @@ from app.model.translation import translate
 
 from .legends import legend_below
 from .playback_controller import PlaybackController
+from .plot_look import no_menus
 
 REDRAW_INTERVAL_MS = 80
 #: The phase portrait's directions (the items' data; :func:`direction_names` says them).
@@ -53,7 +54,7 @@ class PhysicsViewsWidget(QtWidgets.QWidget):
         self.energy.plotItem.setLabel("bottom", translate("energy", "step"))
         self.energy.plotItem.setLabel("left", translate("energy", "energy / α  (loss units)"))
         self.energy_legend = legend_below(self.energy.plotItem, 2)
-        self.energy.setMenuEnabled(False)
+        no_menus(self.energy)
         row = QtWidgets.QHBoxLayout()
         self.direction = QtWidgets.QComboBox()
         for key, text in direction_names().items():
@@ -65,7 +66,7 @@ class PhysicsViewsWidget(QtWidgets.QWidget):
         self.phase.plotItem.setLabel("bottom",
                                      translate("energy", "position along d, from the minimum"))
         self.phase.plotItem.setLabel("left", translate("energy", "velocity p along d"))
-        self.phase.setMenuEnabled(False)
+        no_menus(self.phase)
         for axis in ("left", "bottom"):
             self.phase.plotItem.getAxis(axis).enableAutoSIPrefix(False)
         self.phase.plotItem.addLine(x=0, pen=pg.mkPen("#999", width=1))

@@ -25,3 +25,13 @@ def style_axes(plot: pg.PlotItem, look: Look, labels: dict[str, str]) -> None:
 def label_style(look: Look) -> dict[str, str]:
     """pyqtgraph's axis-label style for ``look`` (for labels set later, too)."""
     return {"font-size": f"{look.text(LABEL_POINTS):.3g}pt", "color": look.label_colour}
+
+
+def no_menus(widget: pg.PlotWidget) -> None:
+    """No pyqtgraph right-click menus on our plots: the app's own commands do all that
+    (pyqtgraph's "Export..." bypasses the app's safe writes and speaks only English)."""
+    widget.setMenuEnabled(False)
+    scene = widget.scene()
+    for action in scene.contextMenu:
+        action.deleteLater()
+    scene.contextMenu = []
