@@ -31,7 +31,7 @@ from .language_switch import rebuild_in
 from .lesson_player import LessonPlayer
 from .loss_plot_widget import LossPlotWidget
 from .overlay_widget import OverlayWidget
-from .pane_row import PaneRow
+from .pane_row import PaneRow, size_on_screen
 from .playback_bar import PlaybackBar
 from .playback_controller import PlaybackController
 from .presenter import Presenter
@@ -65,7 +65,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, scenario: Scenario | None = None, remember: bool = False):
         super().__init__()
         self.setWindowTitle(window_title(""))
-        self.resize(1400, 800)
+        self.resize(size_on_screen(self, 1400, 800))
         self.remember = remember
         self.workspace = Workspace(scenario)
         recall = remember and scenario is None
@@ -106,6 +106,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.playback_bar = PlaybackBar(self.controller, [self.qactions[a] for a in TOOLBAR])
         self.addToolBar(QtCore.Qt.ToolBarArea.BottomToolBarArea, self.playback_bar)
         self._connect()
+        self.pane_row.physics_shown.connect(self.qactions["physics"].setChecked)
         with signals_blocked(self.qactions[f"language_{language.current()}"]):
             self.qactions[f"language_{language.current()}"].setChecked(True)
         self.loss_plot.follow(self.controller)

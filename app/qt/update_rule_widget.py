@@ -6,18 +6,22 @@ numbers are on screen) and ``comparison_changed`` (a new run starts at step 0).
 
 Layout choices:
 
-* **Below the plot, inside the pane**, not beside it. Four panes leave about 330 px
-  each; a column wide enough for ``p⁽⁶⁾ = 0.9·(0.311, −1.41)`` (some 30 monospace
-  characters, 220 px) would leave the plot about 100 px wide, while below the plot the
-  panel borrows height, which the splitter and the loss plot can give back. When every
-  pane is wide enough (two panes at 1400 px) the formula and the numbers sit side by side
-  and the panel needs less height; the pane row decides that for all panes at once.
-* **A fixed height** for the rule's number of lines (:data:`app.model.rule_text.LINE_COUNTS`,
+* **Below the plot, inside the pane**, not beside it. Four panes in a row leave about
+  330 px each (500 in the 2×2 grid a narrower window puts them in); a column wide
+  enough for ``p⁽⁶⁾ = 0.9·(0.311, −1.41)`` (some 30 monospace characters, 220 px) would
+  leave the plot about 100 px wide, while below the plot the panel borrows height,
+  which the splitter and the loss plot can give back. When every pane is wide enough
+  (two panes at 1400 px) the formula and the numbers sit side by side and the panel
+  needs less height; the pane row decides that for all panes at once.
+* **A set height** for the rule's number of lines (:data:`app.model.rule_text.LINE_COUNTS`,
   the same at every step), so stepping never re-lays out the pane and makes its plot
   redraw its contours; the pane row gives every pane the height of the row's longest
   rule, so the plots stay level. The panel takes at most :data:`ROOM` of the pane's
   height; a rule longer than that (Adam's, in four panes at 800 px) scrolls rather than
-  squeeze the plot.
+  squeeze the plot. That height is the panel's preferred one, not a floor: in a window
+  with no room left (zoomed in, both docks open) the panel gives way down to one line
+  and scrolls, so it never makes the window taller than the screen. The text follows
+  the window's zoom, and the panel measures its lines again when it changes.
 * **Dark, with the arrows' colours.** The gradient term is drawn in the force arrow's
   colour and p (or the step ΔW) in the velocity arrow's (:mod:`app.model.theme`); both
   were picked to show on the viridis contours and are unreadable on a light panel, so
@@ -37,6 +41,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from app.model import rule_text
 from app.model.rule_text import CONVENTIONS, FORCE, LINE_COUNTS, VELOCITY, Line
 from app.model.theme import FORCE_COLOUR, VELOCITY_COLOUR
+from app.model.translation import translate
 from app.model.update_rule import formula_for, update_rule
 
 from .playback_controller import PlaybackController
@@ -70,13 +75,14 @@ class UpdateRuleWidget(QtWidgets.QScrollArea):
         self._side_by_side = False
         font = QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.SystemFont.FixedFont)
         font.setPointSizeF(FONT_POINTS)
-        self._char_width = QtGui.QFontMetricsF(font).horizontalAdvance("0")
-        self._first_line, self._line_height = self._measure(font)
+        self._take_measures(font)
         body = QtWidgets.QWidget()
         body.setObjectName("updateRuleBody")
         self.setStyleSheet(f"QScrollArea, #updateRuleBody {{ background: {BACKGROUND}; "
                            f"border: none }} QLabel {{ color: {TEXT} }}")
         self.formula_label, self.numbers_label = (self._label(font) for _ in range(2))
+        # The window's zoom scales the labels' font (app.qt.presenter): measure again.
+        self.formula_label.installEventFilter(self)
         self.box = QtWidgets.QBoxLayout(QtWidgets.QBoxLayout.Direction.TopToBottom, body)
         self.box.setContentsMargins(MARGIN, MARGIN // 2, MARGIN, MARGIN // 2)
         self.box.setSpacing(GAP)
@@ -87,11 +93,25 @@ class UpdateRuleWidget(QtWidgets.QScrollArea):
         self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Never widen the pane: a line too long for it is cut, the plot keeps its width.
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
-                           QtWidgets.QSizePolicy.Policy.Fixed)
+                           QtWidgets.QSizePolicy.Policy.Preferred)
+        self._preferred = 0                # the height _fit decided
         self._room = float("inf")          # until the pane says how tall it is
         self.set_line_counts(0, 0)
         controller.readout_changed.connect(self._show_step)
         controller.comparison_changed.connect(self._new_comparison)
+
+    def _take_measures(self, font) -> None:
+        self._char_width = QtGui.QFontMetricsF(font).horizontalAdvance("0")
+        self._first_line, self._line_height = self._measure(font)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        # (The scroll area filters its own viewport's events too, from before the labels.)
+        if (event.type() == QtCore.QEvent.Type.FontChange
+                and watched is getattr(self, "formula_label", None)):
+            self._take_measures(self.formula_label.font())
+            self._set_formula_width()
+            self._fit()
+        return super().eventFilter(watched, event)
 
     @classmethod
     def _measure(cls, font) -> tuple[float, float]:
@@ -154,7 +174,15 @@ class UpdateRuleWidget(QtWidgets.QScrollArea):
         # The body is as tall as this pane's own rule: only a rule that needs more room
         # than the panel has scrolls, not every pane of a row that holds one.
         self.widget().setMinimumHeight(int(self._height(own)))
-        self.setFixedHeight(int(min(self._height(row), self._room)))
+        # Preferred, never more; less only when the window has no room left at all.
+        self._preferred = int(min(self._height(row), self._room))
+        self.setMaximumHeight(self._preferred)
+        self.setMinimumHeight(min(self._preferred, int(self._height((0, 1)))))
+        self.updateGeometry()
+
+    def sizeHint(self) -> QtCore.QSize:  # noqa: N802 - Qt API
+        # The decided height, not the text's: stepping never changes the layout.
+        return QtCore.QSize(super().sizeHint().width(), self._preferred)
 
     def side_by_side_width(self) -> float:
         """How wide the panel must be to show this run's formula and the numbers side by
@@ -217,5 +245,6 @@ class UpdateRuleWidget(QtWidgets.QScrollArea):
         rule = update_rule(run, self.index, step)
         self.formula_label.setText(rich_text(rule.formula))
         self.numbers_label.setText(rich_text(rule.numbers))
-        self.setToolTip(CONVENTIONS[rule.optimizer] + " Squares, roots and quotients are "
-                        "per coordinate; numbers to 3 significant digits.")
+        self.setToolTip(CONVENTIONS[rule.optimizer] + " " + translate(
+            "rule", "Squares, roots and quotients are per coordinate; numbers to 3 "
+            "significant digits."))
