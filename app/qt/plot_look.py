@@ -33,5 +33,5 @@ def no_menus(widget: pg.PlotWidget) -> None:
     widget.setMenuEnabled(False)
     scene = widget.scene()
     for action in scene.contextMenu:
-        action.deleteLater()
+        action.setParent(None)              # gone now, not at the next event loop
     scene.contextMenu = []

@@ -1,0 +1,1606 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR" sourcelanguage="en">
+<context>
+    <name>actions</name>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="51"/>
+        <source>Open scenario…</source>
+        <extracomment>The playback bar&apos;s buttons, left to right.</extracomment>
+        <translation>Abrir cenário…</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="56"/>
+        <source>Open scenario</source>
+        <translation>Abrir cenário</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="60"/>
+        <source>Save scenario…</source>
+        <translation>Salvar cenário…</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="65"/>
+        <source>Save scenario</source>
+        <translation>Salvar cenário</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="69"/>
+        <source>Open lesson…</source>
+        <translation>Abrir lição…</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="71"/>
+        <source>Open a lesson: the shipped ones follow the lecture; a teacher&apos;s own file too</source>
+        <translation>Abrir uma lição: as que acompanham o app seguem a aula; também o arquivo do próprio professor</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="77"/>
+        <source>Open lesson</source>
+        <translation>Abrir lição</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="81"/>
+        <source>Export animation…</source>
+        <translation>Exportar animação…</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="83"/>
+        <source>Export GIF, MP4, WebM or PNG frames of this comparison</source>
+        <translation>Exportar esta comparação como GIF, MP4, WebM ou quadros PNG</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="86"/>
+        <source>Export animation</source>
+        <translation>Exportar animação</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="91"/>
+        <source>Export trajectories (CSV)…</source>
+        <translation>Exportar trajetórias (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="99"/>
+        <source>Save picture (PNG or SVG)…</source>
+        <translation>Salvar imagem (PNG ou SVG)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="104"/>
+        <source>Save picture (PNG / SVG)</source>
+        <translation>Salvar imagem (PNG / SVG)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="108"/>
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="118"/>
+        <source>Trail</source>
+        <translation>Rastro</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="129"/>
+        <source>Force arrows (−α·g)</source>
+        <translation>Setas de força (−α·g)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="140"/>
+        <source>Velocity arrows (p)</source>
+        <translation>Setas de velocidade (p)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="151"/>
+        <source>Equal axis scaling</source>
+        <translation>Mesma escala nos eixos</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="153"/>
+        <source>One unit of x as long as one of y: the landscape&apos;s true shape (on by default unless the domain is much longer than it is wide)</source>
+        <translation>Uma unidade de x tão longa quanto uma de y: a forma real da paisagem (ligado por padrão, a menos que o domínio seja muito mais longo do que largo)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="165"/>
+        <source>Loss plot</source>
+        <translation>Gráfico da perda</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="175"/>
+        <source>Physics readouts</source>
+        <translation>Leituras físicas</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="185"/>
+        <source>Update rule with numbers</source>
+        <translation>Regra de atualização com números</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="187"/>
+        <source>Each pane&apos;s update rule with this step&apos;s numbers put in</source>
+        <translation>A regra de atualização de cada painel com os números deste passo</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="192"/>
+        <source>Scenario</source>
+        <translation>Cenário</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="195"/>
+        <source>Parameter map (α, μ)</source>
+        <translation>Mapa de parâmetros (α, μ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="197"/>
+        <source>Where momentum helps: every (α, μ) run on this landscape</source>
+        <translation>Onde o momentum ajuda: cada execução (α, μ) nesta paisagem</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="203"/>
+        <source>Energy and phase portrait</source>
+        <translation>Energia e retrato de fase</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="205"/>
+        <source>Energy against step and the phase portrait</source>
+        <translation>A energia por passo e o retrato de fase</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="211"/>
+        <source>Lesson</source>
+        <translation>Lição</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="213"/>
+        <source>The lesson panel: the lecture&apos;s steps, predict then watch</source>
+        <translation>O painel da lição: os passos da aula, prever e depois assistir</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="219"/>
+        <source>Overlay: all balls on one plot</source>
+        <translation>Sobrepor: todas as bolas num só gráfico</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="221"/>
+        <source>Overlay every pane&apos;s ball on one contour plot</source>
+        <translation>Sobrepor a bola de cada painel num só gráfico de contorno</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="225"/>
+        <source>Overlay all balls on one plot</source>
+        <translation>Sobrepor todas as bolas num só gráfico</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="230"/>
+        <source>Swarm: {side}×{side} balls, coloured by basin</source>
+        <translation>Enxame: {side}×{side} bolas, coloridas por bacia</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="234"/>
+        <source>Start a ball from every point of a grid; colour each by the minimum it ends in</source>
+        <translation>Soltar uma bola de cada ponto de uma grade; colorir cada uma pelo mínimo onde termina</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="241"/>
+        <source>Swarm: a grid of balls coloured by basin</source>
+        <translation>Enxame: uma grade de bolas coloridas por bacia</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="245"/>
+        <source>Set the start point</source>
+        <translation>Definir o ponto inicial</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="246"/>
+        <source>Shift+click a plot, or drag the ×</source>
+        <translation>Shift+clique num gráfico, ou arraste o ×</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="250"/>
+        <source>Full screen</source>
+        <translation>Tela cheia</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="252"/>
+        <source>Fill the screen, for presenting (F11 again to leave)</source>
+        <translation>Ocupar a tela inteira, para apresentar (F11 de novo para sair)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="260"/>
+        <source>Zoom in</source>
+        <translation>Aumentar zoom</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="262"/>
+        <source>Larger text, lines, balls and markers, for the back of the room</source>
+        <translation>Texto, linhas, bolas e marcadores maiores, para o fundo da sala</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="268"/>
+        <source>Zoom out</source>
+        <translation>Diminuir zoom</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="276"/>
+        <source>Actual size</source>
+        <translation>Tamanho normal</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="278"/>
+        <source>Zoom back to 100 %</source>
+        <translation>Voltar o zoom a 100 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="281"/>
+        <source>Zoom back to actual size</source>
+        <translation>Voltar ao tamanho normal</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="285"/>
+        <source>High contrast (projector)</source>
+        <translation>Alto contraste (projetor)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="287"/>
+        <source>Thicker lines and trails, black labels: for washed-out projectors</source>
+        <translation>Linhas e rastros mais grossos, rótulos pretos: para projetores desbotados</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="300"/>
+        <location filename="../../app/qt/main_window.py" line="124"/>
+        <source>Play</source>
+        <translation>Reproduzir</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="302"/>
+        <location filename="../../app/qt/action_table.py" line="305"/>
+        <source>Play / pause</source>
+        <translation>Reproduzir / pausar</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="309"/>
+        <source>Step forward</source>
+        <translation>Avançar um passo</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="311"/>
+        <source>One step forward, all panes in lockstep</source>
+        <translation>Um passo à frente, todos os painéis juntos</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="314"/>
+        <source>Step forward (all panes)</source>
+        <translation>Avançar um passo (todos os painéis)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="318"/>
+        <source>Step back</source>
+        <translation>Voltar um passo</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="326"/>
+        <source>Reset</source>
+        <translation>Reiniciar</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="328"/>
+        <source>Back to step 0</source>
+        <translation>Voltar ao passo 0</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="331"/>
+        <source>Reset to step 0</source>
+        <translation>Reiniciar no passo 0</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="334"/>
+        <source>Faster</source>
+        <translation>Mais rápido</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="337"/>
+        <source>Slower</source>
+        <translation>Mais devagar</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="342"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atalhos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="349"/>
+        <source>About Momentum Lab</source>
+        <translation>Sobre o Momentum Lab</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/actions.py" line="50"/>
+        <source>{tip} ({keys})</source>
+        <extracomment>The table in English, as written (ids, keys and menus are the same in every language).</extracomment>
+        <translation>{tip} ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/actions.py" line="69"/>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/actions.py" line="69"/>
+        <source>&amp;View</source>
+        <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/actions.py" line="70"/>
+        <source>&amp;Playback</source>
+        <translation>&amp;Reprodução</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/actions.py" line="70"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;juda</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/actions.py" line="71"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/actions.py" line="76"/>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/actions.py" line="85"/>
+        <source>  or  </source>
+        <translation>  ou  </translation>
+    </message>
+</context>
+<context>
+    <name>analysis</name>
+    <message>
+        <location filename="../../app/model/analysis.py" line="61"/>
+        <source>Nesterov is stable here only for α &lt; {limit} (αλmax &lt; 2(1+μ)/(1+2μ)); at α = {alpha} it will diverge. Lower α to race every pane.</source>
+        <translation>O Nesterov só é estável aqui para α &lt; {limit} (αλmax &lt; 2(1+μ)/(1+2μ)); com α = {alpha} ele vai divergir. Diminua α para que todos os painéis entrem na corrida.</translation>
+    </message>
+</context>
+<context>
+    <name>docks</name>
+    <message>
+        <location filename="../../app/qt/docks.py" line="26"/>
+        <source>Scenario</source>
+        <translation>Cenário</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/docks.py" line="29"/>
+        <source>Parameter map (α, μ)</source>
+        <translation>Mapa de parâmetros (α, μ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/docks.py" line="33"/>
+        <source>Energy and phase portrait</source>
+        <translation>Energia e retrato de fase</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/docks.py" line="37"/>
+        <source>Lesson</source>
+        <translation>Lição</translation>
+    </message>
+</context>
+<context>
+    <name>energy</name>
+    <message>
+        <location filename="../../app/qt/physics_views_widget.py" line="34"/>
+        <source>λmin eigen-direction</source>
+        <extracomment>The phase portrait&apos;s directions (the items&apos; data; :func:`direction_names` says them).</extracomment>
+        <translation>direção do autovetor de λmin</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/physics_views_widget.py" line="35"/>
+        <source>λmax eigen-direction</source>
+        <translation>direção do autovetor de λmax</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/physics_views_widget.py" line="40"/>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/physics_views_widget.py" line="40"/>
+        <source>potential</source>
+        <translation>potencial</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/physics_views_widget.py" line="41"/>
+        <source>kinetic</source>
+        <translation>cinética</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/physics_views_widget.py" line="41"/>
+        <source>shadow</source>
+        <translation>sombra</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/physics_views_widget.py" line="42"/>
+        <source>loss</source>
+        <translation>perda</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/physics_views_widget.py" line="54"/>
+        <source>step</source>
+        <translation>passo</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/physics_views_widget.py" line="55"/>
+        <source>energy / α  (loss units)</source>
+        <translation>energia / α  (unidades de perda)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/physics_views_widget.py" line="62"/>
+        <source>The direction the phase portrait follows</source>
+        <translation>A direção que o retrato de fase segue</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/physics_views_widget.py" line="63"/>
+        <source>phase portrait along</source>
+        <translation>retrato de fase ao longo de</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/physics_views_widget.py" line="67"/>
+        <source>position along d, from the minimum</source>
+        <translation>posição ao longo de d, a partir do mínimo</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/physics_views_widget.py" line="68"/>
+        <source>velocity p along d</source>
+        <translation>velocidade p ao longo de d</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="35"/>
+        <source>1200×500 (two panes, blog)</source>
+        <extracomment>The size choice that follows the window rather than naming pixels.</extracomment>
+        <translation>1200×500 (dois painéis, blog)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="42"/>
+        <source>PNG frames</source>
+        <translation>Quadros PNG</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="56"/>
+        <location filename="../../app/qt/export_dialog.py" line="171"/>
+        <source>Export animation</source>
+        <translation>Exportar animação</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="64"/>
+        <source>the whole run (up to convergence)</source>
+        <translation>a execução inteira (até a convergência)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="72"/>
+        <source>from</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="74"/>
+        <source>to</source>
+        <translation>até</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="85"/>
+        <source>the window&apos;s size ({width}×{height})</source>
+        <translation>o tamanho da janela ({width}×{height})</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="88"/>
+        <source>add the loss plot under the panes</source>
+        <translation>adicionar o gráfico da perda abaixo dos painéis</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="89"/>
+        <source>format</source>
+        <translation>formato</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="90"/>
+        <source>steps</source>
+        <translation>passos</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="92"/>
+        <source>steps per frame</source>
+        <translation>passos por quadro</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="93"/>
+        <source>frames per second</source>
+        <translation>quadros por segundo</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="94"/>
+        <source>size</source>
+        <translation>tamanho</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="95"/>
+        <source>include</source>
+        <translation>incluir</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="98"/>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="131"/>
+        <source>export format</source>
+        <translation>formato de exportação</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="133"/>
+        <source>export &quot;whole run&quot; choice</source>
+        <translation>escolha &quot;execução inteira&quot; da exportação</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="135"/>
+        <source>export steps per frame</source>
+        <translation>passos por quadro da exportação</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="138"/>
+        <source>export frames per second</source>
+        <translation>quadros por segundo da exportação</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="140"/>
+        <source>export size</source>
+        <translation>tamanho da exportação</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="142"/>
+        <source>export &quot;loss plot&quot; choice</source>
+        <translation>escolha &quot;gráfico da perda&quot; da exportação</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="169"/>
+        <source>Exporting animation…</source>
+        <translation>Exportando animação…</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="170"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="178"/>
+        <source>Frame {done} of {total}</source>
+        <translation>Quadro {done} de {total}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="190"/>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Exportação cancelada; nada foi gravado.</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="191"/>
+        <source>Exported {frames} frames to {name}</source>
+        <translation>{frames} quadros exportados para {name}</translation>
+    </message>
+</context>
+<context>
+    <name>files</name>
+    <message>
+        <location filename="../../app/qt/file_actions.py" line="44"/>
+        <source>Open scenario</source>
+        <translation>Abrir cenário</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/file_actions.py" line="45"/>
+        <source>Momentum Lab scenarios (*.toml);;All files (*)</source>
+        <translation>Cenários do Momentum Lab (*.toml);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/file_actions.py" line="68"/>
+        <source>Cannot open scenario</source>
+        <translation>Não foi possível abrir o cenário</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/file_actions.py" line="73"/>
+        <source>Save scenario</source>
+        <translation>Salvar cenário</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/file_actions.py" line="74"/>
+        <source>Momentum Lab scenarios (*.toml)</source>
+        <translation>Cenários do Momentum Lab (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/file_actions.py" line="79"/>
+        <source>Saved {path}</source>
+        <translation>Salvo em {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/file_actions.py" line="99"/>
+        <source>Export animation</source>
+        <translation>Exportar animação</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/file_actions.py" line="100"/>
+        <source>Animation (*{suffix})</source>
+        <translation>Animação (*{suffix})</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/file_actions.py" line="110"/>
+        <source>Export trajectories</source>
+        <translation>Exportar trajetórias</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/file_actions.py" line="124"/>
+        <source>Wrote {steps} steps of {panes} panes to {path}</source>
+        <translation>{steps} passos de {panes} painéis gravados em {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/file_actions.py" line="128"/>
+        <source>Save picture</source>
+        <translation>Salvar imagem</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/file_actions.py" line="129"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Imagem PNG (*.png);;Desenho SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/file_actions.py" line="139"/>
+        <source>cannot save {path}: use .png or .svg</source>
+        <translation>não é possível salvar {path}: use .png ou .svg</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/file_actions.py" line="147"/>
+        <source>Saved the picture to {path}</source>
+        <translation>Imagem salva em {path}</translation>
+    </message>
+</context>
+<context>
+    <name>landscapes</name>
+    <message>
+        <location filename="../../app/model/landscape_titles.py" line="15"/>
+        <source>Ravine (steep across, shallow along)</source>
+        <translation>Ravina (íngreme na vertical, rasa na horizontal)</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/landscape_titles.py" line="16"/>
+        <source>Rotated quadratic (λ = 1, 100 at 45°)</source>
+        <translation>Quadrática girada (λ = 1, 100 a 45°)</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/landscape_titles.py" line="17"/>
+        <source>Rosenbrock&apos;s banana</source>
+        <translation>Banana de Rosenbrock</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/landscape_titles.py" line="18"/>
+        <source>Beale&apos;s function</source>
+        <translation>Função de Beale</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/landscape_titles.py" line="19"/>
+        <source>Himmelblau&apos;s function (four minima)</source>
+        <translation>Função de Himmelblau (quatro mínimos)</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/landscape_titles.py" line="20"/>
+        <source>Saddle</source>
+        <translation>Sela</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/landscape_titles.py" line="21"/>
+        <source>Rastrigin (many local minima)</source>
+        <translation>Rastrigin (muitos mínimos locais)</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/landscape_titles.py" line="22"/>
+        <source>Booth&apos;s function</source>
+        <translation>Função de Booth</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/landscape_titles.py" line="23"/>
+        <source>Six-hump camel</source>
+        <translation>Camelo de seis corcovas</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/landscape_titles.py" line="24"/>
+        <source>Bowl with a local and a global minimum</source>
+        <translation>Tigela com um mínimo local e um global</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/landscape_titles.py" line="25"/>
+        <source>Linear regression on 64 points (w, b)</source>
+        <translation>Regressão linear em 64 pontos (w, b)</translation>
+    </message>
+</context>
+<context>
+    <name>lesson</name>
+    <message>
+        <location filename="../../app/qt/lesson_player.py" line="72"/>
+        <source>Open lesson</source>
+        <translation>Abrir lição</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/lesson_player.py" line="73"/>
+        <source>Momentum Lab lessons (*.toml);;All files (*)</source>
+        <translation>Lições do Momentum Lab (*.toml);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/lesson_widget.py" line="50"/>
+        <source>The lessons that follow the lecture, in order</source>
+        <translation>As lições que seguem a aula, em ordem</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/lesson_widget.py" line="61"/>
+        <source>Predict first</source>
+        <translation>Preveja primeiro</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/lesson_widget.py" line="68"/>
+        <source>Watch</source>
+        <translation>Assistir</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/lesson_widget.py" line="69"/>
+        <source>Play the run and compare it with your prediction</source>
+        <translation>Reproduzir a execução e compará-la com a sua previsão</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/lesson_widget.py" line="72"/>
+        <source>Watch without predicting</source>
+        <translation>Assistir sem prever</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/lesson_widget.py" line="82"/>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/lesson_widget.py" line="83"/>
+        <source>Next ▶</source>
+        <translation>Próximo ▶</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/lesson_widget.py" line="86"/>
+        <source>Close lesson</source>
+        <translation>Fechar lição</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/lesson_widget.py" line="97"/>
+        <source>Choose a lesson…</source>
+        <translation>Escolha uma lição…</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/lesson_widget.py" line="115"/>
+        <source>Step {number} of {count}</source>
+        <translation>Passo {number} de {count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/lesson_widget.py" line="129"/>
+        <source>Sketch the path you expect on pane {pane}: press, drag, release.</source>
+        <translation>Desenhe a trajetória que você espera no painel {pane}: pressione, arraste, solte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/lesson_widget.py" line="131"/>
+        <source>Pick the answer you expect:</source>
+        <translation>Escolha a resposta que você espera:</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/lesson_widget.py" line="159"/>
+        <source>Right: the run shows it.</source>
+        <translation>Certo: a execução mostra isso.</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/lesson_widget.py" line="162"/>
+        <source>The run shows: {answer}</source>
+        <translation>A execução mostra: {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/lesson_widget.py" line="165"/>
+        <source>Your prediction is the dashed line: compare it with the trail.</source>
+        <translation>A sua previsão é a linha tracejada: compare-a com o rastro.</translation>
+    </message>
+</context>
+<context>
+    <name>loss</name>
+    <message>
+        <location filename="../../app/model/loss_curves.py" line="47"/>
+        <source>loss L</source>
+        <translation>perda L</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/loss_curves.py" line="49"/>
+        <source>median {quantity} over the swarm</source>
+        <translation>mediana de {quantity} no enxame</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/loss_curves.py" line="51"/>
+        <source>{quantity} (log)</source>
+        <translation>{quantity} (log)</translation>
+    </message>
+</context>
+<context>
+    <name>map</name>
+    <message>
+        <location filename="../../app/model/map_picture.py" line="73"/>
+        <source>bright = fewer steps to converge</source>
+        <translation>claro = menos passos até convergir</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/map_picture.py" line="75"/>
+        <source>bright = lower loss at the end</source>
+        <translation>claro = perda menor no fim</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/map_picture.py" line="77"/>
+        <source>bright = diverges late or never</source>
+        <translation>claro = diverge tarde ou nunca</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/map_picture.py" line="78"/>
+        <source>grey: not converged; dark red: diverged.</source>
+        <translation>cinza: não convergiu; vermelho-escuro: divergiu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/map_picture.py" line="82"/>
+        <source>Best: α={alpha}, μ={mu} ({value} steps).</source>
+        <translation>Melhor: α={alpha}, μ={mu} ({value} passos).</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/map_picture.py" line="84"/>
+        <source>Best: α={alpha}, μ={mu} ({value} loss).</source>
+        <translation>Melhor: α={alpha}, μ={mu} (perda {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/map_picture.py" line="88"/>
+        <source>Theory&apos;s optimum α*={alpha}, μ*={mu}, rate {rate}.</source>
+        <translation>Ótimo da teoria: α*={alpha}, μ*={mu}, taxa {rate}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/map_picture.py" line="92"/>
+        <source>The pane&apos;s run (α={alpha}, μ={mu}) contracts by {rate} a step; theory says {theory}.</source>
+        <translation>A trajetória do painel (α={alpha}, μ={mu}) se contrai por um fator {rate} a cada passo; a teoria diz {theory}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/map_picture.py" line="24"/>
+        <source>{landscape}: {measure} after {steps} steps, every (α, μ)</source>
+        <translation>{landscape}: {measure} após {steps} passos, para cada (α, μ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/parameter_map_widget.py" line="32"/>
+        <source>steps to tol</source>
+        <translation>passos até a tolerância</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/parameter_map_widget.py" line="33"/>
+        <source>final loss</source>
+        <translation>perda final</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/parameter_map_widget.py" line="34"/>
+        <source>divergence</source>
+        <translation>divergência</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/parameter_map_widget.py" line="50"/>
+        <source>α (log scale)</source>
+        <translation>α (escala logarítmica)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/parameter_map_widget.py" line="51"/>
+        <source>μ   (μ = 0: plain SGD)</source>
+        <translation>μ   (μ = 0: SGD simples)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/parameter_map_widget.py" line="60"/>
+        <source>critical damping, λmin</source>
+        <translation>amortecimento crítico, λmin</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/parameter_map_widget.py" line="62"/>
+        <source>critical damping, λmax</source>
+        <translation>amortecimento crítico, λmax</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/parameter_map_widget.py" line="65"/>
+        <source>theory&apos;s optimum (α*, μ*)</source>
+        <translation>ótimo da teoria (α*, μ*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/parameter_map_widget.py" line="67"/>
+        <source>best cell measured</source>
+        <translation>melhor célula medida</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/parameter_map_widget.py" line="70"/>
+        <source>the pane&apos;s (α, μ)</source>
+        <translation>(α, μ) do painel</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/parameter_map_widget.py" line="81"/>
+        <source>stability edge {formula}</source>
+        <translation>limite de estabilidade {formula}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/parameter_map_widget.py" line="166"/>
+        <source>What each cell shows</source>
+        <translation>O que cada célula mostra</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/parameter_map_widget.py" line="170"/>
+        <source> steps</source>
+        <translation> passos</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/parameter_map_widget.py" line="172"/>
+        <source>measure</source>
+        <translation>medida</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/parameter_map_widget.py" line="178"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="225"/>
+        <source>Computing…</source>
+        <translation>Calculando…</translation>
+    </message>
+</context>
+<context>
+    <name>overlay</name>
+    <message>
+        <location filename="../../app/qt/overlay_widget.py" line="21"/>
+        <source>All panes on one landscape</source>
+        <translation>Todos os painéis em uma só paisagem</translation>
+    </message>
+</context>
+<context>
+    <name>pane</name>
+    <message>
+        <location filename="../../app/qt/pane_widget.py" line="121"/>
+        <source>Show this pane as a 3-D surface with the ball rolling on it</source>
+        <extracomment>About the longest state line a ball&apos;s readout shows (app.model.readouts.pane_readout).</extracomment>
+        <translation>Mostrar este painel como uma superfície 3-D com a bola rolando sobre ela</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/pane_widget.py" line="208"/>
+        <source>Unavailable: {problem}</source>
+        <translation>Indisponível: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/pane_widget.py" line="209"/>
+        <source>3-D view unavailable: {problem}. The 2-D view stays.</source>
+        <translation>Vista 3-D indisponível: {problem}. A vista 2-D permanece.</translation>
+    </message>
+</context>
+<context>
+    <name>playback</name>
+    <message>
+        <location filename="../../app/qt/playback_bar.py" line="19"/>
+        <source>Playback</source>
+        <translation>Reprodução</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/playback_bar.py" line="28"/>
+        <source>Scrub through the computed steps</source>
+        <translation>Percorrer os passos já calculados</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/playback_bar.py" line="33"/>
+        <source>Playback speed, {low} to {high} steps per second ( [ and ] )</source>
+        <translation>Velocidade de reprodução, de {low} a {high} passos por segundo ( [ e ] )</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/playback_bar.py" line="56"/>
+        <source> step/s</source>
+        <translation> passo/s</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/playback_bar.py" line="57"/>
+        <source> steps/s</source>
+        <translation> passos/s</translation>
+    </message>
+</context>
+<context>
+    <name>plot</name>
+    <message>
+        <location filename="../../app/qt/landscape_plot.py" line="183"/>
+        <source>Start point: drag it, or Shift+click anywhere, to start there</source>
+        <extracomment>Pixels for the y axis&apos;s tick labels (&quot;−2.5&quot;, &quot;100&quot;): wide enough for four characters.</extracomment>
+        <translation>Ponto inicial: arraste-o, ou Shift+clique em qualquer lugar, para começar ali</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/loss_plot_widget.py" line="61"/>
+        <source>step</source>
+        <translation>passo</translation>
+    </message>
+</context>
+<context>
+    <name>presenter</name>
+    <message>
+        <location filename="../../app/qt/presenter.py" line="56"/>
+        <source>Zoom {percent} %, high contrast</source>
+        <translation>Zoom {percent} %, alto contraste</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/presenter.py" line="58"/>
+        <source>Zoom {percent} %</source>
+        <translation>Zoom {percent} %</translation>
+    </message>
+</context>
+<context>
+    <name>readouts</name>
+    <message>
+        <location filename="../../app/model/readouts.py" line="63"/>
+        <source>running</source>
+        <translation>em andamento</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="65"/>
+        <source>stalled at step {step} (saddle)</source>
+        <translation>estagnou no passo {step} (sela)</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="67"/>
+        <source>stalled at step {step} (plateau)</source>
+        <translation>estagnou no passo {step} (platô)</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="69"/>
+        <source>stalled at step {step} (balanced on a saddle)</source>
+        <translation>estagnou no passo {step} (equilibrada numa sela)</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="72"/>
+        <source>left the domain at step {step}</source>
+        <translation>saiu do domínio no passo {step}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="74"/>
+        <source>converged at step {step}</source>
+        <translation>convergiu no passo {step}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="75"/>
+        <source>diverged at step {step}</source>
+        <translation>divergiu no passo {step}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="85"/>
+        <source>flat</source>
+        <translation>plano</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="86"/>
+        <source>overdamped</source>
+        <translation>superamortecido</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="87"/>
+        <source>critical</source>
+        <translation>criticamente amortecido</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="88"/>
+        <source>ripples</source>
+        <translation>sub-amortecido</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="89"/>
+        <source>flipping</source>
+        <translation>em zigue-zague</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="90"/>
+        <source>repelling</source>
+        <translation>repulsivo</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="91"/>
+        <source>divergent</source>
+        <translation>divergente</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="97"/>
+        <source>step {step}</source>
+        <translation>passo {step}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="118"/>
+        <source>loss {loss}</source>
+        <translation>perda {loss}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="130"/>
+        <source>Adaptive rule: each coordinate&apos;s step is rescaled, so there is no fixed friction or force.</source>
+        <translation>Regra adaptativa: o passo de cada coordenada é reescalado, então não há atrito nem força fixos.</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="141"/>
+        <source>friction 1−μ {friction}</source>
+        <translation>atrito 1−μ {friction}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="142"/>
+        <source>viscosity η {viscosity}</source>
+        <translation>viscosidade η {viscosity}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="143"/>
+        <source>force −{alpha}∇L</source>
+        <translation>força −{alpha}∇L</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="144"/>
+        <source>effective step α/(1−μ) {step}</source>
+        <translation>passo efetivo α/(1−μ) {step}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="146"/>
+        <source>half-life {steps}</source>
+        <translation>meia-vida {steps}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="147"/>
+        <source>KE {energy}</source>
+        <translation>EC {energy}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="148"/>
+        <source>PE {energy}</source>
+        <translation>EP {energy}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="149"/>
+        <source>{regime} here</source>
+        <translation>{regime} aqui</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="160"/>
+        <source>converged {count} / {balls}</source>
+        <translation>convergiram {count} / {balls}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="162"/>
+        <source>diverged {count}</source>
+        <translation>divergiram {count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="164"/>
+        <source>left the domain {count}</source>
+        <translation>saíram do domínio {count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="177"/>
+        <source>minimum {number}: {count}</source>
+        <translation>mínimo {number}: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="180"/>
+        <source>elsewhere: {count}</source>
+        <translation>em outro lugar: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="182"/>
+        <source>diverged: {count}</source>
+        <translation>divergiram: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="184"/>
+        <source>left the domain: {count}</source>
+        <translation>saíram do domínio: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="185"/>
+        <source>{balls} balls end in — {places}</source>
+        <translation>{balls} bolas terminam em — {places}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="201"/>
+        <source>step {step} / {steps}</source>
+        <translation>passo {step} / {steps}</translation>
+    </message>
+</context>
+<context>
+    <name>remembered</name>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="53"/>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="55"/>
+        <source>bytes</source>
+        <translation>bytes</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="57"/>
+        <source>a list</source>
+        <translation>uma lista</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="59"/>
+        <source>a number</source>
+        <translation>um número</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="60"/>
+        <source>a {type}</source>
+        <translation>um valor {type}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="82"/>
+        <source>not text but {kind}</source>
+        <translation>não é texto, e sim {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="96"/>
+        <source>not bytes but {kind}</source>
+        <translation>não são bytes, e sim {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="98"/>
+        <source>not a geometry Qt can restore</source>
+        <translation>não é uma geometria que o Qt consiga restaurar</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="134"/>
+        <source>the window cannot show it: {why}</source>
+        <translation>a janela não consegue mostrá-lo: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="145"/>
+        <source>scenario</source>
+        <translation>cenário</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="146"/>
+        <source>window geometry</source>
+        <translation>geometria da janela</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="152"/>
+        <source>{earlier} and {next}</source>
+        <translation>{earlier} e {next}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="154"/>
+        <source>Discarded the remembered {items}; starting on the default scenario</source>
+        <translation>Descartado da sessão anterior: {items}; começando no cenário padrão</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="156"/>
+        <source>Discarded the remembered {items}</source>
+        <translation>Descartado da sessão anterior: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="177"/>
+        <source>not a whole number from {low} to {high} but {value}</source>
+        <translation>não é um número inteiro de {low} a {high}, e sim {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="190"/>
+        <source>not true or false but {value}</source>
+        <translation>não é true nem false, e sim {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="200"/>
+        <source>not one of {options} but {value}</source>
+        <translation>não está entre {options}, e sim {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="240"/>
+        <source>playback speed</source>
+        <translation>velocidade de reprodução</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="245"/>
+        <source>&quot;same α&quot; choice</source>
+        <translation>escolha &quot;mesmo α&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="251"/>
+        <source>zoom</source>
+        <translation>zoom</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/remembered.py" line="252"/>
+        <source>high-contrast choice</source>
+        <translation>escolha de alto contraste</translation>
+    </message>
+</context>
+<context>
+    <name>rule</name>
+    <message>
+        <location filename="../../app/model/rule_text.py" line="37"/>
+        <source>Plain gradient descent, the seed&apos;s x += −learning_rate·dx.</source>
+        <extracomment>``(formula lines, number lines)`` of each rule when its numbers are shown.</extracomment>
+        <translation>Descida de gradiente simples, o x += −learning_rate·dx da aula.</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/rule_text.py" line="39"/>
+        <source>Heavy ball in the seed&apos;s form (p is the velocity, p⁽⁰⁾ = 0); torch&apos;s v ← μv + g, W ← W − αv is the same path only for a constant α.</source>
+        <translation>Bola pesada na forma da aula (p é a velocidade, p⁽⁰⁾ = 0); o v ← μv + g, W ← W − αv do torch só segue a mesma trajetória com α constante.</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/rule_text.py" line="43"/>
+        <source>Nesterov in the seed&apos;s notation (Sutskever et al. 2013): the gradient is taken at the look-ahead W + μp; torch&apos;s nesterov=True tracks W + μp itself.</source>
+        <translation>Nesterov na notação da aula (Sutskever et al. 2013): o gradiente é tomado no ponto adiantado W + μp; o nesterov=True do torch acompanha o próprio W + μp.</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/rule_text.py" line="47"/>
+        <source>torch.optim.Adam: bias-corrected moments, ε added after the square root.</source>
+        <translation>torch.optim.Adam: momentos com correção de viés, ε somado depois da raiz quadrada.</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/rule_text.py" line="50"/>
+        <source>torch.optim.RMSprop (not centered, no momentum); ρ is torch&apos;s alpha.</source>
+        <translation>torch.optim.RMSprop (não centrado, sem momentum); ρ é o alpha do torch.</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/rule_text.py" line="53"/>
+        <source>torch.optim.Adagrad (no lr decay, accumulator starting at 0).</source>
+        <translation>torch.optim.Adagrad (sem decaimento de lr, acumulador começando em 0).</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/update_rule.py" line="167"/>
+        <source>t = {step}: {status}. The ball stays at {position}; no rule moves it now.</source>
+        <translation>t = {step}: {status}. A bola fica em {position}; nenhuma regra a move agora.</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/update_rule.py" line="170"/>
+        <source>t = {step}: {status}. This update&apos;s W was not finite or ran away; the ball stays at {position}.</source>
+        <translation>t = {step}: {status}. O W desta atualização não era finito ou disparou; a bola fica em {position}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/update_rule.py" line="173"/>
+        <source>t = {step}: {status}. This update took the ball out, still descending; it stays at {position}.</source>
+        <translation>t = {step}: {status}. Esta atualização levou a bola para fora, ainda descendo; ela fica em {position}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/update_rule.py" line="180"/>
+        <source>t = {step}: the run ends here; its history is full (the memory cap).</source>
+        <translation>t = {step}: a execução termina aqui; o histórico está cheio (o limite de memória).</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/update_rule.py" line="182"/>
+        <source>t = {step}: step {next} is not computed yet.</source>
+        <translation>t = {step}: o passo {next} ainda não foi calculado.</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/update_rule_widget.py" line="248"/>
+        <source>Squares, roots and quotients are per coordinate; numbers to 3 significant digits.</source>
+        <translation>Quadrados, raízes e quocientes são por coordenada; números com 3 algarismos significativos.</translation>
+    </message>
+</context>
+<context>
+    <name>scenario</name>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="54"/>
+        <source>Custom expression…</source>
+        <translation>Expressão personalizada…</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="55"/>
+        <source>The loss surface the balls roll on</source>
+        <translation>A superfície de perda sobre a qual as bolas rolam</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="58"/>
+        <source>e.g. 0.5*(x**2 + 100*y**2)  or  sin(x) + y^2</source>
+        <translation>ex.: 0.5*(x**2 + 100*y**2)  ou  sin(x) + y^2</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="59"/>
+        <source>An expression in x and y: numbers, + - * / ** ^, sin cos tan exp log sqrt abs tanh …, pi, e. Numbers use a decimal point: 0.5. Enter runs it, Escape puts back the one that runs.</source>
+        <translation>Uma expressão em x e y: números, + - * / ** ^, sin cos tan exp log sqrt abs tanh …, pi, e. Números usam ponto decimal: 0.5. Enter a executa; Escape volta à expressão em execução.</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="69"/>
+        <source>Start x (or Shift+click a pane). Numbers use a decimal point: 0.5</source>
+        <translation>x inicial (ou Shift+clique em um painel). Números usam ponto decimal: 0.5</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="71"/>
+        <source>Start y (or Shift+click a pane). Numbers use a decimal point: 0.5</source>
+        <translation>y inicial (ou Shift+clique em um painel). Números usam ponto decimal: 0.5</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="76"/>
+        <source>Gradient noise σ: g̃ = ∇L + σξ, the same draw for every pane. Numbers use a decimal point: 0.5</source>
+        <translation>Ruído do gradiente σ: g̃ = ∇L + σξ, o mesmo sorteio para todos os painéis. Números usam ponto decimal: 0.5</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="82"/>
+        <source>Random seed for noise and minibatches (same seed, same run)</source>
+        <translation>Semente aleatória do ruído e dos minibatches (mesma semente, mesma execução)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="86"/>
+        <source>full batch</source>
+        <translation>lote completo</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="88"/>
+        <source>Minibatch size (regression landscape only)</source>
+        <translation>Tamanho do minibatch (só na paisagem de regressão)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="90"/>
+        <source>Add pane</source>
+        <translation>Adicionar painel</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="91"/>
+        <source>Compare up to {count} optimizers side by side</source>
+        <translation>Compare até {count} otimizadores lado a lado</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="93"/>
+        <source>Remove pane</source>
+        <translation>Remover painel</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="96"/>
+        <source>same α in every pane</source>
+        <translation>mesmo α em todos os painéis</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="98"/>
+        <source>Changing α in an SGD, Momentum or Nesterov pane changes it in all three (a fair race). Adam, RMSprop and Adagrad keep their own α: for them it is a step length, not a force.</source>
+        <translation>Mudar α em um painel SGD, Momentum ou Nesterov muda-o nos três (uma corrida justa). Adam, RMSprop e Adagrad mantêm o próprio α: para eles, é um comprimento de passo, não uma força.</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="103"/>
+        <source>landscape</source>
+        <translation>paisagem</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="104"/>
+        <source>expression</source>
+        <translation>expressão</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="106"/>
+        <source>start x, y</source>
+        <translation>ponto inicial x, y</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="107"/>
+        <source>noise σ</source>
+        <translation>ruído σ</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="108"/>
+        <source>seed</source>
+        <translation>semente</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="109"/>
+        <source>batch size</source>
+        <translation>tamanho do minibatch</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="90"/>
+        <source>Learning rate α (log scale): the force&apos;s strength</source>
+        <translation>Taxa de aprendizado α (escala log): a intensidade da força</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="119"/>
+        <source>Update rule for this pane</source>
+        <translation>Regra de atualização deste painel</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="121"/>
+        <source>Momentum μ: the fraction of velocity kept each step (friction 1 − μ)</source>
+        <translation>Momentum μ: a fração da velocidade mantida a cada passo (atrito 1 − μ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="123"/>
+        <source>Adam&apos;s β₁ (first-moment decay)</source>
+        <translation>β₁ do Adam (decaimento do primeiro momento)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="125"/>
+        <source>β₂: Adam&apos;s second-moment decay / RMSprop&apos;s smoothing</source>
+        <translation>β₂: decaimento do segundo momento do Adam / suavização do RMSprop</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="131"/>
+        <source>Change a hyperparameter as the run goes: the seed lecture anneals μ from 0.5 up to the μ above; α can decay in steps or along a cosine</source>
+        <translation>Mudar um hiperparâmetro durante a execução: a aula aumenta μ de 0,5 até o μ acima; α pode decair em degraus ou ao longo de um cosseno</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="137"/>
+        <source> steps</source>
+        <translation> passos</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="139"/>
+        <source>Length of the ramp or the cosine; interval of the step decay</source>
+        <translation>Duração da rampa ou do cosseno; intervalo do decaimento em degraus</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="147"/>
+        <source>optimizer</source>
+        <translation>otimizador</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="150"/>
+        <source>schedule</source>
+        <translation>agenda</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="369"/>
+        <source>constant</source>
+        <translation>constante</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="370"/>
+        <source>μ ramp 0.5 → μ</source>
+        <translation>rampa de μ 0,5 → μ</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="371"/>
+        <source>α step decay ×½</source>
+        <translation>α decai em degraus ×½</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="372"/>
+        <source>α cosine decay</source>
+        <translation>α decai em cosseno</translation>
+    </message>
+</context>
+<context>
+    <name>surface</name>
+    <message>
+        <location filename="../../app/qt/surface3d_widget.py" line="49"/>
+        <source>the 3-D view needs OpenGL, which the offscreen platform does not provide</source>
+        <translation>a visualização 3-D precisa de OpenGL, que a plataforma offscreen não oferece</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/surface3d_widget.py" line="52"/>
+        <source>the 3-D view needs PyOpenGL (pip install PyOpenGL)</source>
+        <translation>a visualização 3-D precisa do PyOpenGL (pip install PyOpenGL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/surface3d_widget.py" line="54"/>
+        <source>the 3-D view needs OpenGL, and this display cannot create an OpenGL context</source>
+        <translation>a visualização 3-D precisa de OpenGL, e esta tela não consegue criar um contexto OpenGL</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../app/qt/main_window.py" line="53"/>
+        <source>Momentum Lab: a ball rolls over a loss landscape.&lt;br&gt;Momentum: p ← μp − αg, W ← W + p. μ is friction (1 − μ of the velocity is lost each step), α is the force.</source>
+        <translation>Momentum Lab: uma bola rola sobre uma paisagem de perda.&lt;br&gt;Momentum: p ← μp − αg, W ← W + p. μ é o atrito (a cada passo perde-se 1 − μ da velocidade), α é a força.</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/main_window.py" line="122"/>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/main_window.py" line="176"/>
+        <source>the window cannot show that scenario ({why}); the previous one stays</source>
+        <translation>a janela não consegue mostrar esse cenário ({why}); o anterior permanece</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/main_window.py" line="251"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atalhos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/main_window.py" line="257"/>
+        <source>About Momentum Lab</source>
+        <translation>Sobre o Momentum Lab</translation>
+    </message>
+</context>
+</TS>
