@@ -41,6 +41,7 @@ class LessonPlayer(QtCore.QObject):
         self.session: LessonSession | None = None
         self.sketch: PredictionSketch | None = None
         self._opened: set[str] = set()       # views a step opened, to close after it
+        self._scenario_shown = True          # the scenario dock, before the lesson hid it
         try:
             self.lessons = shipped_lessons()
         except ScenarioError:                # a damaged install: the menu still works
@@ -61,9 +62,15 @@ class LessonPlayer(QtCore.QObject):
     def open(self, lesson: Lesson) -> None:
         """Start ``lesson`` at its first step, with the lesson dock shown."""
         self._leave_step()
+        docks = self.window.docks
+        if self.session is None:
+            # The lesson sets the scenario; its controls would only take the panes' room
+            # (a projector's 1400 px hold the lesson, or the scenario, beside the panes).
+            self._scenario_shown = docks.scenario.isVisible()
+            docks.scenario.hide()
         self.session = LessonSession(lesson)
-        self.window.docks.lesson.show()
-        self.window.docks.lesson.raise_()
+        docks.lesson.show()
+        docks.lesson.raise_()
         self._enter_step()
 
     def open_file_dialog(self) -> None:
@@ -88,6 +95,8 @@ class LessonPlayer(QtCore.QObject):
         """End the lesson: the frame, the sketch and the views it opened go; the last
         step's scenario stays on screen to play with."""
         self._leave_step()
+        if self.session is not None and self._scenario_shown:
+            self.window.docks.scenario.show()
         self.session = None
         self.widget.show_session(None, self.language)
 

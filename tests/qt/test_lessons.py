@@ -154,13 +154,16 @@ def test_a_broken_lesson_file_says_why_and_changes_nothing(window, tmp_path):
 
 
 def test_closing_a_lesson_takes_its_frame_and_sketch_away(window, lesson):
+    assert window.docks.scenario.isVisible()
     window.lessons.open(lesson)
+    assert not window.docks.scenario.isVisible()        # the panes get its room
     window.lessons.go(1)
     assert window.pane_row.panes[0].styleSheet()
     window.docks.lesson_view.close_button.click()
     assert window.pane_row.panes[0].styleSheet() == ""
     assert window.lessons.sketch is None and window.lessons.session is None
     assert not window.docks.lesson_view.caption.isVisible()
+    assert window.docks.scenario.isVisible()            # and back it comes
 
 
 def test_the_shipped_lessons_are_listed_in_the_dock(window):
