@@ -235,10 +235,13 @@ class MainWindow(QtWidgets.QMainWindow):
         """Overlay mode: one big plot with every ball; panes keep settings and readouts."""
         self.overlay.setVisible(on)
         self.pane_row.set_plots_visible(not on)
-        total = sum(self.splitter.sizes())
-        loss = self.loss_plot.height() if self.loss_plot.isVisible() else 0
+        _, _, loss = sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total <= 0:      # not laid out yet: a lesson can open the overlay before showing
+            total = self.height()
+            loss = 0 if self.loss_plot.isHidden() else total * 3 // 19   # stretch 8 : 8 : 3
         rest = max(total - loss, 1)
-        panes = self.pane_row.sizeHint().height() if on else rest
+        panes = min(self.pane_row.sizeHint().height(), rest // 2) if on else rest
         self.splitter.setSizes([rest - panes, panes, loss] if on else [0, rest, loss])
         if on:
             self.overlay.sync_layers()

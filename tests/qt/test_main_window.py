@@ -515,3 +515,18 @@ def test_zoom_scales_fonts_lines_and_balls_and_is_remembered(remembering_window)
     assert again.qactions["contrast"].isChecked()
     again.qactions["zoom_reset"].trigger()
     assert again.font().pointSizeF() == pytest.approx(font)
+
+
+def test_the_overlay_opened_before_the_window_shows_is_drawn(qtbot):
+    """Before: a lesson opening the overlay before the window was shown left the overlay
+    and the loss plot at zero height — a blank window."""
+    from app.qt.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.qactions["overlay"].setChecked(True)
+    window.show()
+    qtbot.waitExposed(window)
+    overlay, _, loss = window.splitter.sizes()
+    assert overlay > 200 and loss > 50
+    window.controller.shutdown()
