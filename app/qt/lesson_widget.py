@@ -47,17 +47,31 @@ class LessonWidget(QtWidgets.QWidget):
         self._names: list[str] = []
         layout = QtWidgets.QVBoxLayout(self)
         self.chooser = QtWidgets.QComboBox()
+        # A long title must not widen the dock (and shrink the panes) as the zoom grows.
+        self.chooser.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(16)
         self.chooser.setToolTip(translate("lesson",
                                           "The lessons that follow the lecture, in order"))
         self.chooser.activated.connect(
             lambda i: self.lesson_chosen.emit(i - 1) if i > 0 else None)
         layout.addWidget(self.chooser)
+        # The step's words scroll (a long caption at 200 % zoom); the buttons stay put.
+        page = QtWidgets.QWidget()
+        words = QtWidgets.QVBoxLayout(page)
+        words.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QtWidgets.QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(page)
+        layout.addWidget(self.scroll, 1)
         self.title = _label(13, bold=True)
         self.counter = _label()
         self.caption = _label(12)
         self.after = _label(12, bold=True)        # a step's "after": once the run has played
         for widget in (self.title, self.counter, self.caption, self.after):
-            layout.addWidget(widget)
+            words.addWidget(widget)
         self.question_box = QtWidgets.QGroupBox(translate("lesson", "Predict first"))
         box = QtWidgets.QVBoxLayout(self.question_box)
         self.question = _label(12, bold=True)
@@ -76,8 +90,8 @@ class LessonWidget(QtWidgets.QWidget):
         for item in (self.question, self.hint, self.choices_layout, self.watch, self.skip,
                      self.feedback):
             (box.addLayout if isinstance(item, QtWidgets.QLayout) else box.addWidget)(item)
-        layout.addWidget(self.question_box)
-        layout.addStretch(1)
+        words.addWidget(self.question_box)
+        words.addStretch(1)
         row = QtWidgets.QHBoxLayout()
         self.previous = QtWidgets.QPushButton(translate("lesson", "◀ Previous"))
         self.next = QtWidgets.QPushButton(translate("lesson", "Next ▶"))

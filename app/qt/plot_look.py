@@ -7,7 +7,7 @@ from PySide6 import QtGui
 
 from app.model.presentation import Look
 
-TICK_POINTS, LABEL_POINTS = 9, 10
+TICK_POINTS, LABEL_POINTS, LEGEND_POINTS = 9, 10, 9
 
 
 def style_axes(plot: pg.PlotItem, look: Look, labels: dict[str, str]) -> None:
@@ -35,3 +35,19 @@ def no_menus(widget: pg.PlotWidget) -> None:
     for action in scene.contextMenu:
         action.setParent(None)              # gone now, not at the next event loop
     scene.contextMenu = []
+
+
+def style_legends_and_ticks(widget: pg.GraphicsView, look: Look, ticks: bool) -> None:
+    """Every legend's text in ``widget`` at ``look`` — the entries already there too
+    (pyqtgraph applies a new size only to entries added later) — and, with ``ticks``,
+    the tick text of its plots (for plots that have no look of their own)."""
+    size = f"{look.text(LEGEND_POINTS):.3g}pt"
+    font = QtGui.QFont()
+    font.setPointSizeF(look.text(TICK_POINTS))
+    for item in widget.scene().items():
+        if isinstance(item, pg.LegendItem):
+            item.setLabelTextSize(size)
+            for _, label in item.items:
+                label.setText(label.text, size=size)
+        elif ticks and isinstance(item, pg.AxisItem):
+            item.setStyle(tickFont=font)

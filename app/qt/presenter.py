@@ -17,8 +17,12 @@ from PySide6 import QtCore, QtWidgets
 from app.model.presentation import Look, zoom_in, zoom_out
 from app.model.translation import translate
 
+from .plot_look import style_legends_and_ticks
+
 #: The property holding a widget's own font size at zoom 1 (points).
 BASE_POINTS = "momentum_lab_base_points"
+#: The property holding the zoom a plot's legends and ticks were last drawn at.
+LEGEND_ZOOM = "momentum_lab_legend_zoom"
 
 
 class Presenter:
@@ -61,7 +65,10 @@ class Presenter:
         """Bring widgets and plots made since the last change to the current look."""
         look = self.look
         for widget in self.window.findChildren(QtWidgets.QWidget):
-            if isinstance(widget, pg.PlotWidget):
+            if isinstance(widget, pg.GraphicsView):
+                if widget.property(LEGEND_ZOOM) != look.zoom:     # new, or zoom changed
+                    widget.setProperty(LEGEND_ZOOM, look.zoom)
+                    style_legends_and_ticks(widget, look, ticks=not hasattr(widget, "look"))
                 if getattr(widget, "look", look) != look and hasattr(widget, "set_look"):
                     widget.set_look(look)
             elif widget.testAttribute(QtCore.Qt.WidgetAttribute.WA_SetFont):
