@@ -30,7 +30,7 @@ bench: $(STAMP)
 # run this again), and compile it into the .qm the app loads.
 TS := resources/translations/momentum_lab_pt.ts
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate $$(find app -name '*.py' | sort) -no-obsolete \
+	$(VENV)/bin/pyside6-lupdate $$(find app physics optimizers -name '*.py' | sort) -no-obsolete \
 		-source-language en -target-language pt_BR -ts $(TS)
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 

@@ -17,19 +17,8 @@ the same English in two places may need two translations.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+# The hook itself sits in the bottom layer, so optimizers/ and physics/ messages are
+# translated too; app code imports it from here.
+from optimizers.translation import translate, use
 
-_translator: Callable[[str, str], str] | None = None
-
-
-def translate(context: str, text: str) -> str:
-    """``text`` in the current language (English when no translation is installed)."""
-    if _translator is None:
-        return text
-    return _translator(context, text) or text
-
-
-def use(translator: Callable[[str, str], str] | None) -> None:
-    """Send every :func:`translate` to ``translator`` (``None``: English as written)."""
-    global _translator
-    _translator = translator
+__all__ = ["translate", "use"]

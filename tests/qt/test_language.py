@@ -36,7 +36,8 @@ def collected(tmp_path) -> dict:
     committed translations."""
     ts = tmp_path / "now.ts"
     shutil.copy(TS, ts)
-    sources = sorted(str(p) for p in (ROOT / "app").rglob("*.py"))
+    sources = sorted(str(p) for package in ("app", "physics", "optimizers")
+                     for p in (ROOT / package).rglob("*.py"))
     subprocess.run([str(TOOLS / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)],
                    check=True, capture_output=True)
     return messages(ts)
