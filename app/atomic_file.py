@@ -25,6 +25,8 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from app.model.translation import translate
+
 #: ``.NAME.ml-PID-RANDOM.part`` (+ the target's extension for encoders); folders too.
 _TEMPORARY = re.compile(r"^\..*\.ml-(?P<pid>\d+)-[A-Za-z0-9_]+\.part(\.[A-Za-z0-9]+)?$")
 #: A temporary name keeps at most this much of the target's name, so that a target
@@ -39,12 +41,18 @@ class OutputError(OSError):
 def describe_os_error(path: Path, error: OSError) -> str:
     """One line for the user: the path and the reason, never errno numbers or a dump."""
     if error.errno == errno.ENOSPC:
-        reason = "the disk is full"
+        reason = translate("file errors", "the disk is full")
     elif error.errno == errno.ENAMETOOLONG:
-        reason = "the file name is too long"
+        reason = translate("file errors", "the file name is too long")
     else:
         reason = error.strerror or str(error)
-    return f"cannot write {str(path)!r}: {reason}"
+    return cannot_write(path, reason)
+
+
+def cannot_write(path, reason) -> str:
+    """``"cannot write 'out.gif': the disk is full"``."""
+    return translate("file errors", "cannot write {name}: {reason}").format(name=repr(str(path)),
+                                                                            reason=reason)
 
 
 def _name_limit(folder: Path) -> int:
@@ -71,18 +79,20 @@ def output_target(path) -> Path:
     folder as the target, a name longer than the filesystem allows.
     """
     if not str(path).strip():
-        raise OutputError("the output file name is empty")
+        raise OutputError(translate("file errors", "the output file name is empty"))
     given = Path(path)
     try:
         target = Path(os.path.realpath(given)) if given.is_symlink() else given
         folder = target.parent if str(target.parent) else Path(".")
         if not folder.is_dir():
-            raise OutputError(f"cannot write {str(given)!r}: folder {str(folder)!r} does not exist")
+            raise OutputError(cannot_write(given, translate(
+                "file errors", "folder {folder} does not exist").format(folder=repr(str(folder)))))
         if len(os.fsencode(target.name)) > _name_limit(folder):
-            raise OutputError(f"cannot write {str(given)!r}: the file name is longer than "
-                              f"{_name_limit(folder)} bytes")
+            raise OutputError(cannot_write(given, translate(
+                "file errors", "the file name is longer than {limit} bytes").format(
+                    limit=_name_limit(folder))))
         if target.is_dir():
-            raise OutputError(f"cannot write {str(given)!r}: it is a folder")
+            raise OutputError(cannot_write(given, translate("file errors", "it is a folder")))
     except OutputError:
         raise
     except OSError as error:   # ENAMETOOLONG for the whole path, ELOOP, EACCES ...

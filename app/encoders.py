@@ -36,11 +36,13 @@ import numpy as np
 
 from app.atomic_file import (
     OutputError,
+    cannot_write,
     describe_os_error,
     output_target,
     put_in_place,
     temporary_beside,
 )
+from app.model.translation import translate
 
 FORMATS = {".gif": "GIF", ".mp4": "MP4 (H.264)", ".webm": "WebM (VP9)", ".png": "PNG frames"}
 MIN_SIZE = (160, 120)
@@ -61,21 +63,26 @@ def check_target(path, size) -> str:
     given = Path(path)
     suffix = given.suffix.lower()
     if suffix not in FORMATS:
-        raise ExportError(f"unknown animation format {given.suffix or given.name!r} "
-                          f"(use {', '.join(FORMATS)})")
+        raise ExportError(translate("export errors", "unknown animation format {name} (use "
+                                    "{formats})").format(name=repr(given.suffix or given.name),
+                                                         formats=", ".join(FORMATS)))
     try:
         target = output_target(given)
     except OutputError as error:
         raise ExportError(str(error)) from None
     folder = target.parent if str(target.parent) else Path(".")
     if not os.access(folder, os.W_OK):
-        raise ExportError(f"cannot write {str(given)!r}: folder {str(folder)!r} is not writable")
+        raise ExportError(cannot_write(given, translate(
+            "export errors", "folder {folder} is not writable").format(folder=repr(str(folder)))))
     width, height = size
     if not (MIN_SIZE[0] <= width <= MAX_SIZE[0] and MIN_SIZE[1] <= height <= MAX_SIZE[1]):
-        raise ExportError(f"size {width}x{height} is out of range "
-                          f"({MIN_SIZE[0]}x{MIN_SIZE[1]} to {MAX_SIZE[0]}x{MAX_SIZE[1]})")
+        raise ExportError(translate("export errors", "size {width}x{height} is out of range ("
+                                    "{min_width}x{min_height} to {max_width}x{max_height})").format(
+            width=width, height=height, min_width=MIN_SIZE[0], min_height=MIN_SIZE[1],
+            max_width=MAX_SIZE[0], max_height=MAX_SIZE[1]))
     if suffix in (".mp4", ".webm") and (width % 2 or height % 2):
-        raise ExportError(f"size {width}x{height}: MP4 and WebM need even width and height")
+        raise ExportError(translate("export errors", "size {width}x{height}: MP4 and WebM need "
+                                    "even width and height").format(width=width, height=height))
     return suffix
 
 
@@ -98,7 +105,9 @@ class Encoder:
     def _check(self, frame: np.ndarray) -> np.ndarray:
         width, height = self.size
         if frame.shape != (height, width, 3) or frame.dtype != np.uint8:
-            raise ExportError(f"frame {self.frames} is {frame.shape}, expected ({height}, {width}, 3)")
+            raise ExportError(translate("export errors", "frame {number} is {shape}, expected "
+                                        "({height}, {width}, 3)").format(
+                number=self.frames, shape=frame.shape, height=height, width=width))
         return frame
 
 
@@ -153,7 +162,8 @@ class FfmpegEncoder(_FileEncoder):
         except (OSError, RuntimeError) as error:   # no binary, cannot fork, out of memory
             self.abort()
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-            raise ExportError(f"cannot start the video encoder: {reason}") from None
+            raise ExportError(translate("export errors", "cannot start the video encoder: "
+                                        "{reason}").format(reason=reason)) from None
         self._reader = threading.Thread(target=self._read_messages, daemon=True)
         self._reader.start()
 
@@ -188,8 +198,10 @@ class FfmpegEncoder(_FileEncoder):
         if any("No space left on device" in line for line in lines):
             return ExportError(describe_os_error(self.target, OSError(errno.ENOSPC, "disk full")))
         # ffmpeg's first complaint is the specific one; later lines say "Conversion failed!".
-        return ExportError(f"the video encoder failed: {lines[0]}" if lines else
-                           f"the video encoder failed (exit status {code})")
+        return ExportError(translate("export errors", "the video encoder failed: {reason}")
+                           .format(reason=lines[0]) if lines else
+                           translate("export errors", "the video encoder failed (exit status "
+                                     "{code})").format(code=code))
 
     def _stop(self, *ends) -> None:
         """Try each of ``ends`` in turn (``None``: close ffmpeg's input and let it exit by
@@ -293,7 +305,7 @@ class GifEncoder(_FileEncoder):
         self._wait(0)
         if self._file is None:
             self.abort()
-            raise ExportError("no frames to write")
+            raise ExportError(translate("export errors", "no frames to write"))
         try:
             self._file.write(b";")
             self._file.close()
@@ -321,7 +333,8 @@ class PngFramesEncoder(Encoder):
         super().__init__(target, size, fps)
         self.folder = target.with_suffix("")
         if self.folder.exists() and not self.folder.is_dir():
-            raise ExportError(f"cannot write frames into {str(self.folder)!r}: it is a file")
+            raise ExportError(translate("export errors", "cannot write frames into {folder}: it "
+                                        "is a file").format(folder=repr(str(self.folder))))
         try:
             self.temporary = temporary_beside(self.folder, folder=True)
         except OSError as error:
@@ -365,7 +378,8 @@ def open_encoder(path, size: tuple[int, int], fps: float, key_colours=()) -> Enc
     """
     suffix = check_target(path, size)
     if not 1 <= fps <= MAX_FPS:   # (not NaN either)
-        raise ExportError(f"fps must be between 1 and {MAX_FPS}, got {fps:g}")
+        raise ExportError(translate("export errors", "fps must be between 1 and {limit}, got "
+                                    "{value}").format(limit=MAX_FPS, value=f"{fps:g}"))
     target = output_target(path)   # through a symlink, to the file it names
     if suffix in (".mp4", ".webm"):
         return FfmpegEncoder(target, size, fps)

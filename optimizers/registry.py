@@ -20,6 +20,7 @@ from .adaptive import adagrad, adam, rmsprop
 from .base import Optimizer
 from .schedules import CosineDecay, MuRamp, StepDecay, as_schedule
 from .sgd import momentum, nesterov, sgd
+from .translation import translate
 
 OPTIMIZER_NAMES = ("sgd", "momentum", "nesterov", "adam", "rmsprop", "adagrad")
 ADAPTIVE = ("adam", "rmsprop", "adagrad")
@@ -120,19 +121,36 @@ def show_value(value) -> str:
     try:
         text = repr(list(value) if isinstance(value, tuple) else value)
     except ValueError:       # an int past Python's digit limit cannot even be printed
-        return "a number too long to show"
+        return translate("errors", "a number too long to show")
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _label(name: str) -> str:
+    """The name of a setting as its error message says it, in the window's language
+    (beta1, beta2 and eps are symbols, the same in every language)."""
+    return {
+        "alpha": translate("errors", "alpha"), "mu": translate("errors", "mu"),
+        "mu ramp start": translate("errors", "mu ramp start"),
+        "mu ramp end": translate("errors", "mu ramp end"),
+        "mu ramp length": translate("errors", "mu ramp length"),
+        "decay factor": translate("errors", "decay factor"),
+        "decay interval": translate("errors", "decay interval"),
+        "cosine length": translate("errors", "cosine length"),
+        "cosine minimum": translate("errors", "cosine minimum"),
+    }.get(name, name)
 
 
 def _finite(name: str, value) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise SettingsError(f"{name} must be a number, got {show_value(value)}") from None
+        raise SettingsError(translate("errors", "{name} must be a number, got {value}").format(
+            name=_label(name), value=show_value(value))) from None
     except OverflowError:    # an int too large for a float (10**400)
         number = math.inf
     if not math.isfinite(number):
-        raise SettingsError(f"{name} must be finite, got {show_value(value)}")
+        raise SettingsError(translate("errors", "{name} must be finite, got {value}").format(
+            name=_label(name), value=show_value(value)))
     return number
 
 
@@ -140,49 +158,66 @@ def _steps(name: str, value) -> int:
     """A schedule's length or interval: a whole number of steps in 1..MAX_STEPS."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) \
             or not 1 <= value <= MAX_STEPS:
-        raise SettingsError(f"{name} must be a whole number of steps between 1 and "
-                            f"{MAX_STEPS}, got {show_value(value)}")
+        raise SettingsError(translate(
+            "errors", "{name} must be a whole number of steps between 1 and {max_steps}, "
+            "got {value}").format(name=_label(name), max_steps=MAX_STEPS,
+                                  value=show_value(value)))
     return int(value)
+
+
+def _in_unit_interval(name: str, value, *, open_top: bool = False) -> None:
+    """Refuse ``value`` outside [0, 1] (or [0, 1) with ``open_top``)."""
+    number = _finite(name, value)
+    if open_top and not 0.0 <= number < 1.0:
+        raise SettingsError(translate("errors", "{name} must be in [0, 1), got {value}").format(
+            name=_label(name), value=show_value(value)))
+    if not open_top and not 0.0 <= number <= 1.0:
+        raise SettingsError(translate("errors", "{name} must be in [0, 1], got {value}").format(
+            name=_label(name), value=show_value(value)))
 
 
 def validate(settings: OptimizerSettings) -> OptimizerSettings:
     """Check every value; raise :class:`SettingsError` naming the first bad one."""
     if settings.name not in OPTIMIZER_NAMES:
-        raise SettingsError(
-            f"unknown optimizer {settings.name!r} (choose from {', '.join(OPTIMIZER_NAMES)})")
+        raise SettingsError(translate("errors", "unknown optimizer {name} (choose from {names})")
+                            .format(name=repr(settings.name), names=", ".join(OPTIMIZER_NAMES)))
     alpha = _finite("alpha", settings.alpha)
     if alpha <= 0:
-        raise SettingsError(f"alpha must be > 0, got {show_value(settings.alpha)}")
-    mu = _finite("mu", settings.mu)
-    if not 0.0 <= mu <= 1.0:
-        raise SettingsError(f"mu must be in [0, 1], got {show_value(settings.mu)}")
+        raise SettingsError(translate("errors", "alpha must be > 0, got {value}").format(
+            value=show_value(settings.alpha)))
+    _in_unit_interval("mu", settings.mu)
     for name in ("beta1", "beta2"):
         value = getattr(settings, name)
-        if value is not None and not 0.0 <= _finite(name, value) < 1.0:
-            raise SettingsError(f"{name} must be in [0, 1), got {show_value(value)}")
+        if value is not None:
+            _in_unit_interval(name, value, open_top=True)
     if settings.eps is not None and _finite("eps", settings.eps) <= 0:
-        raise SettingsError(f"eps must be > 0, got {show_value(settings.eps)}")
+        raise SettingsError(translate("errors", "eps must be > 0, got {value}").format(
+            value=show_value(settings.eps)))
     if settings.mu_schedule:
         kind, start, end, steps = settings.mu_schedule
-        for label, value in (("mu ramp start", start), ("mu ramp end", end)):
-            if not 0.0 <= _finite(label, value) <= 1.0:
-                raise SettingsError(f"{label} must be in [0, 1], got {show_value(value)}")
+        _in_unit_interval("mu ramp start", start)
+        _in_unit_interval("mu ramp end", end)
         _steps("mu ramp length", steps)
     if settings.alpha_schedule:
         kind = settings.alpha_schedule[0]
         if kind == "step":
             _, factor, every = settings.alpha_schedule
             if not 0 < _finite("decay factor", factor) <= 1:
-                raise SettingsError(f"decay factor must be in (0, 1], got {show_value(factor)}")
+                raise SettingsError(translate(
+                    "errors", "decay factor must be in (0, 1], got {value}").format(
+                        value=show_value(factor)))
             _steps("decay interval", every)
         elif kind == "cosine":
             _, steps, minimum = settings.alpha_schedule
             _steps("cosine length", steps)
             if not 0 <= _finite("cosine minimum", minimum) <= alpha:
-                raise SettingsError(
-                    f"cosine minimum must be in [0, alpha], got {show_value(minimum)}")
+                raise SettingsError(translate(
+                    "errors", "cosine minimum must be in [0, alpha], got {value}").format(
+                        value=show_value(minimum)))
         else:
-            raise SettingsError(f"unknown alpha schedule {kind!r} (choose step or cosine)")
+            raise SettingsError(translate(
+                "errors", "unknown alpha schedule {kind} (choose step or cosine)").format(
+                    kind=repr(kind)))
     return settings
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from optimizers.translation import translate
+
 from .builtins import BUILTIN_NAMES, builtin
 from .landscape import Landscape
 
@@ -20,14 +22,14 @@ def resolve_landscape(text: str, domain=None) -> Landscape:
     key = text.strip().lower()
     if key in BUILTIN_NAMES:
         if domain is not None:
-            raise LandscapeError(f"domain applies only to typed expressions, not the "
-                                 f"built-in {text!r}")
+            raise LandscapeError(translate("errors", "domain applies only to typed expressions, "
+                                           "not the built-in {name}").format(name=repr(text)))
         return builtin(key)
     if key.replace("-", "").replace("_", "").isalpha() and key not in ("x", "y"):
         # A bare word that is not a built-in is far more likely a typo than an expression.
-        raise LandscapeError(
-            f"unknown landscape {text!r} (built-ins: {', '.join(BUILTIN_NAMES)}; "
-            "or type an expression in x and y)")
+        raise LandscapeError(translate(
+            "errors", "unknown landscape {name} (built-ins: {builtins}; or type an expression "
+            "in x and y)").format(name=repr(text), builtins=", ".join(BUILTIN_NAMES)))
     # sympy takes a third of a second to import: only pay for it when an expression is typed.
     from .expression import ExpressionError  # noqa: PLC0415
     from .expression_landscape import landscape_from_expression  # noqa: PLC0415
@@ -37,4 +39,5 @@ def resolve_landscape(text: str, domain=None) -> Landscape:
             return landscape_from_expression(text)
         return landscape_from_expression(text, domain=tuple(domain))
     except ExpressionError as error:
-        raise LandscapeError(f"bad landscape expression {text!r}: {error}") from None
+        raise LandscapeError(translate("errors", "bad landscape expression {text}: {error}")
+                             .format(text=repr(text), error=error)) from None

@@ -29,10 +29,13 @@ from __future__ import annotations
 import ast
 import ctypes
 import math
+import re
 import threading
 import warnings
 
 import sympy
+
+from optimizers.translation import translate
 
 from .limits import MAX_EXPRESSION_LENGTH
 
@@ -94,14 +97,22 @@ _ARITHMETIC = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b,
 _BAD_OPS = {ast.Mod: "%", ast.FloorDiv: "//", ast.MatMult: "@", ast.BitAnd: "&",
             ast.BitOr: "|", ast.LShift: "<<", ast.RShift: ">>", ast.Not: "not",
             ast.Invert: "~"}
-_BAD_NODES = {
-    ast.Subscript: "indexing ('[...]')", ast.Lambda: "lambda", ast.IfExp: "'if/else'",
-    ast.Compare: "comparisons", ast.BoolOp: "'and'/'or'", ast.JoinedStr: "f-strings",
-    ast.NamedExpr: "':='", ast.Starred: "'*' unpacking", ast.Tuple: "tuples (',')",
-    ast.List: "lists", ast.Set: "sets", ast.Dict: "dicts", ast.ListComp: "comprehensions",
-    ast.SetComp: "comprehensions", ast.DictComp: "comprehensions",
-    ast.GeneratorExp: "comprehensions", ast.Slice: "slices",
-}
+
+
+def _not_allowed(node: ast.AST) -> str:
+    """The kind of syntax outside the grammar ``node`` is, as its error message names it."""
+    comprehensions = translate("errors", "comprehensions")
+    return {
+        ast.Subscript: translate("errors", "indexing ('[...]')"), ast.Lambda: "lambda",
+        ast.IfExp: "'if/else'", ast.Compare: translate("errors", "comparisons"),
+        ast.BoolOp: "'and'/'or'", ast.JoinedStr: "f-strings", ast.NamedExpr: "':='",
+        ast.Starred: translate("errors", "'*' unpacking"),
+        ast.Tuple: translate("errors", "tuples (',')"), ast.List: translate("errors", "lists"),
+        ast.Set: translate("errors", "sets"), ast.Dict: translate("errors", "dicts"),
+        ast.ListComp: comprehensions, ast.SetComp: comprehensions,
+        ast.DictComp: comprehensions, ast.GeneratorExp: comprehensions,
+        ast.Slice: translate("errors", "slices"),
+    }.get(type(node), type(node).__name__)
 
 
 def as_float(n) -> float:
@@ -149,8 +160,8 @@ def time_limited(seconds: float, work, *args):
                 set_async(thread, None)  # withdraw one that has not landed yet
             timer.cancel()
     except _OutOfTime:
-        raise ExpressionError(f"expression is too complex (gave up after {seconds:g} s)") \
-            from None
+        raise ExpressionError(translate("errors", "expression is too complex (gave up after "
+                                        "{seconds} s)").format(seconds=f"{seconds:g}")) from None
 
 
 class _Builder:
@@ -160,38 +171,45 @@ class _Builder:
         self.text = text  # the parsed text, with ^ already replaced by **
         self.columns = columns  # index in the parsed text -> 1-based column as typed
 
-    def fail(self, message: str, node: ast.AST, hint: str = "", offset: int | None = None):
-        """Raise ``"<message> at column N<hint>"``; ast offsets count UTF-8 bytes."""
+    def fail(self, message: str, node: ast.AST, offset: int | None = None, **fields):
+        """Raise ``message`` with its ``{column}`` and ``fields`` filled (offsets: UTF-8 bytes)."""
         offset = node.col_offset if offset is None else offset
         head = self.text.encode("utf-8", "surrogatepass")[:offset]
         index = len(head.decode("utf-8", "ignore"))
-        raise ExpressionError(f"{message} at column {self.columns[index]}{hint}")
+        raise ExpressionError(message.format(column=self.columns[index], **fields))
 
     def build(self, node: ast.AST) -> sympy.Expr:
         """Build one node, then refuse anything infinite or complex it produced."""
         result = self._build(node)
         if result.has(sympy.zoo, sympy.oo, -sympy.oo, sympy.nan):
-            self.fail("expression is undefined (division by zero?)", node)
+            self.fail(translate("errors", "expression is undefined (division by zero?) at column "
+                                "{column}"), node)
         if result.has(sympy.I):
-            self.fail("expression is not real", node)
+            self.fail(translate("errors", "expression is not real at column {column}"), node)
         if not all(math.isfinite(as_float(a)) for a in result.atoms(sympy.Number)):
-            self.fail("number too large", node)  # sympy multiplies 1e300*1e300 itself
+            # sympy multiplies 1e300*1e300 itself
+            self.fail(translate("errors", "number too large at column {column}"), node)
         return result
 
     def _build(self, node: ast.AST) -> sympy.Expr:
         if isinstance(node, ast.Constant):
             if type(node.value) in (int, float):  # type(), because bool is an int
                 return self._number(node.value, node)
-            kind = {complex: "complex numbers are", str: "strings are", bytes: "strings are"}
-            self.fail(f"{kind.get(type(node.value), repr(node.value) + ' is')} not allowed",
-                      node)
+            if isinstance(node.value, complex):
+                self.fail(translate("errors", "complex numbers are not allowed at column {column}"),
+                          node)
+            if isinstance(node.value, (str, bytes)):
+                self.fail(translate("errors", "strings are not allowed at column {column}"), node)
+            self.fail(translate("errors", "{value} is not allowed at column {column}"), node,
+                      value=repr(node.value))
         if isinstance(node, ast.Name):
             if node.id in _NAMES:
                 return _NAMES[node.id]
             if node.id in _FUNCTIONS:
-                self.fail(f"function '{node.id}' needs an argument", node,
-                          f", e.g. {node.id}(x)")
-            self.fail(f"unknown name '{node.id}'", node, " (use x, y, pi, e)")
+                self.fail(translate("errors", "function '{name}' needs an argument at column "
+                                    "{column}, e.g. {name}(x)"), node, name=node.id)
+            self.fail(translate("errors", "unknown name '{name}' at column {column} "
+                                "(use x, y, pi, e)"), node, name=node.id)
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.UAdd, ast.USub)):
             operand = self.build(node.operand)
             return -operand if isinstance(node.op, ast.USub) else operand
@@ -202,20 +220,24 @@ class _Builder:
             try:
                 return _ARITHMETIC[type(node.op)](left, right)
             except ZeroDivisionError:  # sympy's Float / 0.0 raises (Integer / 0 is zoo)
-                self.fail("division by zero", node)
+                self.fail(translate("errors", "division by zero at column {column}"), node)
         if isinstance(node, (ast.BinOp, ast.UnaryOp)):
-            self.fail(f"operator '{_BAD_OPS.get(type(node.op), '?')}' is not allowed", node)
+            self.fail(translate("errors", "operator '{operator}' is not allowed at column "
+                                "{column}"), node, operator=_BAD_OPS.get(type(node.op), "?"))
         if isinstance(node, ast.Call):
             return self._call(node)
         if isinstance(node, ast.Attribute):  # point at the attribute, not its owner
-            self.fail(f"attribute access '.{node.attr}' is not allowed", node,
+            self.fail(translate("errors", "attribute access '.{name}' is not allowed at column "
+                                "{column}"), node, name=node.attr,
                       offset=node.end_col_offset - len(node.attr.encode()) - 1)
-        self.fail(f"{_BAD_NODES.get(type(node), type(node).__name__)} not allowed", node)
+        self.fail(translate("errors", "{what} not allowed at column {column}"), node,
+                  what=_not_allowed(node))
 
     def _number(self, value: int | float, node: ast.AST) -> sympy.Expr:
         if not math.isfinite(as_float(value)):
-            self.fail("not a real number" if math.isnan(as_float(value)) else "number too large",
-                      node)
+            if math.isnan(as_float(value)):
+                self.fail(translate("errors", "not a real number at column {column}"), node)
+            self.fail(translate("errors", "number too large at column {column}"), node)
         # Exact while a small integer; past 2**53 a float, as numpy cannot take huge
         # Python integers and the digits beyond float precision mean nothing here.
         if isinstance(value, int) and abs(value) <= 2**53:
@@ -229,9 +251,10 @@ class _Builder:
             try:
                 value = math.pow(as_float(base), as_float(exp))
             except OverflowError:
-                self.fail("number too large", node)
+                self.fail(translate("errors", "number too large at column {column}"), node)
             except ValueError:
-                self.fail(f"({base})**({exp}) is undefined", node)
+                self.fail(translate("errors", "({base})**({exp}) is undefined at column {column}"),
+                          node, base=base, exp=exp)
             if base.is_Integer and exp.is_Integer and exp >= 0:
                 return self._number(int(base) ** int(exp), node)  # small: value is finite
             return self._number(value, node)
@@ -241,8 +264,9 @@ class _Builder:
         for power in result.atoms(sympy.Pow):  # sympy merges (x**100)**100 into x**10000
             if power.exp.is_Number and not abs(as_float(power.exp)) <= MAX_EXPONENT:
                 shown = power.exp if power.exp.is_Integer else f"{as_float(power.exp):g}"
-                self.fail(f"exponent {shown} too large", node.right,
-                          f" (|exponent| <= {MAX_EXPONENT})")
+                self.fail(translate("errors", "exponent {exponent} too large at column {column} "
+                                    "(|exponent| <= {limit})"), node.right,
+                          exponent=shown, limit=MAX_EXPONENT)
         return result
 
     def _call(self, node: ast.Call) -> sympy.Expr:
@@ -250,25 +274,31 @@ class _Builder:
         if isinstance(func, ast.Attribute):
             return self._build(func)  # the attribute message, at the attribute
         if not isinstance(func, ast.Name):
-            self.fail("only named functions can be called, e.g. sin(x)", node)
+            self.fail(translate("errors", "only named functions can be called, e.g. sin(x) at "
+                                "column {column}"), node)
         if func.id in _NAMES:
-            self.fail(f"'{func.id}' is not a function (write {func.id}*(...))", node)
+            self.fail(translate("errors", "'{name}' is not a function (write {name}*(...)) at "
+                                "column {column}"), node, name=func.id)
         if func.id not in _FUNCTIONS:
-            self.fail(f"function '{func.id}' is not allowed", node,
-                      f" (allowed: {', '.join(ALLOWED_FUNCTIONS)})")
+            self.fail(translate("errors", "function '{name}' is not allowed at column {column} "
+                                "(allowed: {functions})"), node, name=func.id,
+                      functions=", ".join(ALLOWED_FUNCTIONS))
         if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
-            self.fail(f"{func.id}() takes one plain argument, no keywords or '*'", node)
+            self.fail(translate("errors", "{name}() takes one plain argument, no keywords or '*' "
+                                "at column {column}"), node, name=func.id)
         if len(node.args) != 1:
-            self.fail(f"{func.id}() takes exactly 1 argument (got {len(node.args)})", node)
+            self.fail(translate("errors", "{name}() takes exactly 1 argument (got {count}) at "
+                                "column {column}"), node, name=func.id, count=len(node.args))
         function, arg = _FUNCTIONS[func.id], self.build(node.args[0])
         if not arg.is_number:
             return function(arg)
         try:  # a constant: fold it now, as a float (sin(1) -> 0.841...)
             return self._number(function.numeric(as_float(arg)), node)
         except OverflowError:
-            self.fail("number too large", node)
+            self.fail(translate("errors", "number too large at column {column}"), node)
         except ValueError:
-            self.fail(f"{func.id}({as_float(arg):g}) is undefined", node)
+            self.fail(translate("errors", "{name}({value}) is undefined at column {column}"),
+                      node, name=func.id, value=f"{as_float(arg):g}")
 
 
 def own_functions(expr: sympy.Expr) -> sympy.Expr:
@@ -285,27 +315,45 @@ def _check_tree(tree: ast.AST) -> None:
         node, depth = stack.pop()
         count += 1
         if count > MAX_NODES:
-            raise ExpressionError(f"expression is too complex (max {MAX_NODES} parts)")
+            raise ExpressionError(translate("errors", "expression is too complex (max {limit} "
+                                            "parts)").format(limit=MAX_NODES))
         if depth > MAX_DEPTH:
-            raise ExpressionError(f"expression is nested too deeply (max depth {MAX_DEPTH})")
+            raise ExpressionError(translate("errors", "expression is nested too deeply (max depth "
+                                            "{limit})").format(limit=MAX_DEPTH))
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node)
                      if not isinstance(child, skip))
+
+
+def _syntax_error(msg: str, column: int) -> str:
+    """``syntax error at column N``, with Python's words (``msg``) only where they help."""
+    if match := re.fullmatch(r"'(.)' was never closed", msg):
+        return translate("errors", "syntax error at column {column} ('{bracket}' was never "
+                         "closed)").format(column=column, bracket=match[1])
+    if match := re.fullmatch(r"unmatched '(.)'", msg):
+        return translate("errors", "syntax error at column {column} (unmatched '{bracket}')"
+                         ).format(column=column, bracket=match[1])
+    if "closed" in msg or "unmatched" in msg:  # other words of Python's: kept as they are
+        return translate("errors", "syntax error at column {column} ({detail})").format(
+            column=column, detail=msg)
+    return translate("errors", "syntax error at column {column}").format(column=column)
 
 
 def parse_untimed(text: str) -> sympy.Expr:
     """:func:`parse_expression` without the time limit."""
     if not isinstance(text, str):
-        raise ExpressionError("expression must be text")
+        raise ExpressionError(translate("errors", "expression must be text"))
     # Any whitespace (tab, newline, no-break space) -> a space: one line, same columns.
     text = "".join(" " if c.isspace() else c for c in text).strip()
     if not text:
-        raise ExpressionError("expression is empty")
+        raise ExpressionError(translate("errors", "expression is empty"))
     if len(text) > MAX_LENGTH:
-        raise ExpressionError(f"expression is too long (max {MAX_LENGTH} characters)")
+        raise ExpressionError(translate("errors", "expression is too long (max {limit} "
+                                        "characters)").format(limit=MAX_LENGTH))
     bad = next((i for i, c in enumerate(text) if not c.isprintable()), None)
     if bad is not None:  # NUL, escape and bidi controls: never meant, sometimes sneaky
-        raise ExpressionError(f"character U+{ord(text[bad]):04X} at column {bad + 1} "
-                              "is not allowed")
+        raise ExpressionError(translate("errors", "character U+{code} at column {column} is not "
+                                        "allowed").format(code=f"{ord(text[bad]):04X}",
+                                                          column=bad + 1))
     # ^ becomes ** in the text, not just in the tree: Python's ^ binds more loosely
     # than +, so x^2 + 3*y^2 would parse as x ^ (2 + 3*y) ^ 2.
     columns = [i + 1 for i, c in enumerate(text) for _ in range(2 if c == "^" else 1)]
@@ -318,13 +366,12 @@ def parse_untimed(text: str) -> sympy.Expr:
     except SyntaxError as err:
         offset, msg = err.offset or 0, err.msg or ""
         if not 1 <= offset <= len(parsed):  # Python says 0 when the text ends early
-            raise ExpressionError(f"syntax error at column {columns[-1]} "
-                                  "(expression ended too early)") from None
-        # Keep Python's own words only where they help ("'(' was never closed").
-        hint = f" ({msg})" if "closed" in msg or "unmatched" in msg else ""
-        raise ExpressionError(f"syntax error at column {columns[offset - 1]}{hint}") from None
+            raise ExpressionError(translate("errors", "syntax error at column {column} "
+                                            "(expression ended too early)").format(
+                                                column=columns[-1])) from None
+        raise ExpressionError(_syntax_error(msg, columns[offset - 1])) from None
     except (ValueError, RecursionError, MemoryError):
-        raise ExpressionError("expression could not be parsed") from None
+        raise ExpressionError(translate("errors", "expression could not be parsed")) from None
     _check_tree(tree)
     return own_functions(_Builder(parsed, columns).build(tree.body))
 

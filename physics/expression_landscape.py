@@ -15,6 +15,8 @@ import math
 import numpy as np
 import sympy
 
+from optimizers.translation import translate
+
 from . import expression as parser
 from .landscape import Landscape, eigen_range, largest_curvature
 
@@ -66,12 +68,14 @@ def _compile(expr: sympy.Expr):
     own, x, y = parser.own_functions, parser.X, parser.Y
     grad = [own(sympy.diff(expr, x)), own(sympy.diff(expr, y))]
     if _too_big(grad, _MAX_GRAD_SIZE):
-        raise parser.ExpressionError("expression is too complex to differentiate")
+        raise parser.ExpressionError(translate("errors",
+                                               "expression is too complex to differentiate"))
     hess = []
     for g, v in ((grad[0], x), (grad[0], y), (grad[1], y)):  # stop at the first too big
         hess.append(own(sympy.diff(g, v)))
         if _too_big(hess, _MAX_HESS_SIZE):
-            raise parser.ExpressionError("expression is too complex to differentiate twice")
+            raise parser.ExpressionError(translate(
+                "errors", "expression is too complex to differentiate twice"))
     value_fn = _vectorise([expr])
     return (lambda x, y: value_fn(x, y)[0]), _vectorise(grad), _vectorise(hess)
 
@@ -172,7 +176,8 @@ def landscape_from_expression(text: str, domain=(-5.0, 5.0, -5.0, 5.0),
     domain = tuple(float(d) for d in domain)
     xmin, xmax, ymin, ymax = domain
     if not (all(map(math.isfinite, domain)) and xmin < xmax and ymin < ymax):
-        raise ValueError(f"bad domain {domain}: need xmin < xmax and ymin < ymax")
+        raise ValueError(translate("errors", "bad domain {domain}: need xmin < xmax and "
+                                   "ymin < ymax").format(domain=domain))
     value_xy, grad_xy, hessian_xy = parser.time_limited(parser.TIME_LIMIT, lambda: _compile(parser.parse_untimed(text)))
     gx, gy = np.meshgrid(np.linspace(xmin, xmax, _GRID), np.linspace(ymin, ymax, _GRID))
     with np.errstate(all="ignore"):  # inf - inf in the hints is fine, and quiet
@@ -180,9 +185,11 @@ def landscape_from_expression(text: str, domain=(-5.0, 5.0, -5.0, 5.0),
             V, _, H = value_xy(gx, gy), grad_xy(gx, gy), hessian_xy(gx, gy)
         except (ArithmeticError, TypeError, ValueError, NameError) as err:
             # Not expected from a whitelisted tree, but never let it escape raw.
-            raise parser.ExpressionError(f"expression cannot be evaluated ({err})") from err
+            raise parser.ExpressionError(translate(
+                "errors", "expression cannot be evaluated ({error})").format(error=err)) from err
         if not np.isfinite(V).any():
-            raise parser.ExpressionError("expression is not finite anywhere on the domain")
+            raise parser.ExpressionError(translate(
+                "errors", "expression is not finite anywhere on the domain"))
         minima = _find_minima(value_xy, grad_xy, hessian_xy, gx, gy, V, domain)
         alpha, log_levels = _suggest_alpha(*H), _wants_log_levels(V)
     w, h = xmax - xmin, ymax - ymin

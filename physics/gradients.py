@@ -23,6 +23,7 @@ from typing import Protocol
 import numpy as np
 
 from optimizers.registry import show_value
+from optimizers.translation import translate
 
 from .landscape import Landscape
 from .limits import MAX_SEED
@@ -110,20 +111,25 @@ def make_gradient_source(landscape: Landscape, sigma: float = 0.0, seed: int = 0
     data); ``None`` or the full data size means full-batch gradients.
     """
     if not np.isfinite(sigma) or sigma < 0:
-        raise GradientSettingsError(f"noise sigma must be a finite number >= 0, got {sigma!r}")
+        raise GradientSettingsError(translate(
+            "errors", "noise sigma must be a finite number >= 0, got {value}").format(
+                value=repr(sigma)))
     # Capped so that every seed the CLI or a file accepts fits the window's seed box.
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) \
             or not 0 <= seed <= MAX_SEED:
-        raise GradientSettingsError(
-            f"seed must be a whole number between 0 and {MAX_SEED}, got {show_value(seed)}")
+        raise GradientSettingsError(translate(
+            "errors", "seed must be a whole number between 0 and {max_seed}, got {value}").format(
+                max_seed=MAX_SEED, value=show_value(seed)))
     if batch_size is not None:
         if landscape.name != "regression":
-            raise GradientSettingsError(
-                "batch size applies only to the 'regression' landscape (the one with data)")
+            raise GradientSettingsError(translate(
+                "errors", "batch size applies only to the 'regression' landscape (the one "
+                "with data)"))
         dataset = load_dataset()
         if not 1 <= batch_size <= len(dataset):
-            raise GradientSettingsError(
-                f"batch size must be between 1 and {len(dataset)}, got {batch_size!r}")
+            raise GradientSettingsError(translate(
+                "errors", "batch size must be between 1 and {size}, got {value}").format(
+                    size=len(dataset), value=repr(batch_size)))
         if batch_size < len(dataset):
             return MinibatchGradient(landscape, dataset, int(batch_size), int(seed), float(sigma))
     if sigma > 0:

@@ -26,6 +26,8 @@ from typing import Callable
 
 import numpy as np
 
+from optimizers.translation import translate
+
 from .batch import run_batch
 from .landscape import Landscape
 from .outcome import NOT_YET, Tolerances
@@ -59,13 +61,21 @@ class SweepGrid:
         a0, a1 = self.alpha_range
         m0, m1 = self.mu_range
         if not (np.isfinite(a0) and np.isfinite(a1) and 0 < a0 < a1):
-            raise SweepError(f"alpha range must satisfy 0 < A0 < A1, got {a0:g}:{a1:g}")
+            raise SweepError(translate(
+                "errors", "alpha range must satisfy 0 < A0 < A1, got {low}:{high}").format(
+                    low=f"{a0:g}", high=f"{a1:g}"))
         if not (0 <= m0 < m1 <= 1):
-            raise SweepError(f"mu range must satisfy 0 <= M0 < M1 <= 1, got {m0:g}:{m1:g}")
+            raise SweepError(translate(
+                "errors", "mu range must satisfy 0 <= M0 < M1 <= 1, got {low}:{high}").format(
+                    low=f"{m0:g}", high=f"{m1:g}"))
         if self.n_alpha < 2 or self.n_mu < 2:
-            raise SweepError(f"grid must be at least 2x2, got {self.n_alpha}x{self.n_mu}")
+            raise SweepError(translate(
+                "errors", "grid must be at least 2x2, got {n_alpha}x{n_mu}").format(
+                    n_alpha=self.n_alpha, n_mu=self.n_mu))
         if self.n_alpha * self.n_mu > MAX_CELLS:
-            raise SweepError(f"grid {self.n_alpha}x{self.n_mu} has more than {MAX_CELLS:,} cells")
+            raise SweepError(translate(
+                "errors", "grid {n_alpha}x{n_mu} has more than {max_cells} cells").format(
+                    n_alpha=self.n_alpha, n_mu=self.n_mu, max_cells=f"{MAX_CELLS:,}"))
         return self
 
     @property
@@ -115,12 +125,16 @@ class SweepResult:
 def check_work(grid: SweepGrid, steps: int) -> None:
     """Refuse, before any work, a sweep too long to finish (:data:`MAX_BALL_STEPS`)."""
     if not 1 <= steps <= MAX_SWEEP_STEPS:
-        raise SweepError(f"steps must be between 1 and {MAX_SWEEP_STEPS}, got {steps}")
+        raise SweepError(translate(
+            "errors", "steps must be between 1 and {max_steps}, got {steps}").format(
+                max_steps=MAX_SWEEP_STEPS, steps=steps))
     work = grid.n_alpha * grid.n_mu * steps
     if work > MAX_BALL_STEPS:
-        raise SweepError(f"grid {grid.n_alpha}x{grid.n_mu} x {steps:,} steps is {work:,} "
-                         f"ball-steps, over the cap of {MAX_BALL_STEPS:,} (minutes of work): "
-                         "use a smaller grid or fewer steps")
+        raise SweepError(translate(
+            "errors", "grid {n_alpha}x{n_mu} x {steps} steps is {work} ball-steps, over the cap "
+            "of {cap} (minutes of work): use a smaller grid or fewer steps").format(
+                n_alpha=grid.n_alpha, n_mu=grid.n_mu, steps=f"{steps:,}", work=f"{work:,}",
+                cap=f"{MAX_BALL_STEPS:,}"))
 
 
 def run_sweep(landscape: Landscape, start, grid: SweepGrid, steps: int, measure: str = "steps-to-tol",
@@ -133,7 +147,8 @@ def run_sweep(landscape: Landscape, start, grid: SweepGrid, steps: int, measure:
     """
     grid.validate()
     if measure not in MEASURES:
-        raise SweepError(f"unknown measure {measure!r} (choose {', '.join(MEASURES)})")
+        raise SweepError(translate("errors", "unknown measure {measure} (choose {measures})")
+                         .format(measure=repr(measure), measures=", ".join(MEASURES)))
     check_work(grid, steps)
     a, m = np.meshgrid(grid.alphas, grid.mus)
     alphas, mus = a.ravel(), m.ravel()

@@ -22,6 +22,7 @@ from app.encoders import ExportError, check_target, open_encoder
 from physics.simulation import Comparison
 
 from .theme import BALL_COLOURS, FORCE_COLOUR, VELOCITY_COLOUR, rgb
+from .translation import translate
 
 DEFAULT_FPS = 30
 MAX_FRAMES = 100_000
@@ -54,13 +55,17 @@ class ExportPlan:
     def validate(self) -> "ExportPlan":
         check_target(self.path, self.size)
         if self.frames is not None and not 1 <= self.frames <= MAX_FRAMES:
-            raise ExportError(f"frames must be between 1 and {MAX_FRAMES}, got {self.frames}")
+            raise ExportError(translate("export errors", "frames must be between 1 and {limit}, "
+                                        "got {value}").format(limit=MAX_FRAMES, value=self.frames))
         if not 1 <= self.steps_per_frame <= 10_000:
-            raise ExportError(f"steps per frame must be between 1 and 10000, got {self.steps_per_frame}")
+            raise ExportError(translate("export errors", "steps per frame must be between 1 and "
+                                        "10000, got {value}").format(value=self.steps_per_frame))
         if not 1 <= self.fps <= 120:
-            raise ExportError(f"fps must be between 1 and 120, got {self.fps:g}")
+            raise ExportError(translate("export errors", "fps must be between 1 and {limit}, got "
+                                        "{value}").format(limit=120, value=f"{self.fps:g}"))
         if self.first_step < 0:
-            raise ExportError(f"the first step must be >= 0, got {self.first_step}")
+            raise ExportError(translate("export errors", "the first step must be >= 0, got {value}")
+                              .format(value=self.first_step))
         return self
 
 

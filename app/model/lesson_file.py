@@ -45,7 +45,17 @@ from physics.limits import MAX_STEPS
 from .language import LANGUAGES
 from .lesson import VIEWS, Lesson, LessonStep, Text
 from .scenario import ScenarioError, show_value
-from .scenario_file import FORMAT, check_top, parse_toml, read_text, scenario_from_table
+from .scenario_file import (
+    FORMAT,
+    check_top,
+    in_file,
+    missing,
+    parse_toml,
+    read_text,
+    scenario_from_table,
+    unknown_key,
+)
+from .translation import translate
 
 MAX_LESSON_BYTES = 256 * 1024
 MAX_LESSON_STEPS = 100
@@ -65,16 +75,22 @@ def _text(where: str, value) -> Text:
     if isinstance(value, str):
         value = {code: value for code in LANGUAGES}
     if not isinstance(value, dict) or not value:
-        raise ScenarioError(f"{where} must be text or a table like {{ en = \"…\", pt = \"…\" }}"
-                            f", got {show_value(value)}")
+        raise ScenarioError(translate("lesson errors", "{where} must be text or a table like "
+                                      "{{ en = \"…\", pt = \"…\" }}, got {value}")
+                            .format(where=where, value=show_value(value)))
     for code, text in value.items():
         if code not in LANGUAGES:
-            raise ScenarioError(f"{where}: unknown language {code!r} "
-                                f"(known: {', '.join(LANGUAGES)})")
+            raise ScenarioError(translate("lesson errors", "{where}: unknown language {code} "
+                                          "(known: {known})").format(
+                where=where, code=repr(code), known=", ".join(LANGUAGES)))
         if not isinstance(text, str) or not text.strip():
-            raise ScenarioError(f"{where}.{code} must be some text, got {show_value(text)}")
+            raise ScenarioError(translate("lesson errors", "{where}.{code} must be some text, "
+                                          "got {value}").format(where=where, code=code,
+                                                                value=show_value(text)))
         if len(text) > MAX_TEXT_CHARS:
-            raise ScenarioError(f"{where}.{code} is too long (max {MAX_TEXT_CHARS} characters)")
+            raise ScenarioError(translate("lesson errors", "{where}.{code} is too long (max "
+                                          "{limit} characters)").format(
+                where=where, code=code, limit=MAX_TEXT_CHARS))
     return Text(tuple((code, _tidy(value[code])) for code in LANGUAGES if code in value))
 
 
@@ -87,71 +103,82 @@ def _tidy(text: str) -> str:
 
 def _whole(where: str, value, low: int, high: int) -> int:
     if type(value) is not int or not low <= value <= high:
-        raise ScenarioError(f"{where} must be a whole number between {low} and {high}, "
-                            f"got {show_value(value)}")
+        raise ScenarioError(translate("lesson errors", "{where} must be a whole number between "
+                                      "{low} and {high}, got {value}").format(
+            where=where, low=low, high=high, value=show_value(value)))
     return value
 
 
 def _merged(previous: dict, changes) -> dict:
     """The previous step's scenario table with ``changes`` applied."""
     if not isinstance(changes, dict):
-        raise ScenarioError(f"scenario must be a table, got {show_value(changes)}")
+        raise ScenarioError(translate("lesson errors", "scenario must be a table, got {value}")
+                            .format(value=show_value(changes)))
     return {**previous, **changes}
 
 
 def _scenario(table: dict):
+    where = translate("lesson errors", "scenario: {problem}")
     if "format" in table:
-        raise ScenarioError("scenario: format belongs at the top of the lesson, not here")
+        raise ScenarioError(where.format(problem=translate(
+            "lesson errors", "format belongs at the top of the lesson, not here")))
     try:
         return scenario_from_table({"format": FORMAT, **table})
     except ScenarioError as error:
-        raise ScenarioError(f"scenario: {error}") from None
+        raise ScenarioError(where.format(problem=error)) from None
 
 
 def _step(number: int, table, scenario_table: dict) -> tuple[LessonStep, dict]:
     """Step ``number`` (1-based) and the scenario table the next step starts from."""
     if not isinstance(table, dict):
-        raise ScenarioError(f"must be a [[step]] table, got {show_value(table)}")
+        raise ScenarioError(translate("lesson errors", "must be a [[step]] table, got {value}")
+                            .format(value=show_value(table)))
     for key in table:
         if key not in _STEP_KEYS:
-            raise ScenarioError(f"unknown key {key!r} (known: {', '.join(_STEP_KEYS)})")
+            raise ScenarioError(unknown_key(key, _STEP_KEYS))
     if "caption" not in table:
-        raise ScenarioError("caption is missing")
+        raise ScenarioError(missing("caption"))
     if "scenario" in table:
         scenario_table = _merged(scenario_table, table["scenario"])
     unset = table.get("unset", [])
     if not isinstance(unset, list) or any(key not in _UNSETTABLE for key in unset):
-        raise ScenarioError(f"unset must be a list of {', '.join(map(repr, _UNSETTABLE))}, "
-                            f"got {show_value(unset)}")
+        raise ScenarioError(translate("lesson errors", "unset must be a list of {keys}, got "
+                                      "{value}").format(keys=", ".join(map(repr, _UNSETTABLE)),
+                                                        value=show_value(unset)))
     scenario_table = {k: v for k, v in scenario_table.items() if k not in unset}
     scenario = _scenario(scenario_table)
     question = _text("question", table["question"]) if "question" in table else None
     raw_choices = table.get("choices", [])
     if not isinstance(raw_choices, list) or len(raw_choices) == 1 \
             or len(raw_choices) > MAX_CHOICES:
-        raise ScenarioError(f"choices must be a list of 2 to {MAX_CHOICES} texts, "
-                            f"got {show_value(raw_choices)}")
-    choices = tuple(_text(f"choice {n}", c) for n, c in enumerate(raw_choices, 1))
+        raise ScenarioError(translate("lesson errors", "choices must be a list of 2 to {limit} "
+                                      "texts, got {value}").format(limit=MAX_CHOICES,
+                                                                   value=show_value(raw_choices)))
+    choices = tuple(_text(translate("lesson errors", "choice {number}").format(number=n), c)
+                    for n, c in enumerate(raw_choices, 1))
     if choices and question is None:
-        raise ScenarioError("choices need a question")
+        raise ScenarioError(translate("lesson errors", "choices need a question"))
     if choices and "answer" not in table:
-        raise ScenarioError("answer is missing (which choice is right, 1 = the first)")
+        raise ScenarioError(translate("lesson errors", "answer is missing (which choice is "
+                                      "right, 1 = the first)"))
     if "answer" in table and not choices:
-        raise ScenarioError("answer needs choices")
+        raise ScenarioError(translate("lesson errors", "answer needs choices"))
     answer = _whole("answer", table["answer"], 1, len(choices)) - 1 if choices else None
     if "pause_at" in table and table.get("play"):
-        raise ScenarioError("give pause_at or play, not both")
+        raise ScenarioError(translate("lesson errors", "give pause_at or play, not both"))
     pause_at = _whole("pause_at", table["pause_at"], 1, MAX_STEPS) if "pause_at" in table \
         else None
     play = table.get("play", False)
     if type(play) is not bool:
-        raise ScenarioError(f"play must be true or false, got {show_value(play)}")
+        raise ScenarioError(translate("lesson errors", "play must be true or false, got {value}")
+                            .format(value=show_value(play)))
     highlight = (_whole("highlight", table["highlight"], 1, len(scenario.panes)) - 1
                  if "highlight" in table else None)
     show = table.get("show", [])
     if not isinstance(show, list) or any(view not in VIEWS for view in show):
-        raise ScenarioError(f"show must be a list of {', '.join(map(repr, VIEWS))}, "
-                            f"got {show_value(show)}")
+        raise ScenarioError(translate("lesson errors", "show must be a list of {views}, got "
+                                      "{value}").format(views=", ".join(map(repr, VIEWS)),
+                                                        value=show_value(show)))
     after = _text("after", table["after"]) if "after" in table else None
     speed = _whole("speed", table["speed"], *SPEEDS) if "speed" in table else None
     step = LessonStep(_text("caption", table["caption"]), scenario, question, choices,
@@ -161,22 +188,25 @@ def _step(number: int, table, scenario_table: dict) -> tuple[LessonStep, dict]:
 
 def lesson_from_toml(text: str, name: str) -> Lesson:
     """Parse and validate lesson TOML text; never executes anything."""
-    data = parse_toml(text, "lesson file", MAX_LESSON_BYTES)
-    check_top(data, _TOP_KEYS, "lesson")
+    data = parse_toml(text, translate("lesson errors", "lesson file"), MAX_LESSON_BYTES)
+    check_top(data, _TOP_KEYS, translate("lesson errors", "lesson"))
     if "title" not in data:
-        raise ScenarioError("title is missing")
+        raise ScenarioError(missing("title"))
     title = _text("title", data["title"])
     if not isinstance(data.get("scenario"), dict):
-        raise ScenarioError("[scenario] is missing: the first step's scenario")
+        raise ScenarioError(translate("lesson errors",
+                                      "[scenario] is missing: the first step's scenario"))
     tables = data.get("step")
     if not isinstance(tables, list) or not 1 <= len(tables) <= MAX_LESSON_STEPS:
-        raise ScenarioError(f"a lesson needs 1 to {MAX_LESSON_STEPS} [[step]] tables")
+        raise ScenarioError(translate("lesson errors", "a lesson needs 1 to {limit} [[step]] "
+                                      "tables").format(limit=MAX_LESSON_STEPS))
     scenario_table, steps = data["scenario"], []
     for number, table in enumerate(tables, 1):
         try:
             step, scenario_table = _step(number, table, scenario_table)
         except ScenarioError as error:
-            raise ScenarioError(f"step {number}: {error}") from None
+            raise ScenarioError(translate("lesson errors", "step {number}: {problem}")
+                                .format(number=number, problem=error)) from None
         steps.append(step)
     return Lesson(name, title, tuple(steps))
 
@@ -193,8 +223,8 @@ def load_lesson(path) -> Lesson:
     """Read, parse and validate the lesson file at ``path`` (ScenarioError: one line)."""
     path = Path(path)
     try:
-        return lesson_from_toml(read_text(path, "lesson file", MAX_LESSON_BYTES),
-                                lesson_name(path))
+        return lesson_from_toml(read_text(path, translate("lesson errors", "lesson file"),
+                                          MAX_LESSON_BYTES), lesson_name(path))
     except ScenarioError as error:
-        raise ScenarioError(f"{path.name or path}: {error}") from None
+        raise ScenarioError(in_file(path, error)) from None
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from .lesson import Lesson
 from .lesson_file import lesson_name, load_lesson
 from .scenario import ScenarioError
+from .translation import translate
 
 
 def lesson_folder() -> Path:
@@ -35,7 +36,8 @@ def find_lesson(name: str) -> Lesson:
         if lesson_name(path) == name.strip().lower():
             return load_lesson(path)
     known = ", ".join(lesson_name(p) for p in paths)
-    raise ScenarioError(f"no lesson called {name!r} (known: {known})")
+    raise ScenarioError(translate("lesson errors", "no lesson called {name} (known: {known})")
+                        .format(name=repr(name), known=known))
 
 
 def resolve_lesson(name: str) -> Lesson:

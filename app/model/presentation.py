@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .translation import translate
+
 ZOOM_LEVELS = (0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 CONTRAST_LINES = 1.6       # line widths in the high-contrast look
 CONTRAST_MARKERS = 1.25    # ball, star and × sizes in the high-contrast look
@@ -63,5 +65,6 @@ def parse_zoom(value) -> float:
     """A remembered zoom read back: one of :data:`ZOOM_LEVELS`, else ValueError."""
     zoom = float(value)
     if zoom not in ZOOM_LEVELS:
-        raise ValueError(f"zoom must be one of {', '.join(map(str, ZOOM_LEVELS))}, got {value!r}")
+        raise ValueError(translate("errors", "zoom must be one of {levels}, got {value}").format(
+            levels=", ".join(map(str, ZOOM_LEVELS)), value=repr(value)))
     return zoom

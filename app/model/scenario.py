@@ -24,6 +24,8 @@ from physics.limits import MAX_EXPRESSION_LENGTH as MAX_LENGTH
 from physics.limits import MAX_SEED, MAX_STEPS
 from physics.simulation import Comparison
 
+from .translation import translate
+
 #: Panes side by side (and balls in the overlay): one home for the limit.
 MAX_PANES = 4
 _RAVINE = builtin("ravine")
@@ -39,13 +41,15 @@ def _real(where: str, value, optional: bool = False) -> None:
     if optional and value is None:
         return
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ScenarioError(f"{where} must be a number, got {show_value(value)}")
+        raise ScenarioError(translate("scenario errors", "{where} must be a number, got {value}")
+                            .format(where=where, value=show_value(value)))
     try:
         finite = math.isfinite(value)
     except OverflowError:
         finite = False
     if not finite:
-        raise ScenarioError(f"{where} must be finite, got {show_value(value)}")
+        raise ScenarioError(translate("scenario errors", "{where} must be finite, got {value}")
+                            .format(where=where, value=show_value(value)))
 
 
 def _whole(where: str, value, low: int, high: int | None = None) -> None:
@@ -53,8 +57,12 @@ def _whole(where: str, value, low: int, high: int | None = None) -> None:
     hold, so a scenario that validates always opens (an overflowing box bricked the app)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) \
             or value < low or (high is not None and value > high):
-        bounds = f">= {low}" if high is None else f"between {low} and {high}"
-        raise ScenarioError(f"{where} must be a whole number {bounds}, got {show_value(value)}")
+        message = (translate("scenario errors", "{where} must be a whole number >= {low}, "
+                             "got {value}") if high is None else
+                   translate("scenario errors", "{where} must be a whole number between {low} "
+                             "and {high}, got {value}"))
+        raise ScenarioError(message.format(where=where, low=low, high=high,
+                                           value=show_value(value)))
 
 
 def _steps(where: str, value) -> None:
@@ -72,17 +80,26 @@ def _check_schedule(where: str, value, shapes: dict) -> None:
     kind = value[0] if isinstance(value, tuple) and value else None
     shape = shapes.get(kind) if isinstance(kind, str) else None
     if shape is None or len(value) != len(shape) + 1:
-        forms = " or ".join(f'["{k}", ' + ", ".join(n for n, _ in items) + "]"
-                            for k, items in shapes.items())
-        raise ScenarioError(f"{where} must be {forms}, got {show_value(value)}")
+        forms = translate("scenario errors", " or ").join(
+            f'["{k}", ' + ", ".join(n for n, _ in items) + "]" for k, items in shapes.items())
+        raise ScenarioError(translate("scenario errors", "{where} must be {forms}, got {value}")
+                            .format(where=where, forms=forms, value=show_value(value)))
     for (label, check), item in zip(shape, value[1:]):
-        check(f"{label} in {where}", item)
+        check(translate("scenario errors", "{label} in {where}").format(label=label, where=where),
+              item)
+
+
+def in_pane(number: int, problem) -> str:
+    """``"pane 2: alpha must be > 0, got -1"``: a pane's problem, said with its number."""
+    return translate("scenario errors", "pane {number}: {problem}").format(number=number,
+                                                                          problem=problem)
 
 
 def _check_pane(number: int, pane) -> None:
-    where = f"pane {number}: "
     if not isinstance(pane, OptimizerSettings):
-        raise ScenarioError(f"{where}must be OptimizerSettings, got {show_value(pane)}")
+        raise ScenarioError(in_pane(number, translate(
+            "scenario errors", "must be OptimizerSettings, got {value}").format(
+                value=show_value(pane))))
     try:
         for name in ("alpha", "mu", "beta1", "beta2", "eps"):
             _real(name, getattr(pane, name), optional=name in ("beta2", "eps"))
@@ -90,7 +107,7 @@ def _check_pane(number: int, pane) -> None:
         _check_schedule("alpha_schedule", pane.alpha_schedule, _ALPHA_SCHEDULES)
         validate(pane)
     except (ScenarioError, SettingsError) as error:
-        raise ScenarioError(where + str(error)) from None
+        raise ScenarioError(in_pane(number, error)) from None
 
 
 @lru_cache(maxsize=16)
@@ -131,20 +148,24 @@ class Scenario:
         """The :class:`Landscape` this scenario names (ScenarioError if it is bad)."""
         text, domain = self.landscape, self.domain
         if not isinstance(text, str) or not text.strip():
-            raise ScenarioError(f"landscape must be a built-in name or an expression, "
-                                f"got {show_value(text)}")
+            raise ScenarioError(translate("scenario errors", "landscape must be a built-in name "
+                                          "or an expression, got {value}")
+                                .format(value=show_value(text)))
         if len(text) > MAX_LENGTH:
-            raise ScenarioError(f"landscape expression is too long (max {MAX_LENGTH} chars)")
+            raise ScenarioError(translate("scenario errors", "landscape expression is too long "
+                                          "(max {limit} chars)").format(limit=MAX_LENGTH))
         if domain is not None:
             if text.strip().lower() in BUILTIN_NAMES:
-                raise ScenarioError(f"domain applies only to typed expressions, not the "
-                                    f"built-in {text!r}")
+                raise ScenarioError(translate("scenario errors", "domain applies only to typed "
+                                              "expressions, not the built-in {name}")
+                                    .format(name=repr(text)))
             ok = isinstance(domain, (tuple, list)) and len(domain) == 4
             for item in domain if ok else ():
                 _real("domain", item)
             if not (ok and domain[0] < domain[1] and domain[2] < domain[3]):
-                raise ScenarioError("domain must be [xmin, xmax, ymin, ymax] with xmin < xmax "
-                                    f"and ymin < ymax, got {show_value(domain)}")
+                raise ScenarioError(translate("scenario errors", "domain must be [xmin, xmax, "
+                                              "ymin, ymax] with xmin < xmax and ymin < ymax, "
+                                              "got {value}").format(value=show_value(domain)))
             domain = tuple(float(d) for d in domain)
         try:
             return _resolve(text, domain)
@@ -156,7 +177,8 @@ class Scenario:
         if self.start is None:
             return tuple(float(v) for v in self.resolved_landscape().start)
         if not isinstance(self.start, (tuple, list)) or len(self.start) != 2:
-            raise ScenarioError(f"start must be [x, y], got {show_value(self.start)}")
+            raise ScenarioError(translate("scenario errors", "start must be [x, y], got {value}")
+                                .format(value=show_value(self.start)))
         for value in self.start:
             _real("start", value)
         return float(self.start[0]), float(self.start[1])
@@ -168,19 +190,22 @@ class Scenario:
         is_seq = isinstance(self.panes, (tuple, list))
         if not is_seq or not 1 <= len(self.panes) <= MAX_PANES:
             count = len(self.panes) if is_seq else self.panes
-            raise ScenarioError(f"a scenario needs 1 to {MAX_PANES} panes, got {show_value(count)}")
+            raise ScenarioError(translate("scenario errors", "a scenario needs 1 to {limit} panes, "
+                                          "got {count}").format(limit=MAX_PANES,
+                                                                count=show_value(count)))
         for number, pane in enumerate(self.panes, 1):
             _check_pane(number, pane)
-        _real("noise sigma", self.sigma)
-        _whole("seed", self.seed, 0, MAX_SEED)
+        _real(translate("scenario errors", "noise sigma"), self.sigma)
+        _whole(translate("scenario errors", "seed"), self.seed, 0, MAX_SEED)
         if self.batch_size is not None:
-            _whole("batch size", self.batch_size, 1)
+            _whole(translate("scenario errors", "batch size"), self.batch_size, 1)
         try:
             make_gradient_source(landscape, self.sigma, self.seed, self.batch_size)
         except GradientSettingsError as error:
             raise ScenarioError(str(error)) from None
         if not isinstance(self.title, str):
-            raise ScenarioError(f"title must be text, got {show_value(self.title)}")
+            raise ScenarioError(translate("scenario errors", "title must be text, got {value}")
+                                .format(value=show_value(self.title)))
         return self
 
     def build_comparison(self, **kwargs) -> Comparison:

@@ -39,7 +39,8 @@ from pathlib import Path
 from app.atomic_file import OutputError, atomic_output
 from optimizers.registry import ADAPTIVE, USES_MU, OptimizerSettings
 
-from .scenario import MAX_PANES, Scenario, ScenarioError, show_value
+from .scenario import MAX_PANES, Scenario, ScenarioError, in_pane, show_value
+from .translation import translate
 
 FORMAT = 1
 MAX_FILE_BYTES = 64 * 1024
@@ -61,7 +62,8 @@ def _toml(value) -> str:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise ScenarioError(f"text {show_value(value)} cannot be saved as UTF-8") from None
+            raise ScenarioError(translate("scenario errors", "text {value} cannot be saved as "
+                                          "UTF-8").format(value=show_value(value))) from None
         out = "".join(f"\\{c}" if c in '"\\' else f"\\u{ord(c):04X}"
                       if ord(c) < 0x20 or ord(c) == 0x7F else c for c in value)
         return f'"{out}"'
@@ -71,7 +73,8 @@ def _toml(value) -> str:
         return str(int(value))
     number = float(value)
     if not math.isfinite(number):  # validation already refused these
-        raise ScenarioError(f"cannot save the non-finite number {number!r}")
+        raise ScenarioError(translate("scenario errors", "cannot save the non-finite number "
+                                      "{number}").format(number=repr(number)))
     return repr(number)
 
 
@@ -121,19 +124,32 @@ def _as_tuple(value):
     return tuple(value) if isinstance(value, list) else value
 
 
+def unknown_key(key: str, known: tuple[str, ...]) -> str:
+    """``"unknown key 'colour' (known: format, title, …)"``."""
+    return translate("scenario errors", "unknown key {key} (known: {known})").format(
+        key=repr(key), known=", ".join(known))
+
+
+def missing(key: str) -> str:
+    """``"landscape is missing"``: a key the file must have."""
+    return translate("scenario errors", "{key} is missing").format(key=key)
+
+
 def _pane_from(number: int, table) -> OptimizerSettings:
     if not isinstance(table, dict):
-        raise ScenarioError(f"pane {number}: must be a [[pane]] table, got {show_value(table)}")
+        raise ScenarioError(in_pane(number, translate(
+            "scenario errors", "must be a [[pane]] table, got {value}").format(
+                value=show_value(table))))
     for key in table:
         if key not in _PANE_KEYS:
-            raise ScenarioError(f"pane {number}: unknown key {key!r} "
-                                f"(known: {', '.join(_PANE_KEYS)})")
+            raise ScenarioError(in_pane(number, unknown_key(key, _PANE_KEYS)))
     for key in ("optimizer", "alpha"):
         if key not in table:
-            raise ScenarioError(f"pane {number}: {key} is missing")
+            raise ScenarioError(in_pane(number, missing(key)))
     if not isinstance(table["optimizer"], str):
-        raise ScenarioError(f"pane {number}: optimizer must be a name, "
-                            f"got {show_value(table['optimizer'])}")
+        raise ScenarioError(in_pane(number, translate(
+            "scenario errors", "optimizer must be a name, got {value}").format(
+                value=show_value(table["optimizer"]))))
     fields = {"name" if k == "optimizer" else k: _as_tuple(v) for k, v in table.items()}
     return OptimizerSettings(**fields)
 
@@ -156,50 +172,59 @@ def _normalised(s: Scenario) -> Scenario:
 def parse_toml(text: str, what: str, limit: int = MAX_FILE_BYTES) -> dict:
     """TOML text as a table, with one-line errors (``what`` names the kind of file)."""
     if len(text.encode("utf-8", "surrogatepass")) > limit:
-        raise ScenarioError(f"{what} is too large (limit {limit} bytes)")
+        raise ScenarioError(translate("scenario errors", "{what} is too large (limit {limit} "
+                                      "bytes)").format(what=what, limit=limit))
     if not text.strip():
-        raise ScenarioError(f"{what} is empty")
+        raise ScenarioError(translate("scenario errors", "{what} is empty").format(what=what))
+    invalid = translate("scenario errors", "not valid TOML: {reason}")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ScenarioError(f"not valid TOML: {' '.join(str(error).split())}") from None
+        raise ScenarioError(invalid.format(reason=" ".join(str(error).split()))) from None
     except RecursionError:
-        raise ScenarioError("not valid TOML: nested too deeply") from None
+        raise ScenarioError(invalid.format(reason=translate("scenario errors",
+                                                            "nested too deeply"))) from None
     except ValueError as error:  # tomllib's int() refuses more digits than Python converts
-        why = (f"a whole number has more than {sys.get_int_max_str_digits()} digits"
+        why = (translate("scenario errors", "a whole number has more than {limit} digits")
+               .format(limit=sys.get_int_max_str_digits())
                if "digits" in str(error) else " ".join(str(error).split()))
-        raise ScenarioError(f"not valid TOML: {why}") from None
+        raise ScenarioError(invalid.format(reason=why)) from None
     return data
 
 
 def scenario_from_toml(text: str) -> Scenario:
     """Parse and validate scenario TOML text; never executes anything."""
-    return scenario_from_table(parse_toml(text, "scenario file"))
+    return scenario_from_table(parse_toml(text, translate("scenario errors", "scenario file")))
 
 
 def check_top(data: dict, known: tuple[str, ...], kind: str) -> None:
     """The top of a scenario or lesson file: only ``known`` keys, and ``format = 1``."""
     for key in data:
         if key not in known:
-            raise ScenarioError(f"unknown key {key!r} (known: {', '.join(known)})")
+            raise ScenarioError(unknown_key(key, known))
     fmt = data.get("format")
     if fmt is None:
-        raise ScenarioError(f"not a Momentum Lab {kind} (format is missing)")
+        raise ScenarioError(translate("scenario errors", "not a Momentum Lab {kind} (format is "
+                                      "missing)").format(kind=kind))
     if type(fmt) is not int or fmt != FORMAT:
-        raise ScenarioError(f"unsupported format {show_value(fmt)} (this version reads {FORMAT})")
+        raise ScenarioError(translate("scenario errors", "unsupported format {value} (this "
+                                      "version reads {version})").format(value=show_value(fmt),
+                                                                         version=FORMAT))
 
 
 def scenario_from_table(data: dict) -> Scenario:
     """Validate a parsed scenario table (the keys of the format above) as a Scenario."""
-    check_top(data, _TOP_KEYS, "scenario")
+    check_top(data, _TOP_KEYS, translate("scenario errors", "scenario"))
     if "landscape" not in data:
-        raise ScenarioError("landscape is missing")
+        raise ScenarioError(missing("landscape"))
     tables = data.get("pane", [])
     if not isinstance(tables, list):
-        raise ScenarioError("panes must be written as [[pane]] tables")
+        raise ScenarioError(translate("scenario errors",
+                                      "panes must be written as [[pane]] tables"))
     if not 1 <= len(tables) <= MAX_PANES:
-        raise ScenarioError(f"a scenario needs 1 to {MAX_PANES} [[pane]] tables, "
-                            f"got {len(tables)}")
+        raise ScenarioError(translate("scenario errors", "a scenario needs 1 to {limit} [[pane]] "
+                                      "tables, got {count}").format(limit=MAX_PANES,
+                                                                    count=len(tables)))
     fields = {k: _as_tuple(v) for k, v in data.items() if k not in ("format", "pane")}
     panes = tuple(_pane_from(n, table) for n, table in enumerate(tables, 1))
     return _normalised(Scenario(**fields, panes=panes).validate())
@@ -212,21 +237,26 @@ def read_text(path: Path, what: str, limit: int = MAX_FILE_BYTES) -> str:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise ScenarioError(f"is a folder, not a {what}")
+            raise ScenarioError(translate("scenario errors", "is a folder, not a {what}")
+                                .format(what=what))
         if not stat.S_ISREG(info.st_mode):
-            raise ScenarioError("is not a regular file")
+            raise ScenarioError(translate("scenario errors", "is not a regular file"))
         if info.st_size > limit:
-            raise ScenarioError(f"{what} is too large ({info.st_size} bytes; limit {limit})")
+            raise ScenarioError(translate("scenario errors", "{what} is too large ({size} bytes; "
+                                          "limit {limit})").format(what=what, size=info.st_size,
+                                                                   limit=limit))
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise ScenarioError("no such file") from None
+        raise ScenarioError(translate("scenario errors", "no such file")) from None
     except OSError as error:
-        raise ScenarioError(f"cannot read: {error.strerror or error}") from None
+        raise ScenarioError(translate("scenario errors", "cannot read: {reason}")
+                            .format(reason=error.strerror or error)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ScenarioError(f"not UTF-8 text (bad byte at offset {error.start})") from None
+        raise ScenarioError(translate("scenario errors", "not UTF-8 text (bad byte at offset "
+                                      "{offset})").format(offset=error.start)) from None
 
 
 def load_scenario(path) -> Scenario:
@@ -240,6 +270,12 @@ def load_scenario(path) -> Scenario:
     """
     path = Path(path)
     try:
-        return scenario_from_toml(read_text(path, "scenario file"))
+        return scenario_from_toml(read_text(path, translate("scenario errors", "scenario file")))
     except ScenarioError as error:
-        raise ScenarioError(f"{path.name or path}: {error}") from None
+        raise ScenarioError(in_file(path, error)) from None
+
+
+def in_file(path: Path, problem) -> str:
+    """``"broken.toml: pane 1: …"``: a file's problem, said with its name."""
+    return translate("scenario errors", "{name}: {problem}").format(name=path.name or path,
+                                                                    problem=problem)

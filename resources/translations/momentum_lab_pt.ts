@@ -454,6 +454,434 @@
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <location filename="../../optimizers/registry.py" line="124"/>
+        <source>a number too long to show</source>
+        <extracomment>Human titles, as the panes and exports show them.</extracomment>
+        <translation>um número longo demais para mostrar</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="132"/>
+        <source>alpha</source>
+        <translation>a taxa de aprendizado α</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="132"/>
+        <source>mu</source>
+        <translation>o momentum μ</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="133"/>
+        <source>mu ramp start</source>
+        <translation>o início da rampa de μ</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="134"/>
+        <source>mu ramp end</source>
+        <translation>o fim da rampa de μ</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="135"/>
+        <source>mu ramp length</source>
+        <translation>a duração da rampa de μ</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="136"/>
+        <source>decay factor</source>
+        <translation>o fator de decaimento</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="137"/>
+        <source>decay interval</source>
+        <translation>o intervalo de decaimento</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="138"/>
+        <source>cosine length</source>
+        <translation>a duração do cosseno</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="139"/>
+        <source>cosine minimum</source>
+        <translation>o mínimo do cosseno</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="147"/>
+        <source>{name} must be a number, got {value}</source>
+        <translation>{name} deve ser um número, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="152"/>
+        <source>{name} must be finite, got {value}</source>
+        <translation>{name} deve ser um número finito, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="161"/>
+        <source>{name} must be a whole number of steps between 1 and {max_steps}, got {value}</source>
+        <translation>{name} deve ser um número inteiro de passos entre 1 e {max_steps}, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="172"/>
+        <source>{name} must be in [0, 1), got {value}</source>
+        <translation>{name} deve estar em [0, 1), recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="175"/>
+        <source>{name} must be in [0, 1], got {value}</source>
+        <translation>{name} deve estar em [0, 1], recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="182"/>
+        <source>unknown optimizer {name} (choose from {names})</source>
+        <translation>otimizador desconhecido {name} (escolha entre {names})</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="186"/>
+        <source>alpha must be &gt; 0, got {value}</source>
+        <translation>a taxa de aprendizado α deve ser &gt; 0, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="194"/>
+        <source>eps must be &gt; 0, got {value}</source>
+        <translation>eps deve ser &gt; 0, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="206"/>
+        <source>decay factor must be in (0, 1], got {value}</source>
+        <translation>o fator de decaimento deve estar em (0, 1], recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="214"/>
+        <source>cosine minimum must be in [0, alpha], got {value}</source>
+        <translation>o mínimo do cosseno deve estar em [0, α], recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="218"/>
+        <source>unknown alpha schedule {kind} (choose step or cosine)</source>
+        <translation>agenda de α {kind} desconhecida (escolha step ou cosine)</translation>
+    </message>
+    <message>
+        <location filename="../../physics/catalog.py" line="25"/>
+        <source>domain applies only to typed expressions, not the built-in {name}</source>
+        <translation>o domínio vale só para expressões digitadas, não para a paisagem embutida {name}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/catalog.py" line="30"/>
+        <source>unknown landscape {name} (built-ins: {builtins}; or type an expression in x and y)</source>
+        <translation>paisagem desconhecida {name} (embutidas: {builtins}; ou digite uma expressão em x e y)</translation>
+    </message>
+    <message>
+        <location filename="../../physics/catalog.py" line="42"/>
+        <source>bad landscape expression {text}: {error}</source>
+        <translation>expressão de paisagem inválida {text}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="104"/>
+        <source>comprehensions</source>
+        <translation>compreensões</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="106"/>
+        <source>indexing (&apos;[...]&apos;)</source>
+        <translation>indexação (&apos;[...]&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="107"/>
+        <source>comparisons</source>
+        <translation>comparações</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="109"/>
+        <source>&apos;*&apos; unpacking</source>
+        <translation>desempacotamento com &apos;*&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="110"/>
+        <source>tuples (&apos;,&apos;)</source>
+        <translation>tuplas (&apos;,&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="110"/>
+        <source>lists</source>
+        <translation>listas</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="111"/>
+        <source>sets</source>
+        <translation>conjuntos</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="111"/>
+        <source>dicts</source>
+        <translation>dicionários</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="114"/>
+        <source>slices</source>
+        <translation>fatias</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="163"/>
+        <source>expression is too complex (gave up after {seconds} s)</source>
+        <translation>expressão complexa demais (desistimos após {seconds} s)</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="185"/>
+        <source>expression is undefined (division by zero?) at column {column}</source>
+        <translation>expressão indefinida (divisão por zero?) na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="188"/>
+        <source>expression is not real at column {column}</source>
+        <translation>a expressão não é real na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="191"/>
+        <location filename="../../physics/expression.py" line="240"/>
+        <location filename="../../physics/expression.py" line="254"/>
+        <location filename="../../physics/expression.py" line="298"/>
+        <source>number too large at column {column}</source>
+        <translation>número grande demais na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="199"/>
+        <source>complex numbers are not allowed at column {column}</source>
+        <translation>números complexos não são permitidos na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="202"/>
+        <source>strings are not allowed at column {column}</source>
+        <translation>textos entre aspas não são permitidos na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="203"/>
+        <source>{value} is not allowed at column {column}</source>
+        <translation>{value} não é permitido na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="209"/>
+        <source>function &apos;{name}&apos; needs an argument at column {column}, e.g. {name}(x)</source>
+        <translation>a função &apos;{name}&apos; precisa de um argumento na coluna {column}, por exemplo {name}(x)</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="211"/>
+        <source>unknown name &apos;{name}&apos; at column {column} (use x, y, pi, e)</source>
+        <translation>nome desconhecido &apos;{name}&apos; na coluna {column} (use x, y, pi, e)</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="223"/>
+        <source>division by zero at column {column}</source>
+        <translation>divisão por zero na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="225"/>
+        <source>operator &apos;{operator}&apos; is not allowed at column {column}</source>
+        <translation>o operador &apos;{operator}&apos; não é permitido na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="230"/>
+        <source>attribute access &apos;.{name}&apos; is not allowed at column {column}</source>
+        <translation>o acesso ao atributo &apos;.{name}&apos; não é permitido na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="233"/>
+        <source>{what} not allowed at column {column}</source>
+        <translation>não é permitido usar {what} na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="239"/>
+        <source>not a real number at column {column}</source>
+        <translation>não é um número real na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="256"/>
+        <source>({base})**({exp}) is undefined at column {column}</source>
+        <translation>({base})**({exp}) é indefinido na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="267"/>
+        <source>exponent {exponent} too large at column {column} (|exponent| &lt;= {limit})</source>
+        <translation>expoente {exponent} grande demais na coluna {column} (|expoente| &lt;= {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="277"/>
+        <source>only named functions can be called, e.g. sin(x) at column {column}</source>
+        <translation>só funções com nome podem ser chamadas, por exemplo sin(x), na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="280"/>
+        <source>&apos;{name}&apos; is not a function (write {name}*(...)) at column {column}</source>
+        <translation>&apos;{name}&apos; não é uma função (escreva {name}*(...)) na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="283"/>
+        <source>function &apos;{name}&apos; is not allowed at column {column} (allowed: {functions})</source>
+        <translation>a função &apos;{name}&apos; não é permitida na coluna {column} (permitidas: {functions})</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="287"/>
+        <source>{name}() takes one plain argument, no keywords or &apos;*&apos; at column {column}</source>
+        <translation>{name}() recebe um único argumento simples, sem palavras-chave nem &apos;*&apos;, na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="290"/>
+        <source>{name}() takes exactly 1 argument (got {count}) at column {column}</source>
+        <translation>{name}() recebe exatamente 1 argumento (recebeu {count}) na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="300"/>
+        <source>{name}({value}) is undefined at column {column}</source>
+        <translation>{name}({value}) é indefinido na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="318"/>
+        <source>expression is too complex (max {limit} parts)</source>
+        <translation>expressão complexa demais (máximo de {limit} partes)</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="321"/>
+        <source>expression is nested too deeply (max depth {limit})</source>
+        <translation>expressão aninhada demais (profundidade máxima {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="330"/>
+        <source>syntax error at column {column} (&apos;{bracket}&apos; was never closed)</source>
+        <translation>erro de sintaxe na coluna {column} (&apos;{bracket}&apos; nunca foi fechado)</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="333"/>
+        <source>syntax error at column {column} (unmatched &apos;{bracket}&apos;)</source>
+        <translation>erro de sintaxe na coluna {column} (&apos;{bracket}&apos; sem par)</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="336"/>
+        <source>syntax error at column {column} ({detail})</source>
+        <translation>erro de sintaxe na coluna {column} ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="338"/>
+        <source>syntax error at column {column}</source>
+        <translation>erro de sintaxe na coluna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="344"/>
+        <source>expression must be text</source>
+        <translation>a expressão deve ser um texto</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="348"/>
+        <source>expression is empty</source>
+        <translation>a expressão está vazia</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="350"/>
+        <source>expression is too long (max {limit} characters)</source>
+        <translation>expressão longa demais (máximo de {limit} caracteres)</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="354"/>
+        <source>character U+{code} at column {column} is not allowed</source>
+        <translation>o caractere U+{code} na coluna {column} não é permitido</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="369"/>
+        <source>syntax error at column {column} (expression ended too early)</source>
+        <translation>erro de sintaxe na coluna {column} (a expressão terminou cedo demais)</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression.py" line="374"/>
+        <source>expression could not be parsed</source>
+        <translation>não foi possível analisar a expressão</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression_landscape.py" line="71"/>
+        <source>expression is too complex to differentiate</source>
+        <translation>expressão complexa demais para derivar</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression_landscape.py" line="77"/>
+        <source>expression is too complex to differentiate twice</source>
+        <translation>expressão complexa demais para derivar duas vezes</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression_landscape.py" line="179"/>
+        <source>bad domain {domain}: need xmin &lt; xmax and ymin &lt; ymax</source>
+        <translation>domínio inválido {domain}: é preciso xmin &lt; xmax e ymin &lt; ymax</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression_landscape.py" line="188"/>
+        <source>expression cannot be evaluated ({error})</source>
+        <translation>não é possível avaliar a expressão ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../physics/expression_landscape.py" line="191"/>
+        <source>expression is not finite anywhere on the domain</source>
+        <translation>a expressão não é finita em nenhum ponto do domínio</translation>
+    </message>
+    <message>
+        <location filename="../../physics/gradients.py" line="114"/>
+        <source>noise sigma must be a finite number &gt;= 0, got {value}</source>
+        <translation>o ruído σ deve ser um número finito &gt;= 0, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/gradients.py" line="120"/>
+        <source>seed must be a whole number between 0 and {max_seed}, got {value}</source>
+        <translation>a semente deve ser um número inteiro entre 0 e {max_seed}, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/gradients.py" line="125"/>
+        <source>batch size applies only to the &apos;regression&apos; landscape (the one with data)</source>
+        <translation>o tamanho do minibatch vale só para a paisagem &apos;regression&apos; (a que tem dados)</translation>
+    </message>
+    <message>
+        <location filename="../../physics/gradients.py" line="130"/>
+        <source>batch size must be between 1 and {size}, got {value}</source>
+        <translation>o tamanho do minibatch deve estar entre 1 e {size}, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/sweep.py" line="64"/>
+        <source>alpha range must satisfy 0 &lt; A0 &lt; A1, got {low}:{high}</source>
+        <extracomment>cells × steps: what finishes in a few minutes on a laptop (~50 M ball-steps/s with the outcome rule). A 1,000 × 1,000 grid of 100,000 steps would take half an hour. Cells run together. Every cell&apos;s noise is drawn per step and shared, so splitting the grid changes no number; it bounds the working arrays (cache-sized, and faster) and gives the progress callback something to report.</extracomment>
+        <translation>o intervalo de α deve satisfazer 0 &lt; A0 &lt; A1, recebido {low}:{high}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/sweep.py" line="68"/>
+        <source>mu range must satisfy 0 &lt;= M0 &lt; M1 &lt;= 1, got {low}:{high}</source>
+        <translation>o intervalo de μ deve satisfazer 0 &lt;= M0 &lt; M1 &lt;= 1, recebido {low}:{high}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/sweep.py" line="72"/>
+        <source>grid must be at least 2x2, got {n_alpha}x{n_mu}</source>
+        <translation>a grade deve ser de pelo menos 2x2, recebido {n_alpha}x{n_mu}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/sweep.py" line="76"/>
+        <source>grid {n_alpha}x{n_mu} has more than {max_cells} cells</source>
+        <translation>a grade {n_alpha}x{n_mu} tem mais de {max_cells} células</translation>
+    </message>
+    <message>
+        <location filename="../../physics/sweep.py" line="128"/>
+        <source>steps must be between 1 and {max_steps}, got {steps}</source>
+        <translation>o número de passos deve estar entre 1 e {max_steps}, recebido {steps}</translation>
+    </message>
+    <message>
+        <location filename="../../physics/sweep.py" line="133"/>
+        <source>grid {n_alpha}x{n_mu} x {steps} steps is {work} ball-steps, over the cap of {cap} (minutes of work): use a smaller grid or fewer steps</source>
+        <translation>a grade {n_alpha}x{n_mu} x {steps} passos dá {work} passos de bola, acima do limite de {cap} (minutos de trabalho): use uma grade menor ou menos passos</translation>
+    </message>
+    <message>
+        <location filename="../../physics/sweep.py" line="150"/>
+        <source>unknown measure {measure} (choose {measures})</source>
+        <translation>medida desconhecida {measure} (escolha {measures})</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/presentation.py" line="68"/>
+        <source>zoom must be one of {levels}, got {value}</source>
+        <translation>o zoom deve ser um de {levels}, recebido {value}</translation>
+    </message>
+</context>
+<context>
     <name>export</name>
     <message>
         <location filename="../../app/qt/export_dialog.py" line="35"/>
@@ -586,6 +1014,121 @@
         <location filename="../../app/qt/export_dialog.py" line="191"/>
         <source>Exported {frames} frames to {name}</source>
         <translation>{frames} quadros exportados para {name}</translation>
+    </message>
+</context>
+<context>
+    <name>export errors</name>
+    <message>
+        <location filename="../../app/encoders.py" line="66"/>
+        <source>unknown animation format {name} (use {formats})</source>
+        <extracomment>ffmpeg in a process group of its own: a terminal&apos;s Ctrl+C reaches only us.</extracomment>
+        <translation>formato de animação desconhecido {name} (use {formats})</translation>
+    </message>
+    <message>
+        <location filename="../../app/encoders.py" line="75"/>
+        <source>folder {folder} is not writable</source>
+        <translation>a pasta {folder} não permite gravação</translation>
+    </message>
+    <message>
+        <location filename="../../app/encoders.py" line="79"/>
+        <source>size {width}x{height} is out of range ({min_width}x{min_height} to {max_width}x{max_height})</source>
+        <translation>o tamanho {width}x{height} está fora do intervalo ({min_width}x{min_height} a {max_width}x{max_height})</translation>
+    </message>
+    <message>
+        <location filename="../../app/encoders.py" line="84"/>
+        <source>size {width}x{height}: MP4 and WebM need even width and height</source>
+        <translation>tamanho {width}x{height}: MP4 e WebM exigem largura e altura pares</translation>
+    </message>
+    <message>
+        <location filename="../../app/encoders.py" line="108"/>
+        <source>frame {number} is {shape}, expected ({height}, {width}, 3)</source>
+        <translation>o quadro {number} tem forma {shape}, esperado ({height}, {width}, 3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/encoders.py" line="165"/>
+        <source>cannot start the video encoder: {reason}</source>
+        <translation>não é possível iniciar o codificador de vídeo: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/encoders.py" line="201"/>
+        <source>the video encoder failed: {reason}</source>
+        <translation>o codificador de vídeo falhou: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/encoders.py" line="203"/>
+        <source>the video encoder failed (exit status {code})</source>
+        <translation>o codificador de vídeo falhou (código de saída {code})</translation>
+    </message>
+    <message>
+        <location filename="../../app/encoders.py" line="308"/>
+        <source>no frames to write</source>
+        <translation>nenhum quadro para gravar</translation>
+    </message>
+    <message>
+        <location filename="../../app/encoders.py" line="336"/>
+        <source>cannot write frames into {folder}: it is a file</source>
+        <translation>não é possível gravar quadros em {folder}: é um arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../app/encoders.py" line="381"/>
+        <location filename="../../app/model/export_plan.py" line="64"/>
+        <source>fps must be between 1 and {limit}, got {value}</source>
+        <translation>fps deve estar entre 1 e {limit}, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/export_plan.py" line="58"/>
+        <source>frames must be between 1 and {limit}, got {value}</source>
+        <extracomment>Colours a GIF palette must keep exactly: balls and trails, arrows, black and white.</extracomment>
+        <translation>o número de quadros deve estar entre 1 e {limit}, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/export_plan.py" line="61"/>
+        <source>steps per frame must be between 1 and 10000, got {value}</source>
+        <translation>o número de passos por quadro deve estar entre 1 e 10000, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/export_plan.py" line="67"/>
+        <source>the first step must be &gt;= 0, got {value}</source>
+        <translation>o primeiro passo deve ser &gt;= 0, recebido {value}</translation>
+    </message>
+</context>
+<context>
+    <name>file errors</name>
+    <message>
+        <location filename="../../app/atomic_file.py" line="44"/>
+        <source>the disk is full</source>
+        <extracomment>A temporary name keeps at most this much of the target&apos;s name, so that a target whose name is near the filesystem&apos;s limit still has a temporary name that fits.</extracomment>
+        <translation>o disco está cheio</translation>
+    </message>
+    <message>
+        <location filename="../../app/atomic_file.py" line="46"/>
+        <source>the file name is too long</source>
+        <translation>o nome do arquivo é longo demais</translation>
+    </message>
+    <message>
+        <location filename="../../app/atomic_file.py" line="54"/>
+        <source>cannot write {name}: {reason}</source>
+        <translation>não é possível gravar {name}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/atomic_file.py" line="82"/>
+        <source>the output file name is empty</source>
+        <translation>o nome do arquivo de saída está vazio</translation>
+    </message>
+    <message>
+        <location filename="../../app/atomic_file.py" line="88"/>
+        <source>folder {folder} does not exist</source>
+        <translation>a pasta {folder} não existe</translation>
+    </message>
+    <message>
+        <location filename="../../app/atomic_file.py" line="91"/>
+        <source>the file name is longer than {limit} bytes</source>
+        <translation>o nome do arquivo tem mais de {limit} bytes</translation>
+    </message>
+    <message>
+        <location filename="../../app/atomic_file.py" line="95"/>
+        <source>it is a folder</source>
+        <translation>é uma pasta</translation>
     </message>
 </context>
 <context>
@@ -722,89 +1265,214 @@
 <context>
     <name>lesson</name>
     <message>
-        <location filename="../../app/qt/lesson_player.py" line="72"/>
+        <location filename="../../app/qt/lesson_player.py" line="79"/>
         <source>Open lesson</source>
         <translation>Abrir lição</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_player.py" line="73"/>
+        <location filename="../../app/qt/lesson_player.py" line="80"/>
         <source>Momentum Lab lessons (*.toml);;All files (*)</source>
         <translation>Lições do Momentum Lab (*.toml);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="50"/>
+        <location filename="../../app/qt/lesson_widget.py" line="54"/>
         <source>The lessons that follow the lecture, in order</source>
         <translation>As lições que seguem a aula, em ordem</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="61"/>
+        <location filename="../../app/qt/lesson_widget.py" line="75"/>
         <source>Predict first</source>
         <translation>Preveja primeiro</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="68"/>
+        <location filename="../../app/qt/lesson_widget.py" line="82"/>
         <source>Watch</source>
         <translation>Assistir</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="69"/>
+        <location filename="../../app/qt/lesson_widget.py" line="83"/>
         <source>Play the run and compare it with your prediction</source>
         <translation>Reproduzir a execução e compará-la com a sua previsão</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="72"/>
+        <location filename="../../app/qt/lesson_widget.py" line="86"/>
         <source>Watch without predicting</source>
         <translation>Assistir sem prever</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="82"/>
+        <location filename="../../app/qt/lesson_widget.py" line="96"/>
         <source>◀ Previous</source>
         <translation>◀ Anterior</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="83"/>
+        <location filename="../../app/qt/lesson_widget.py" line="97"/>
         <source>Next ▶</source>
         <translation>Próximo ▶</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="86"/>
+        <location filename="../../app/qt/lesson_widget.py" line="100"/>
         <source>Close lesson</source>
         <translation>Fechar lição</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="97"/>
+        <location filename="../../app/qt/lesson_widget.py" line="111"/>
         <source>Choose a lesson…</source>
         <translation>Escolha uma lição…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="115"/>
+        <location filename="../../app/qt/lesson_widget.py" line="129"/>
         <source>Step {number} of {count}</source>
         <translation>Passo {number} de {count}</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="129"/>
+        <location filename="../../app/qt/lesson_widget.py" line="143"/>
         <source>Sketch the path you expect on pane {pane}: press, drag, release.</source>
         <translation>Desenhe a trajetória que você espera no painel {pane}: pressione, arraste, solte.</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="131"/>
+        <location filename="../../app/qt/lesson_widget.py" line="145"/>
         <source>Pick the answer you expect:</source>
         <translation>Escolha a resposta que você espera:</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="159"/>
+        <location filename="../../app/qt/lesson_widget.py" line="173"/>
         <source>Right: the run shows it.</source>
         <translation>Certo: a execução mostra isso.</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="162"/>
+        <location filename="../../app/qt/lesson_widget.py" line="176"/>
         <source>The run shows: {answer}</source>
         <translation>A execução mostra: {answer}</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="165"/>
+        <location filename="../../app/qt/lesson_widget.py" line="179"/>
         <source>Your prediction is the dashed line: compare it with the trail.</source>
         <translation>A sua previsão é a linha tracejada: compare-a com o rastro.</translation>
+    </message>
+</context>
+<context>
+    <name>lesson errors</name>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="78"/>
+        <source>{where} must be text or a table like {{ en = &quot;…&quot;, pt = &quot;…&quot; }}, got {value}</source>
+        <extracomment>What ``unset`` may take back to its default (the rest every scenario needs). Playback speeds a step may ask for (steps per second), as the playback bar allows.</extracomment>
+        <translation>{where} deve ser um texto ou uma tabela como {{ en = &quot;…&quot;, pt = &quot;…&quot; }}, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="83"/>
+        <source>{where}: unknown language {code} (known: {known})</source>
+        <translation>{where}: idioma desconhecido {code} (conhecidos: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="87"/>
+        <source>{where}.{code} must be some text, got {value}</source>
+        <translation>{where}.{code} deve conter algum texto, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="91"/>
+        <source>{where}.{code} is too long (max {limit} characters)</source>
+        <translation>{where}.{code} é longo demais (máx. {limit} caracteres)</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="106"/>
+        <source>{where} must be a whole number between {low} and {high}, got {value}</source>
+        <translation>{where} deve ser um número inteiro entre {low} e {high}, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="115"/>
+        <source>scenario must be a table, got {value}</source>
+        <translation>scenario deve ser uma tabela, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="121"/>
+        <source>scenario: {problem}</source>
+        <translation>cenário: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="123"/>
+        <source>format belongs at the top of the lesson, not here</source>
+        <translation>format fica no início da lição, não aqui</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="134"/>
+        <source>must be a [[step]] table, got {value}</source>
+        <translation>deve ser uma tabela [[step]], recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="145"/>
+        <source>unset must be a list of {keys}, got {value}</source>
+        <translation>unset deve ser uma lista de {keys}, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="154"/>
+        <source>choices must be a list of 2 to {limit} texts, got {value}</source>
+        <translation>choices deve ser uma lista de 2 a {limit} textos, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="157"/>
+        <source>choice {number}</source>
+        <translation>alternativa {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="160"/>
+        <source>choices need a question</source>
+        <translation>choices exige uma question</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="162"/>
+        <source>answer is missing (which choice is right, 1 = the first)</source>
+        <translation>falta answer (qual alternativa é a certa, 1 = a primeira)</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="165"/>
+        <source>answer needs choices</source>
+        <translation>answer exige choices</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="168"/>
+        <source>give pause_at or play, not both</source>
+        <translation>use pause_at ou play, não os dois</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="173"/>
+        <source>play must be true or false, got {value}</source>
+        <translation>play deve ser true ou false, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="179"/>
+        <source>show must be a list of {views}, got {value}</source>
+        <translation>show deve ser uma lista de {views}, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="191"/>
+        <location filename="../../app/model/lesson_file.py" line="226"/>
+        <source>lesson file</source>
+        <translation>arquivo de lição</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="192"/>
+        <source>lesson</source>
+        <translation>arquivo de lição</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="197"/>
+        <source>[scenario] is missing: the first step&apos;s scenario</source>
+        <translation>falta [scenario]: o cenário do primeiro passo</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="201"/>
+        <source>a lesson needs 1 to {limit} [[step]] tables</source>
+        <translation>uma lição precisa de 1 a {limit} tabelas [[step]]</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_file.py" line="208"/>
+        <source>step {number}: {problem}</source>
+        <translation>passo {number}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/lesson_library.py" line="39"/>
+        <source>no lesson called {name} (known: {known})</source>
+        <translation>nenhuma lição chamada {name} (conhecidas: {known})</translation>
     </message>
 </context>
 <context>
@@ -1021,12 +1689,13 @@
 <context>
     <name>presenter</name>
     <message>
-        <location filename="../../app/qt/presenter.py" line="56"/>
+        <location filename="../../app/qt/presenter.py" line="60"/>
         <source>Zoom {percent} %, high contrast</source>
+        <extracomment>The property holding a widget&apos;s own font size at zoom 1 (points). The property holding the zoom a plot&apos;s legends and ticks were last drawn at.</extracomment>
         <translation>Zoom {percent} %, alto contraste</translation>
     </message>
     <message>
-        <location filename="../../app/qt/presenter.py" line="58"/>
+        <location filename="../../app/qt/presenter.py" line="62"/>
         <source>Zoom {percent} %</source>
         <translation>Zoom {percent} %</translation>
     </message>
@@ -1485,6 +2154,225 @@
     </message>
 </context>
 <context>
+    <name>scenario errors</name>
+    <message>
+        <location filename="../../app/model/scenario.py" line="44"/>
+        <source>{where} must be a number, got {value}</source>
+        <translation>{where} deve ser um número, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="51"/>
+        <source>{where} must be finite, got {value}</source>
+        <translation>{where} deve ser finito, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="60"/>
+        <source>{where} must be a whole number &gt;= {low}, got {value}</source>
+        <translation>{where} deve ser um número inteiro &gt;= {low}, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="62"/>
+        <source>{where} must be a whole number between {low} and {high}, got {value}</source>
+        <translation>{where} deve ser um número inteiro entre {low} e {high}, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="83"/>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="85"/>
+        <source>{where} must be {forms}, got {value}</source>
+        <translation>{where} deve ser {forms}, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="88"/>
+        <source>{label} in {where}</source>
+        <translation>{label} em {where}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="94"/>
+        <source>pane {number}: {problem}</source>
+        <translation>painel {number}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="100"/>
+        <source>must be OptimizerSettings, got {value}</source>
+        <translation>deve ser OptimizerSettings, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="151"/>
+        <source>landscape must be a built-in name or an expression, got {value}</source>
+        <translation>a paisagem deve ser o nome de uma paisagem embutida ou uma expressão, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="155"/>
+        <source>landscape expression is too long (max {limit} chars)</source>
+        <translation>a expressão da paisagem é longa demais (máx. {limit} caracteres)</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="159"/>
+        <source>domain applies only to typed expressions, not the built-in {name}</source>
+        <translation>domain vale apenas para expressões digitadas, não para a paisagem embutida {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="166"/>
+        <source>domain must be [xmin, xmax, ymin, ymax] with xmin &lt; xmax and ymin &lt; ymax, got {value}</source>
+        <translation>domain deve ser [xmin, xmax, ymin, ymax] com xmin &lt; xmax e ymin &lt; ymax, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="180"/>
+        <source>start must be [x, y], got {value}</source>
+        <translation>start deve ser [x, y], recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="193"/>
+        <source>a scenario needs 1 to {limit} panes, got {count}</source>
+        <translation>um cenário precisa de 1 a {limit} painéis, recebido {count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="198"/>
+        <source>noise sigma</source>
+        <translation>sigma do ruído</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="199"/>
+        <source>seed</source>
+        <translation>semente</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="201"/>
+        <source>batch size</source>
+        <translation>tamanho do minibatch</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="207"/>
+        <source>title must be text, got {value}</source>
+        <translation>title deve ser texto, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="65"/>
+        <source>text {value} cannot be saved as UTF-8</source>
+        <translation>o texto {value} não pode ser salvo como UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="76"/>
+        <source>cannot save the non-finite number {number}</source>
+        <translation>não é possível salvar o número não finito {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="129"/>
+        <source>unknown key {key} (known: {known})</source>
+        <translation>chave desconhecida {key} (conhecidas: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="135"/>
+        <source>{key} is missing</source>
+        <translation>falta {key}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="140"/>
+        <source>must be a [[pane]] table, got {value}</source>
+        <translation>deve ser uma tabela [[pane]], recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="150"/>
+        <source>optimizer must be a name, got {value}</source>
+        <translation>optimizer deve ser um nome, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="175"/>
+        <source>{what} is too large (limit {limit} bytes)</source>
+        <translation>{what} grande demais (limite de {limit} bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="178"/>
+        <source>{what} is empty</source>
+        <translation>{what} vazio</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="179"/>
+        <source>not valid TOML: {reason}</source>
+        <translation>TOML inválido: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="185"/>
+        <source>nested too deeply</source>
+        <translation>aninhamento profundo demais</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="188"/>
+        <source>a whole number has more than {limit} digits</source>
+        <translation>um número inteiro tem mais de {limit} dígitos</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="197"/>
+        <location filename="../../app/model/scenario_file.py" line="273"/>
+        <source>scenario file</source>
+        <translation>arquivo de cenário</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="207"/>
+        <source>not a Momentum Lab {kind} (format is missing)</source>
+        <translation>não é um {kind} do Momentum Lab (falta format)</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="210"/>
+        <source>unsupported format {value} (this version reads {version})</source>
+        <translation>format {value} não suportado (esta versão lê {version})</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="217"/>
+        <source>scenario</source>
+        <translation>arquivo de cenário</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="222"/>
+        <source>panes must be written as [[pane]] tables</source>
+        <translation>os painéis devem ser escritos como tabelas [[pane]]</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="225"/>
+        <source>a scenario needs 1 to {limit} [[pane]] tables, got {count}</source>
+        <translation>um cenário precisa de 1 a {limit} tabelas [[pane]], recebido {count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="240"/>
+        <source>is a folder, not a {what}</source>
+        <translation>é uma pasta, não um {what}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="243"/>
+        <source>is not a regular file</source>
+        <translation>não é um arquivo comum</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="245"/>
+        <source>{what} is too large ({size} bytes; limit {limit})</source>
+        <translation>{what} grande demais ({size} bytes; limite {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="251"/>
+        <source>no such file</source>
+        <translation>arquivo não encontrado</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="253"/>
+        <source>cannot read: {reason}</source>
+        <translation>não é possível ler: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="258"/>
+        <source>not UTF-8 text (bad byte at offset {offset})</source>
+        <translation>não é texto UTF-8 (byte inválido na posição {offset})</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario_file.py" line="280"/>
+        <source>{name}: {problem}</source>
+        <translation>{name}: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>settings</name>
     <message>
         <location filename="../../app/qt/optimizer_settings_widget.py" line="90"/>
@@ -1593,12 +2481,12 @@
         <translation>a janela não consegue mostrar esse cenário ({why}); o anterior permanece</translation>
     </message>
     <message>
-        <location filename="../../app/qt/main_window.py" line="251"/>
+        <location filename="../../app/qt/main_window.py" line="254"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../app/qt/main_window.py" line="257"/>
+        <location filename="../../app/qt/main_window.py" line="260"/>
         <source>About Momentum Lab</source>
         <translation>Sobre o Momentum Lab</translation>
     </message>

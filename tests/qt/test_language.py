@@ -166,3 +166,18 @@ def test_nothing_the_window_shows_stays_english_in_portuguese(qtbot):
     finally:
         language.install("en")
     assert same == [], "\n".join(same)
+
+
+def test_a_refusal_is_said_in_portuguese_too(qtbot, portuguese, tmp_path):
+    """Validation messages (a bad file, a broken expression) follow the language."""
+    from app.qt.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    path = tmp_path / "ruim.toml"
+    path.write_text('format = 1\nlandscape = "ravine"\n[[pane]]\noptimizer = "sgd"\n'
+                    'alpha = -1\n', encoding="utf-8")
+    assert not window.files.open_scenario(path, warn=False)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("ruim.toml: painel 1:") and "deve ser" in message
+    window.controller.shutdown()
