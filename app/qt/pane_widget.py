@@ -15,6 +15,8 @@ than the screen. The readouts follow the font: Ctrl++ zooms them.
 
 from __future__ import annotations
 
+import math
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from app.model.contours import ContourPicture
@@ -38,6 +40,7 @@ PREFERRED_VIEW = 550      # pixels: the plot height a pane asks for (the splitte
 PHYSICS_SIZE = 0.9        # the physics line's text, of the pane's
 PHYSICS_COLOUR = "#444"
 #: About the longest state line a ball's readout shows (app.model.readouts.pane_readout).
+MAX_READOUT_LINES = 4
 WIDEST_STATE = "step 1000   loss 8.88e+08   |∇L| 8.88e+08   |p| 8.88e+08   diverged at step 1000"
 
 
@@ -161,11 +164,14 @@ class PaneWidget(QtWidgets.QFrame):
         margins = self.layout().contentsMargins()
         inside = width - margins.left() - margins.right() - 2 * self.frameWidth()
         self.settings_widget.set_compact(on, inside)
-        # A narrow pane gives its state line a third line rather than cut its status.
+        # A narrow pane (or a large zoom) gives its state line as many lines as its widest
+        # text needs rather than cut its status; the 3-D button shares the row. (×1.25:
+        # word wrapping wastes line ends, and Portuguese words run longer.)
         bold = QtGui.QFont(self.readout.font())
         bold.setBold(True)
-        wide = QtGui.QFontMetrics(bold).horizontalAdvance(WIDEST_STATE) * 1.1
-        self.readout.set_lines(2 if wide <= 2 * inside else 3)
+        wide = QtGui.QFontMetrics(bold).horizontalAdvance(WIDEST_STATE) * 1.25
+        room = max(inside - self.view3d_button.sizeHint().width() - 6, 1.0)
+        self.readout.set_lines(max(2, min(MAX_READOUT_LINES, math.ceil(wide / room))))
 
     def needs(self, compact: bool, physics: bool, plot: bool = True) -> tuple[int, int]:
         """``(width, height)`` the pane needs to show its settings (full or ``compact``)

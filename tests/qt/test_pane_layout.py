@@ -216,3 +216,25 @@ def test_narrow_compact_settings_wrap_and_drop_stub_sliders_but_keep_every_numbe
     settings.set_compact(False)                    # in a row again: the whole form
     assert settings.alpha.slider.isVisible() and settings.schedule_steps.isVisible()
     assert settings.natural_size(False) == settings.sizeHint()
+
+
+def test_the_state_line_is_never_cut_at_a_large_zoom(window, qtbot):
+    """Before: at 150 % in the 2×2 grid the state line wrapped onto a third line that its
+    fixed two-or-three-line height cut off ("… em andamento" was lost)."""
+    from app.qt import language
+
+    language.install("pt")            # the longer words
+    try:
+        _panes(window, qtbot)
+        window.docks.lesson.show()        # as when teaching: panes narrower still
+        for zoom in (1.25, 1.5):
+            window.presenter.set_look(Look(zoom))
+            _settle(qtbot)
+            window.controller.seek(115)
+            _settle(qtbot)
+            for pane in window.pane_row.panes:
+                label = pane.readout
+                assert label.heightForWidth(label.width()) <= label.height(), \
+                    (zoom, label.text())
+    finally:
+        language.install("en")
