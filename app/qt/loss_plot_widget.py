@@ -58,7 +58,8 @@ class LossPlotWidget(pg.PlotWidget):
     def set_look(self, look: Look) -> None:
         """Fonts, curve widths and the legend at the window's zoom and contrast."""
         self.look = look
-        style_axes(self.plotItem, look, {"bottom": translate("plot", "step")})
+        # Both axes' ticks; the y label is set again by draw(), which knows the quantity.
+        style_axes(self.plotItem, look, {"bottom": translate("plot", "step"), "left": ""})
         self.legend.setLabelTextSize(f"{look.text(9):.3g}pt")
         for i, curve in enumerate(self.curves):
             curve.setPen(pg.mkPen(ball_colour(i), width=look.line(2)))
