@@ -49,6 +49,11 @@ class ScenarioControlsWidget(QtWidgets.QWidget):
         super().__init__(parent)
         form = QtWidgets.QFormLayout(self)
         self.landscape = QtWidgets.QComboBox()
+        # The longest title must not set the dock's width (at 200 % zoom it took the
+        # panes' room); the open list still shows whole titles.
+        self.landscape.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.landscape.setMinimumContentsLength(18)
         for name in BUILTIN_NAMES:
             self.landscape.addItem(landscape_title(builtin(name)), name)
         self.landscape.addItem(translate("scenario", "Custom expression…"), CUSTOM)
