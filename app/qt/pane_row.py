@@ -108,6 +108,7 @@ class PaneRow(QtWidgets.QWidget):
         pane = PaneWidget(self.controller, index, settings, self.layers)
         pane.settings_changed.connect(self.pane_edited)
         pane.needs_changed.connect(self._rearrange)
+        pane.resized.connect(self._share_rule_room)
         pane.plot.point_clicked.connect(self.start_picked)
         pane.plot.start_dragged.connect(self.start_picked)
         pane.views.setVisible(self.plots_visible)
@@ -186,6 +187,15 @@ class PaneRow(QtWidgets.QWidget):
         height = max((p.settings_widget.sizeHint().height() for p in self.panes), default=0)
         for pane in self.panes:
             pane.settings_widget.setFixedHeight(height)
+
+    def _share_rule_room(self) -> None:
+        """Every update-rule panel gets its share of the *smallest* pane's height: a grid
+        gives one row a pixel more, and the panels (and so the plots) must stay level."""
+        if not self.panes:
+            return
+        height = min(pane.height() for pane in self.panes)
+        for pane in self.panes:
+            pane.update_rule.set_pane_height(height)
 
     def _align_update_rules(self) -> None:
         """Give every pane's update-rule panel room for the longest rule in the row, so

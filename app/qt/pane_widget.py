@@ -79,6 +79,7 @@ class PaneWidget(QtWidgets.QFrame):
 
     settings_changed = QtCore.Signal(int, object)
     needs_changed = QtCore.Signal()      # what the pane needs (:meth:`needs`) may differ
+    resized = QtCore.Signal()            # the row shares the update rule's room out
 
     def __init__(self, controller: PlaybackController, index: int, settings: OptimizerSettings,
                  layers: Layers, parent=None):
@@ -242,7 +243,7 @@ class PaneWidget(QtWidgets.QFrame):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
-        self.update_rule.set_pane_height(event.size().height())   # its share of the height
+        self.resized.emit()
 
     def show_basins(self, labels) -> None:
         """Swarm mode: where this pane's balls end up (``None``: swarm mode off)."""
