@@ -25,10 +25,8 @@ def rebuild_in(window, code: str):
     for name, action in window.qactions.items():
         if action.isCheckable() and not name.startswith("language_") and name in new.qactions:
             new.qactions[name].setChecked(action.isChecked())
-    session = window.lessons.session
-    if session is not None:
-        new.lessons.open(session.lesson)
-        new.lessons.go(session.index)
+    if window.lessons.session is not None:
+        new.lessons.carry_on(window.lessons, window.workspace.scenario)
     new.controller.set_speed(window.controller.speed)
     new.controller.seek(window.controller.step)
     new.restoreGeometry(window.saveGeometry())

@@ -10,6 +10,7 @@ plays. The lesson dock (:class:`~app.qt.lesson_widget.LessonWidget`) shows the s
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import shiboken6
@@ -55,6 +56,7 @@ class LessonPlayer(QtCore.QObject):
         widget.skip_requested.connect(self._skipped)
         widget.close_requested.connect(self.close)
         window.controller.play_started.connect(self._play_started)
+        window.docks.lesson.toggleViewAction().toggled.connect(self._dock_toggled)
         window.controller.play_stopped.connect(self._play_stopped)
 
     # -- lessons --------------------------------------------------------------------------
@@ -66,7 +68,7 @@ class LessonPlayer(QtCore.QObject):
         if self.session is None:
             # The lesson sets the scenario; its controls would only take the panes' room
             # (a projector's 1400 px hold the lesson, or the scenario, beside the panes).
-            self._scenario_shown = docks.scenario.isVisible()
+            self._scenario_shown = not docks.scenario.isHidden()   # shown or not yet
             docks.scenario.hide()
         self.session = LessonSession(lesson)
         docks.lesson.show()
@@ -91,10 +93,31 @@ class LessonPlayer(QtCore.QObject):
         self.open(lesson)
         return None
 
+    def carry_on(self, old: "LessonPlayer", scenario) -> None:
+        """Go on with ``old``'s lesson where it was (View ▸ Language built this window):
+        the step, the prediction and what was watched, the student's own changes to the
+        scenario (its lesson title in this window's language), the scenario dock's state."""
+        session = old.session
+        self.open(session.lesson)
+        self.go(session.index)
+        self._scenario_shown = old._scenario_shown
+        new = self.session
+        new.sketch, new.choice = list(session.sketch), session.choice
+        new.skipped, new.watched, new.revealed = session.skipped, session.watched, session.revealed
+        if scenario.title == session.lesson.title.in_(old.language):
+            scenario = dataclasses.replace(scenario,
+                                           title=session.lesson.title.in_(self.language))
+        self.window.request(lambda: self.window.workspace.apply(scenario))
+        if self.sketch is not None:
+            self.sketch.draw(new.sketch)
+            self.sketch.arm(not new.watched)
+        self._refresh()
+
     def close(self) -> None:
         """End the lesson: the frame, the sketch and the views it opened go; the last
         step's scenario stays on screen to play with."""
         self._leave_step()
+        self._show_views(frozenset())          # the views the lesson opened go too
         if self.session is not None and self._scenario_shown:
             self.window.docks.scenario.show()
         self.session = None
@@ -133,9 +156,9 @@ class LessonPlayer(QtCore.QObject):
         for pane in self.window.pane_row.panes:
             if shiboken6.isValid(pane):
                 pane.setStyleSheet("")
-        if self.sketch is not None:
-            self.sketch.remove()
-            self.sketch = None
+        sketch, self.sketch = self.sketch, None     # cleared first, whatever remove() meets
+        if sketch is not None:
+            sketch.remove()
 
     def _show_views(self, views) -> None:
         """Open the views the step names; close those an earlier step opened."""
@@ -189,19 +212,31 @@ class LessonPlayer(QtCore.QObject):
         self.watch()
 
     def _play_started(self) -> None:
-        # Play pressed before predicting: that is a choice to watch now.
+        # Play pressed before predicting: a choice to watch now — with the step's own
+        # pause and speed, as Watch would.
         session = self.session
         if session is not None and session.step.asks and not session.watched:
             session.skip()
-            session.watch()
-            if self.sketch is not None:
-                self.sketch.arm(False)
-            self._refresh()
+            self.window.controller.pause()
+            self.watch()
 
     def _play_stopped(self) -> None:
-        if self.session is not None and self.session.watched and not self.session.revealed:
-            self.session.reveal()
+        # Told only once the step's run is done: a pause half-way (Space, an edit)
+        # must not give the answer away before the run has shown it.
+        session, controller = self.session, self.window.controller
+        if session is None or not session.watched or session.revealed:
+            return
+        action = session.action()
+        done = controller.at_end or (action.kind == "pause_at"
+                                     and controller.step >= action.step)
+        if done:
+            session.reveal()
             self._refresh()
+
+    def _dock_toggled(self, shown: bool) -> None:
+        # The lesson panel closed with its × or L: the panes take the mouse back.
+        if self.sketch is not None and self.session is not None and not self.session.watched:
+            self.sketch.arm(shown)
 
     def _refresh(self) -> None:
         self.widget.show_session(self.session, self.language)

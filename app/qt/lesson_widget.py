@@ -30,6 +30,28 @@ def _label(point_size: int | None = None, bold: bool = False) -> QtWidgets.QLabe
     return label
 
 
+class _ChoiceRow(QtWidgets.QWidget):
+    """A choice: a radio button and its text as a wrapping plain-text label (a radio
+    button's own text never wraps — a long choice widened the dock past its edge — and
+    would read "&" as a keyboard accelerator). Clicking the text picks the choice."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        row = QtWidgets.QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.button = QtWidgets.QRadioButton()
+        self.label = _label()
+        self.label.setText(text)
+        self.label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.NoTextInteraction)
+        row.addWidget(self.button, 0, QtCore.Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.button.isEnabled() and event.button() == QtCore.Qt.MouseButton.LeftButton:
+            self.button.click()
+        super().mouseReleaseEvent(event)
+
+
 class LessonWidget(QtWidgets.QWidget):
     """Pick a lesson, read its step, predict, watch, go on."""
 
@@ -45,6 +67,7 @@ class LessonWidget(QtWidgets.QWidget):
         super().__init__(parent)
         self.setMinimumWidth(260)
         self._names: list[str] = []
+        self._choice_texts: list[str] = []
         layout = QtWidgets.QVBoxLayout(self)
         self.chooser = QtWidgets.QComboBox()
         # A long title must not widen the dock (and shrink the panes) as the zoom grows.
@@ -151,15 +174,16 @@ class LessonWidget(QtWidgets.QWidget):
         self.feedback.setText(self._feedback(session, language))
 
     def _set_choices(self, texts: list[str], session: LessonSession) -> None:
-        buttons = self.choice_group.buttons()
-        if [b.text() for b in buttons] != texts:
-            for button in buttons:
-                self.choice_group.removeButton(button)
-                button.deleteLater()
+        if self._choice_texts != texts:
+            self._choice_texts = texts
+            while self.choices_layout.count():
+                row = self.choices_layout.takeAt(0).widget()
+                self.choice_group.removeButton(row.button)
+                row.deleteLater()
             for number, text in enumerate(texts):
-                button = QtWidgets.QRadioButton(text)
-                self.choice_group.addButton(button, number)
-                self.choices_layout.addWidget(button)
+                row = _ChoiceRow(text)
+                self.choice_group.addButton(row.button, number)
+                self.choices_layout.addWidget(row)
         self.choice_group.setExclusive(False)     # so a fresh step can show none picked
         for number, button in enumerate(self.choice_group.buttons()):
             button.setChecked(number == session.choice)

@@ -25,6 +25,7 @@ from . import language
 from .actions import TOOLBAR, build_actions, help_rows
 from .ball_drawing import Layers
 from .docks import Docks
+from .elided_label import ElidedLabel
 from .field_keys import ShortcutsThroughNumberFields
 from .file_actions import FileActions
 from .language_switch import rebuild_in
@@ -82,8 +83,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(index, stretch)
         # The scenario's title (a lesson's too) above the panes, big enough for a room.
-        self.title_label = QtWidgets.QLabel()
-        self.title_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # user text
+        self.title_label = ElidedLabel()      # plain text (user text), one line, never wider
         self.title_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         font = self.title_label.font()
         font.setPointSize(font.pointSize() + 5)
@@ -183,7 +183,7 @@ class MainWindow(QtWidgets.QMainWindow):
         start = ws.scenario.resolved_start()
         self.setWindowTitle(window_title(ws.scenario.title))
         self.title_label.setText(one_line_title(ws.scenario.title))
-        self.title_label.setVisible(bool(self.title_label.text()))
+        self.title_label.setVisible(bool(self.title_label.full_text()))
         self.pane_row.show_scenario(ws.scenario, ws.landscape)
         if update is None or update.landscape_changed:
             self.overlay.set_picture(self.pane_row.picture, ws.landscape.minima)

@@ -89,6 +89,11 @@ class PlaybackController(QtCore.QObject):
     def speed(self) -> int:
         return self._speed
 
+    @property
+    def at_end(self) -> bool:
+        """The step on screen is where playing would stop (every ball done)."""
+        return self._finished(self._step)
+
     def set_speed(self, steps_per_second: int) -> None:
         speed = int(min(MAX_SPEED, max(MIN_SPEED, steps_per_second)))
         if speed != self._speed:

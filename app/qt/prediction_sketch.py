@@ -87,7 +87,10 @@ class PredictionSketch(QtCore.QObject):
         self.surface.setCursor(cursor)
 
     def remove(self) -> None:
-        """Take the path off the plot (the step changed)."""
+        """Take the path off the plot (the step changed). The pane may be gone already,
+        and this sketch with it (it is the plot's child)."""
+        if not shiboken6.isValid(self):
+            return
         if shiboken6.isValid(self.plot):
             self.plot.plotItem.vb.sigRangeChanged.disconnect(self.surface.follow_view)
             for item in (self.halo, self.curve, self.surface):

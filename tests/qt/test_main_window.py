@@ -456,7 +456,7 @@ def test_the_window_title_is_the_scenarios_title(window, tmp_path):
     assert window.files.open_scenario(path)
     assert window.windowTitle() == "Momentum Lab — Aula 3: SGD × momentum"
     assert window.title_label.isVisible()                # and above the panes
-    assert window.title_label.text() == "Aula 3: SGD × momentum"
+    assert window.title_label.full_text() == "Aula 3: SGD × momentum"
 
 
 def test_f11_fills_the_screen_and_leaves_it(window):
