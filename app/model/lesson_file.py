@@ -44,7 +44,7 @@ from physics.limits import MAX_STEPS
 
 from .language import LANGUAGES
 from .lesson import VIEWS, Lesson, LessonStep, Text
-from .scenario import ScenarioError, show_value
+from .scenario import ScenarioError, check_whole, show_value
 from .scenario_file import (
     FORMAT,
     check_top,
@@ -101,14 +101,6 @@ def _tidy(text: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def _whole(where: str, value, low: int, high: int) -> int:
-    if type(value) is not int or not low <= value <= high:
-        raise ScenarioError(translate("lesson errors", "{where} must be a whole number between "
-                                      "{low} and {high}, got {value}").format(
-            where=where, low=low, high=high, value=show_value(value)))
-    return value
-
-
 def _merged(previous: dict, changes) -> dict:
     """The previous step's scenario table with ``changes`` applied."""
     if not isinstance(changes, dict):
@@ -163,16 +155,16 @@ def _step(number: int, table, scenario_table: dict) -> tuple[LessonStep, dict]:
                                       "right, 1 = the first)"))
     if "answer" in table and not choices:
         raise ScenarioError(translate("lesson errors", "answer needs choices"))
-    answer = _whole("answer", table["answer"], 1, len(choices)) - 1 if choices else None
+    answer = check_whole("answer", table["answer"], 1, len(choices)) - 1 if choices else None
     if "pause_at" in table and table.get("play"):
         raise ScenarioError(translate("lesson errors", "give pause_at or play, not both"))
-    pause_at = _whole("pause_at", table["pause_at"], 1, MAX_STEPS) if "pause_at" in table \
+    pause_at = check_whole("pause_at", table["pause_at"], 1, MAX_STEPS) if "pause_at" in table \
         else None
     play = table.get("play", False)
     if type(play) is not bool:
         raise ScenarioError(translate("lesson errors", "play must be true or false, got {value}")
                             .format(value=show_value(play)))
-    highlight = (_whole("highlight", table["highlight"], 1, len(scenario.panes)) - 1
+    highlight = (check_whole("highlight", table["highlight"], 1, len(scenario.panes)) - 1
                  if "highlight" in table else None)
     show = table.get("show", [])
     if not isinstance(show, list) or any(view not in VIEWS for view in show):
@@ -180,7 +172,7 @@ def _step(number: int, table, scenario_table: dict) -> tuple[LessonStep, dict]:
                                       "{value}").format(views=", ".join(map(repr, VIEWS)),
                                                         value=show_value(show)))
     after = _text("after", table["after"]) if "after" in table else None
-    speed = _whole("speed", table["speed"], *SPEEDS) if "speed" in table else None
+    speed = check_whole("speed", table["speed"], *SPEEDS) if "speed" in table else None
     step = LessonStep(_text("caption", table["caption"]), scenario, question, choices,
                       answer, pause_at, play, highlight, frozenset(show), after, speed)
     return step, scenario_table

@@ -52,9 +52,10 @@ def _real(where: str, value, optional: bool = False) -> None:
                             .format(where=where, value=show_value(value)))
 
 
-def _whole(where: str, value, low: int, high: int | None = None) -> None:
-    """``value`` is an int in ``low..high``; the caps are what the window's spin boxes
-    hold, so a scenario that validates always opens (an overflowing box bricked the app)."""
+def check_whole(where: str, value, low: int, high: int | None = None) -> int:
+    """``value`` is an int in ``low..high`` (returned); the caps are what the window's spin
+    boxes hold, so a scenario that validates always opens (an overflowing box bricked the
+    app). Lesson files check their whole numbers with it too."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) \
             or value < low or (high is not None and value > high):
         message = (translate("scenario errors", "{where} must be a whole number >= {low}, "
@@ -63,10 +64,11 @@ def _whole(where: str, value, low: int, high: int | None = None) -> None:
                              "and {high}, got {value}"))
         raise ScenarioError(message.format(where=where, low=low, high=high,
                                            value=show_value(value)))
+    return value
 
 
 def _steps(where: str, value) -> None:
-    _whole(where, value, 1, MAX_STEPS)
+    check_whole(where, value, 1, MAX_STEPS)
 
 _MU_SCHEDULES = {"ramp": (("start", _real), ("end", _real), ("steps", _steps))}
 _ALPHA_SCHEDULES = {"step": (("factor", _real), ("every", _steps)),
@@ -196,9 +198,9 @@ class Scenario:
         for number, pane in enumerate(self.panes, 1):
             _check_pane(number, pane)
         _real(translate("scenario errors", "noise sigma"), self.sigma)
-        _whole(translate("scenario errors", "seed"), self.seed, 0, MAX_SEED)
+        check_whole(translate("scenario errors", "seed"), self.seed, 0, MAX_SEED)
         if self.batch_size is not None:
-            _whole(translate("scenario errors", "batch size"), self.batch_size, 1)
+            check_whole(translate("scenario errors", "batch size"), self.batch_size, 1)
         try:
             make_gradient_source(landscape, self.sigma, self.seed, self.batch_size)
         except GradientSettingsError as error:

@@ -1265,87 +1265,87 @@
 <context>
     <name>lesson</name>
     <message>
-        <location filename="../../app/qt/lesson_player.py" line="79"/>
+        <location filename="../../app/qt/lesson_player.py" line="81"/>
         <source>Open lesson</source>
         <translation>Abrir lição</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_player.py" line="80"/>
+        <location filename="../../app/qt/lesson_player.py" line="82"/>
         <source>Momentum Lab lessons (*.toml);;All files (*)</source>
         <translation>Lições do Momentum Lab (*.toml);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="54"/>
+        <location filename="../../app/qt/lesson_widget.py" line="77"/>
         <source>The lessons that follow the lecture, in order</source>
         <translation>As lições que seguem a aula, em ordem</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="75"/>
+        <location filename="../../app/qt/lesson_widget.py" line="98"/>
         <source>Predict first</source>
         <translation>Preveja primeiro</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="82"/>
+        <location filename="../../app/qt/lesson_widget.py" line="105"/>
         <source>Watch</source>
         <translation>Assistir</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="83"/>
+        <location filename="../../app/qt/lesson_widget.py" line="106"/>
         <source>Play the run and compare it with your prediction</source>
         <translation>Reproduzir a execução e compará-la com a sua previsão</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="86"/>
+        <location filename="../../app/qt/lesson_widget.py" line="109"/>
         <source>Watch without predicting</source>
         <translation>Assistir sem prever</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="96"/>
+        <location filename="../../app/qt/lesson_widget.py" line="119"/>
         <source>◀ Previous</source>
         <translation>◀ Anterior</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="97"/>
+        <location filename="../../app/qt/lesson_widget.py" line="120"/>
         <source>Next ▶</source>
         <translation>Próximo ▶</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="100"/>
+        <location filename="../../app/qt/lesson_widget.py" line="123"/>
         <source>Close lesson</source>
         <translation>Fechar lição</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="111"/>
+        <location filename="../../app/qt/lesson_widget.py" line="134"/>
         <source>Choose a lesson…</source>
         <translation>Escolha uma lição…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="129"/>
+        <location filename="../../app/qt/lesson_widget.py" line="152"/>
         <source>Step {number} of {count}</source>
         <translation>Passo {number} de {count}</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="143"/>
+        <location filename="../../app/qt/lesson_widget.py" line="166"/>
         <source>Sketch the path you expect on pane {pane}: press, drag, release.</source>
         <translation>Desenhe a trajetória que você espera no painel {pane}: pressione, arraste, solte.</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="145"/>
+        <location filename="../../app/qt/lesson_widget.py" line="168"/>
         <source>Pick the answer you expect:</source>
         <translation>Escolha a resposta que você espera:</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="173"/>
+        <location filename="../../app/qt/lesson_widget.py" line="198"/>
         <source>Right: the run shows it.</source>
         <translation>Certo: a execução mostra isso.</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="176"/>
+        <location filename="../../app/qt/lesson_widget.py" line="201"/>
         <source>The run shows: {answer}</source>
         <translation>A execução mostra: {answer}</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_widget.py" line="179"/>
+        <location filename="../../app/qt/lesson_widget.py" line="204"/>
         <source>Your prediction is the dashed line: compare it with the trail.</source>
         <translation>A sua previsão é a linha tracejada: compare-a com o rastro.</translation>
     </message>
@@ -1374,98 +1374,93 @@
         <translation>{where}.{code} é longo demais (máx. {limit} caracteres)</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="106"/>
-        <source>{where} must be a whole number between {low} and {high}, got {value}</source>
-        <translation>{where} deve ser um número inteiro entre {low} e {high}, recebido {value}</translation>
-    </message>
-    <message>
-        <location filename="../../app/model/lesson_file.py" line="115"/>
+        <location filename="../../app/model/lesson_file.py" line="107"/>
         <source>scenario must be a table, got {value}</source>
         <translation>scenario deve ser uma tabela, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="121"/>
+        <location filename="../../app/model/lesson_file.py" line="113"/>
         <source>scenario: {problem}</source>
         <translation>cenário: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="123"/>
+        <location filename="../../app/model/lesson_file.py" line="115"/>
         <source>format belongs at the top of the lesson, not here</source>
         <translation>format fica no início da lição, não aqui</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="134"/>
+        <location filename="../../app/model/lesson_file.py" line="126"/>
         <source>must be a [[step]] table, got {value}</source>
         <translation>deve ser uma tabela [[step]], recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="145"/>
+        <location filename="../../app/model/lesson_file.py" line="137"/>
         <source>unset must be a list of {keys}, got {value}</source>
         <translation>unset deve ser uma lista de {keys}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="154"/>
+        <location filename="../../app/model/lesson_file.py" line="146"/>
         <source>choices must be a list of 2 to {limit} texts, got {value}</source>
         <translation>choices deve ser uma lista de 2 a {limit} textos, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="157"/>
+        <location filename="../../app/model/lesson_file.py" line="149"/>
         <source>choice {number}</source>
         <translation>alternativa {number}</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="160"/>
+        <location filename="../../app/model/lesson_file.py" line="152"/>
         <source>choices need a question</source>
         <translation>choices exige uma question</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="162"/>
+        <location filename="../../app/model/lesson_file.py" line="154"/>
         <source>answer is missing (which choice is right, 1 = the first)</source>
         <translation>falta answer (qual alternativa é a certa, 1 = a primeira)</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="165"/>
+        <location filename="../../app/model/lesson_file.py" line="157"/>
         <source>answer needs choices</source>
         <translation>answer exige choices</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="168"/>
+        <location filename="../../app/model/lesson_file.py" line="160"/>
         <source>give pause_at or play, not both</source>
         <translation>use pause_at ou play, não os dois</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="173"/>
+        <location filename="../../app/model/lesson_file.py" line="165"/>
         <source>play must be true or false, got {value}</source>
         <translation>play deve ser true ou false, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="179"/>
+        <location filename="../../app/model/lesson_file.py" line="171"/>
         <source>show must be a list of {views}, got {value}</source>
         <translation>show deve ser uma lista de {views}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="191"/>
-        <location filename="../../app/model/lesson_file.py" line="226"/>
+        <location filename="../../app/model/lesson_file.py" line="183"/>
+        <location filename="../../app/model/lesson_file.py" line="218"/>
         <source>lesson file</source>
         <translation>arquivo de lição</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="192"/>
+        <location filename="../../app/model/lesson_file.py" line="184"/>
         <source>lesson</source>
         <translation>arquivo de lição</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="197"/>
+        <location filename="../../app/model/lesson_file.py" line="189"/>
         <source>[scenario] is missing: the first step&apos;s scenario</source>
         <translation>falta [scenario]: o cenário do primeiro passo</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="201"/>
+        <location filename="../../app/model/lesson_file.py" line="193"/>
         <source>a lesson needs 1 to {limit} [[step]] tables</source>
         <translation>uma lição precisa de 1 a {limit} tabelas [[step]]</translation>
     </message>
     <message>
-        <location filename="../../app/model/lesson_file.py" line="208"/>
+        <location filename="../../app/model/lesson_file.py" line="200"/>
         <source>step {number}: {problem}</source>
         <translation>passo {number}: {problem}</translation>
     </message>
@@ -1628,18 +1623,18 @@
 <context>
     <name>pane</name>
     <message>
-        <location filename="../../app/qt/pane_widget.py" line="121"/>
+        <location filename="../../app/qt/pane_widget.py" line="125"/>
         <source>Show this pane as a 3-D surface with the ball rolling on it</source>
         <extracomment>About the longest state line a ball&apos;s readout shows (app.model.readouts.pane_readout).</extracomment>
         <translation>Mostrar este painel como uma superfície 3-D com a bola rolando sobre ela</translation>
     </message>
     <message>
-        <location filename="../../app/qt/pane_widget.py" line="208"/>
+        <location filename="../../app/qt/pane_widget.py" line="215"/>
         <source>Unavailable: {problem}</source>
         <translation>Indisponível: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/qt/pane_widget.py" line="209"/>
+        <location filename="../../app/qt/pane_widget.py" line="216"/>
         <source>3-D view unavailable: {problem}. The 2-D view stays.</source>
         <translation>Vista 3-D indisponível: {problem}. A vista 2-D permanece.</translation>
     </message>
@@ -1681,7 +1676,7 @@
         <translation>Ponto inicial: arraste-o, ou Shift+clique em qualquer lugar, para começar ali</translation>
     </message>
     <message>
-        <location filename="../../app/qt/loss_plot_widget.py" line="61"/>
+        <location filename="../../app/qt/loss_plot_widget.py" line="62"/>
         <source>step</source>
         <translation>passo</translation>
     </message>
@@ -2048,107 +2043,107 @@
 <context>
     <name>scenario</name>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="54"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="59"/>
         <source>Custom expression…</source>
         <translation>Expressão personalizada…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="55"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="60"/>
         <source>The loss surface the balls roll on</source>
         <translation>A superfície de perda sobre a qual as bolas rolam</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="58"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="63"/>
         <source>e.g. 0.5*(x**2 + 100*y**2)  or  sin(x) + y^2</source>
         <translation>ex.: 0.5*(x**2 + 100*y**2)  ou  sin(x) + y^2</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="59"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="64"/>
         <source>An expression in x and y: numbers, + - * / ** ^, sin cos tan exp log sqrt abs tanh …, pi, e. Numbers use a decimal point: 0.5. Enter runs it, Escape puts back the one that runs.</source>
         <translation>Uma expressão em x e y: números, + - * / ** ^, sin cos tan exp log sqrt abs tanh …, pi, e. Números usam ponto decimal: 0.5. Enter a executa; Escape volta à expressão em execução.</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="69"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="74"/>
         <source>Start x (or Shift+click a pane). Numbers use a decimal point: 0.5</source>
         <translation>x inicial (ou Shift+clique em um painel). Números usam ponto decimal: 0.5</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="71"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="76"/>
         <source>Start y (or Shift+click a pane). Numbers use a decimal point: 0.5</source>
         <translation>y inicial (ou Shift+clique em um painel). Números usam ponto decimal: 0.5</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="76"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="81"/>
         <source>Gradient noise σ: g̃ = ∇L + σξ, the same draw for every pane. Numbers use a decimal point: 0.5</source>
         <translation>Ruído do gradiente σ: g̃ = ∇L + σξ, o mesmo sorteio para todos os painéis. Números usam ponto decimal: 0.5</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="82"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="87"/>
         <source>Random seed for noise and minibatches (same seed, same run)</source>
         <translation>Semente aleatória do ruído e dos minibatches (mesma semente, mesma execução)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="86"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="91"/>
         <source>full batch</source>
         <translation>lote completo</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="88"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="93"/>
         <source>Minibatch size (regression landscape only)</source>
         <translation>Tamanho do minibatch (só na paisagem de regressão)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="90"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="95"/>
         <source>Add pane</source>
         <translation>Adicionar painel</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="91"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="96"/>
         <source>Compare up to {count} optimizers side by side</source>
         <translation>Compare até {count} otimizadores lado a lado</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="93"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="98"/>
         <source>Remove pane</source>
         <translation>Remover painel</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="96"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="101"/>
         <source>same α in every pane</source>
         <translation>mesmo α em todos os painéis</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="98"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="103"/>
         <source>Changing α in an SGD, Momentum or Nesterov pane changes it in all three (a fair race). Adam, RMSprop and Adagrad keep their own α: for them it is a step length, not a force.</source>
         <translation>Mudar α em um painel SGD, Momentum ou Nesterov muda-o nos três (uma corrida justa). Adam, RMSprop e Adagrad mantêm o próprio α: para eles, é um comprimento de passo, não uma força.</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="103"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="108"/>
         <source>landscape</source>
         <translation>paisagem</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="104"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="109"/>
         <source>expression</source>
         <translation>expressão</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="106"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="111"/>
         <source>start x, y</source>
         <translation>ponto inicial x, y</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="107"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="112"/>
         <source>noise σ</source>
         <translation>ruído σ</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="108"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="113"/>
         <source>seed</source>
         <translation>semente</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="109"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="114"/>
         <source>batch size</source>
         <translation>tamanho do minibatch</translation>
     </message>
@@ -2166,87 +2161,87 @@
         <translation>{where} deve ser finito, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="60"/>
+        <location filename="../../app/model/scenario.py" line="61"/>
         <source>{where} must be a whole number &gt;= {low}, got {value}</source>
         <translation>{where} deve ser um número inteiro &gt;= {low}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="62"/>
+        <location filename="../../app/model/scenario.py" line="63"/>
         <source>{where} must be a whole number between {low} and {high}, got {value}</source>
         <translation>{where} deve ser um número inteiro entre {low} e {high}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="83"/>
+        <location filename="../../app/model/scenario.py" line="85"/>
         <source> or </source>
         <translation> ou </translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="85"/>
+        <location filename="../../app/model/scenario.py" line="87"/>
         <source>{where} must be {forms}, got {value}</source>
         <translation>{where} deve ser {forms}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="88"/>
+        <location filename="../../app/model/scenario.py" line="90"/>
         <source>{label} in {where}</source>
         <translation>{label} em {where}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="94"/>
+        <location filename="../../app/model/scenario.py" line="96"/>
         <source>pane {number}: {problem}</source>
         <translation>painel {number}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="100"/>
+        <location filename="../../app/model/scenario.py" line="102"/>
         <source>must be OptimizerSettings, got {value}</source>
         <translation>deve ser OptimizerSettings, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="151"/>
+        <location filename="../../app/model/scenario.py" line="153"/>
         <source>landscape must be a built-in name or an expression, got {value}</source>
         <translation>a paisagem deve ser o nome de uma paisagem embutida ou uma expressão, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="155"/>
+        <location filename="../../app/model/scenario.py" line="157"/>
         <source>landscape expression is too long (max {limit} chars)</source>
         <translation>a expressão da paisagem é longa demais (máx. {limit} caracteres)</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="159"/>
+        <location filename="../../app/model/scenario.py" line="161"/>
         <source>domain applies only to typed expressions, not the built-in {name}</source>
         <translation>domain vale apenas para expressões digitadas, não para a paisagem embutida {name}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="166"/>
+        <location filename="../../app/model/scenario.py" line="168"/>
         <source>domain must be [xmin, xmax, ymin, ymax] with xmin &lt; xmax and ymin &lt; ymax, got {value}</source>
         <translation>domain deve ser [xmin, xmax, ymin, ymax] com xmin &lt; xmax e ymin &lt; ymax, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="180"/>
+        <location filename="../../app/model/scenario.py" line="182"/>
         <source>start must be [x, y], got {value}</source>
         <translation>start deve ser [x, y], recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="193"/>
+        <location filename="../../app/model/scenario.py" line="195"/>
         <source>a scenario needs 1 to {limit} panes, got {count}</source>
         <translation>um cenário precisa de 1 a {limit} painéis, recebido {count}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="198"/>
+        <location filename="../../app/model/scenario.py" line="200"/>
         <source>noise sigma</source>
         <translation>sigma do ruído</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="199"/>
+        <location filename="../../app/model/scenario.py" line="201"/>
         <source>seed</source>
         <translation>semente</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="201"/>
+        <location filename="../../app/model/scenario.py" line="203"/>
         <source>batch size</source>
         <translation>tamanho do minibatch</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="207"/>
+        <location filename="../../app/model/scenario.py" line="209"/>
         <source>title must be text, got {value}</source>
         <translation>title deve ser texto, recebido {value}</translation>
     </message>
@@ -2466,7 +2461,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../app/qt/main_window.py" line="53"/>
+        <location filename="../../app/qt/main_window.py" line="54"/>
         <source>Momentum Lab: a ball rolls over a loss landscape.&lt;br&gt;Momentum: p ← μp − αg, W ← W + p. μ is friction (1 − μ of the velocity is lost each step), α is the force.</source>
         <translation>Momentum Lab: uma bola rola sobre uma paisagem de perda.&lt;br&gt;Momentum: p ← μp − αg, W ← W + p. μ é o atrito (a cada passo perde-se 1 − μ da velocidade), α é a força.</translation>
     </message>
