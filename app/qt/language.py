@@ -72,7 +72,7 @@ def install(code: str) -> bool:
     if not ours.load(str(translations_folder() / f"momentum_lab_{code}.qm")):
         return False
     qt_folder = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in (*QT_FILES.get(code, ()),):
+    for name in QT_FILES.get(code, ()):
         theirs = QtCore.QTranslator(app)
         if theirs.load(name, qt_folder):
             app.installTranslator(theirs)

@@ -56,8 +56,8 @@ class LessonPlayer(QtCore.QObject):
         widget.skip_requested.connect(self._skipped)
         widget.close_requested.connect(self.close)
         window.controller.play_started.connect(self._play_started)
-        window.docks.lesson.toggleViewAction().toggled.connect(self._dock_toggled)
         window.controller.play_stopped.connect(self._play_stopped)
+        window.docks.lesson.toggleViewAction().toggled.connect(self._dock_toggled)
 
     # -- lessons --------------------------------------------------------------------------
 

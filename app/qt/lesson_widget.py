@@ -185,7 +185,8 @@ class LessonWidget(QtWidgets.QWidget):
                 self.choice_group.addButton(row.button, number)
                 self.choices_layout.addWidget(row)
         self.choice_group.setExclusive(False)     # so a fresh step can show none picked
-        for number, button in enumerate(self.choice_group.buttons()):
+        for number in range(len(texts)):          # by id: buttons() has no set order
+            button = self.choice_group.button(number)
             button.setChecked(number == session.choice)
             button.setEnabled(not session.watched)
         self.choice_group.setExclusive(True)

@@ -104,15 +104,16 @@ class PredictionSketch(QtCore.QObject):
         elif self.points and _pixels_apart(self.plot, self.points[-1], point) >= \
                 MIN_PIXELS_APART or phase == "finish":
             self.points.append(point)
-        xs, ys = [p[0] for p in self.points], [p[1] for p in self.points]
-        self.halo.setData(xs, ys)
-        self.curve.setData(xs, ys)
+        self._show()
         if phase == "finish":
             self.sketched.emit(list(self.points))
 
     def draw(self, points) -> None:
         """Show ``points`` as the path (a prediction made before the panes were rebuilt)."""
         self.points = [tuple(map(float, p)) for p in points]
+        self._show()
+
+    def _show(self) -> None:
         xs, ys = [p[0] for p in self.points], [p[1] for p in self.points]
         self.halo.setData(xs, ys)
         self.curve.setData(xs, ys)
