@@ -131,6 +131,23 @@ class _FileEncoder(Encoder):
         self.temporary.unlink(missing_ok=True)
 
 
+def video_command(size, fps, output, source="-") -> list[str]:
+    """The ffmpeg command encoding raw RGB frames from ``source`` into ``output`` (its
+    extension picks H.264 or VP9): the benchmark's encoder floor runs the very same."""
+    import imageio_ffmpeg  # noqa: PLC0415 - only needed for video
+
+    if Path(output).suffix.lower() == ".mp4":
+        codec, extra = "libx264", ["-f", "mp4", "-movflags", "+faststart", "-preset", "veryfast",
+                                   "-crf", "20"]
+    else:
+        codec, extra = "libvpx-vp9", ["-f", "webm", "-b:v", "0", "-crf", "32",
+                                      "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1"]
+    return [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-nostats", "-loglevel", "error",
+            "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", "{}x{}".format(*size),
+            "-r", str(Fraction(fps).limit_denominator()), "-i", str(source), "-an",
+            "-c:v", codec, "-pix_fmt", "yuv420p", *extra, "-y", str(output)]
+
+
 class FfmpegEncoder(_FileEncoder):
     """MP4 (H.264) or WebM (VP9): raw frames piped into imageio-ffmpeg's bundled ffmpeg.
 
@@ -141,24 +158,12 @@ class FfmpegEncoder(_FileEncoder):
 
     def __init__(self, target, size, fps):
         super().__init__(target, size, fps)
-        import imageio_ffmpeg  # noqa: PLC0415 - only needed for video
-
-        if target.suffix.lower() == ".mp4":
-            codec, extra = "libx264", ["-f", "mp4", "-movflags", "+faststart", "-preset", "veryfast",
-                                       "-crf", "20"]
-        else:
-            codec, extra = "libvpx-vp9", ["-f", "webm", "-b:v", "0", "-crf", "32",
-                                          "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1"]
         self._messages = []   # what ffmpeg says (its first lines), for the one-line reason
         self._process = self._reader = None
         try:
-            command = [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-nostats", "-loglevel",
-                       "error", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", "{}x{}".format(*size),
-                       "-r", str(Fraction(fps).limit_denominator()), "-i", "-", "-an",
-                       "-c:v", codec, "-pix_fmt", "yuv420p", *extra, "-y", str(self.temporary)]
-            self._process = subprocess.Popen(command, bufsize=0, stdin=subprocess.PIPE,
-                                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                             **_OWN_PROCESS_GROUP)
+            self._process = subprocess.Popen(video_command(size, fps, self.temporary), bufsize=0,
+                                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                             stderr=subprocess.PIPE, **_OWN_PROCESS_GROUP)
         except (OSError, RuntimeError) as error:   # no binary, cannot fork, out of memory
             self.abort()
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error

@@ -1,39 +1,29 @@
-"""The (α, μ) map: a 200×200 grid of momentum runs, 500 steps each, on Rosenbrock.
+"""The (α, μ) map alone, as the window computes it: time to the first (coarse) picture and
+to the full map. The same rows end :func:`bench_core.results`, beside the compiled floor;
+here they stand alone (no floor), for a quick look at the map by itself.
 
-Reports ball-steps per second (with the convergence/divergence bookkeeping a map needs),
-the time to the coarse first picture the panel shows, and the time to the full map.
+Wire one of the two into ``make bench``, not both: ``bench_core.results()`` has these rows.
 """
 
 from __future__ import annotations
 
-import time
+import sys
+from pathlib import Path
 
-from physics.builtins import builtin
-from physics.sweep import SweepGrid, run_sweep
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-STEPS = 500
+from aims import Result, table  # noqa: E402
+from bench_core import map_results  # noqa: E402
+
+
+def results() -> list[Result]:
+    return map_results()
 
 
 def main():
-    from app.qt.parameter_map_widget import COARSE_CELLS
-
-    landscape = builtin("rosenbrock")
-    grid = SweepGrid((1e-5, 5e-3), (0.0, 0.99), 200, 200)
-    best = {}
-    for name, g in (("first (coarse) picture", grid.coarse(COARSE_CELLS)), ("full map", grid)):
-        seconds = float("inf")
-        for _ in range(3):
-            start = time.perf_counter()
-            run_sweep(landscape, landscape.start, g, STEPS)
-            seconds = min(seconds, time.perf_counter() - start)
-        best[name] = (seconds, g.n_alpha * g.n_mu)
-    print(f"\n## (α, μ) map: 200×200 momentum runs × {STEPS} steps on Rosenbrock (best of 3)\n")
-    print("| measure | value |\n|---|---:|")
-    first, _ = best["first (coarse) picture"]
-    full, cells = best["full map"]
-    print(f"| time to the first (coarse, {COARSE_CELLS}×{COARSE_CELLS}) picture | {first * 1000:.0f} ms |")
-    print(f"| time to the full map | {full:.2f} s |")
-    print(f"| ball-steps per second (with bookkeeping) | {cells * STEPS / full / 1e6:.0f} M |")
+    print("\n## (α, μ) map, as the window computes it (best of 3)\n")
+    print(table(results()))
 
 
 if __name__ == "__main__":

@@ -5,8 +5,10 @@ written as a careful user would write it: the landscape is contoured once (fille
 contours plus thin white lines on a 241×241 grid), and each frame only moves the
 existing artists (``set_data`` on the ball marker and trail line, ``set_text`` on the
 step counter). The trajectories come from the project's own core, so they are
-identical to what our exporter draws. The figure is 1200×500 px (12×5 in at 100 dpi),
-two panes side by side (SGD | Momentum); frame k shows step ``k * steps_per_frame``.
+identical to what our exporter draws. The figure is 1200×500 px by default (12×5 in at
+100 dpi; ``size`` makes it larger, fonts and lines staying as they are, as when a user
+enlarges the figure), two panes side by side (SGD | Momentum); frame k shows step
+``k * steps_per_frame``.
 MP4 goes through FFMpegWriter (libx264, yuv420p, the ffmpeg binary from the
 imageio-ffmpeg wheel), GIF through PillowWriter.
 
@@ -40,7 +42,8 @@ from physics.simulation import Comparison  # noqa: E402
 WIDTH, HEIGHT, DPI = 1200, 500, 100
 
 
-def render_matplotlib(out_path: str, frames: int = 240, steps_per_frame: int = 1, fps: int = 30) -> float:
+def render_matplotlib(out_path: str, frames: int = 240, steps_per_frame: int = 1, fps: int = 30,
+                      size: tuple[int, int] = (WIDTH, HEIGHT)) -> float:
     """Write the animation to out_path (.mp4 via FFMpegWriter with codec libx264 and
     extra_args ['-pix_fmt', 'yuv420p'], or .gif via PillowWriter); return seconds taken
     (wall clock, including figure setup and saving)."""
@@ -60,7 +63,7 @@ def render_matplotlib(out_path: str, frames: int = 240, steps_per_frame: int = 1
     zs = landscape.value_xy(xs, ys)
     levels = np.linspace(zs.min(), zs.max(), 18)
 
-    fig, axes = plt.subplots(1, 2, figsize=(WIDTH / DPI, HEIGHT / DPI), dpi=DPI)
+    fig, axes = plt.subplots(1, 2, figsize=(size[0] / DPI, size[1] / DPI), dpi=DPI)
     trails, balls, counters = [], [], []
     for ax, setting, colour in zip(axes, settings, ("tab:orange", "tab:red")):
         ax.contourf(xs, ys, zs, levels=levels, cmap="viridis")

@@ -1,41 +1,54 @@
 """The batched heavy-ball kernel: a whole (α, μ) grid, or any crowd of balls, in one loop.
 
+For every ball, with ``p⁽⁰⁾ = 0`` (seed form; plain SGD is μ = 0)::
+
+    q     = W⁽ᵗ⁾                  (heavy ball)   or   W⁽ᵗ⁾ + μ p⁽ᵗ⁾   (Nesterov)
+    g     = ∇L(q) + σ ξ_t          ξ_t ~ N(0, I) drawn from (seed, t), shared by all balls
+    p⁽ᵗ⁺¹⁾ = μ p⁽ᵗ⁾ − α g,          W⁽ᵗ⁺¹⁾ = W⁽ᵗ⁾ + p⁽ᵗ⁺¹⁾
+
 The app's panes run a handful of balls through :class:`physics.simulation.Comparison`,
 which keeps every step. The (α, μ) map runs tens of thousands of balls and keeps only
 what it measures, so it gets a leaner loop:
 
-* x and y live in separate contiguous arrays and the landscape's ``grad_xy`` works on
-  them directly (no strided ``(N, 2)`` views) — about 2.5× faster than the ``(N, 2)``
-  path;
+* the balls go in **chunks** of :data:`CHUNK_BALLS`, and each chunk runs all its steps
+  before the next starts, so its working arrays (x, y, p, ∇L and the outcome rule's
+  masks) stay in the core's cache for the whole run instead of streaming the full
+  batch through memory ~40 times a step;
+* every step updates those arrays **in place** (:func:`heavy_ball_in_place`, the next
+  positions into a second buffer), so the kernel's own arithmetic makes no temporaries;
+  only the landscape's ``grad_xy`` and the outcome rule allocate, cache-sized;
+* the noise ξ_t is drawn once per run (:func:`kicks`), not once per chunk;
+* a chunk whose balls have all diverged or left stops early: nothing can change;
 * α and μ may be per-ball arrays: one call runs a whole (α, μ) grid;
-* the balls are split across threads (numpy releases the GIL inside its loops), each
-  thread stepping its own slice from start to end with no per-step synchronisation.
+* the chunks may be shared among threads (``threads``; one by default, see there).
 
-It is not a second implementation of momentum: each step applies
-:func:`optimizers.sgd.heavy_ball_velocity` (``p = μ·p − α·g``, then ``W = W + p``) and,
-for Nesterov, :func:`optimizers.sgd.nesterov_lookahead`, exactly as the optimizers do;
-the gradient noise is the same draw per step as :class:`physics.gradients.NoisyGradient`;
-and convergence and divergence are judged by :class:`physics.outcome.OutcomeTracker`,
-the rule every path shares. So a cell of a sweep equals a single ``momentum-lab run``
-with the same settings bit for bit. Plain SGD is μ = 0.
+It is not a second implementation of momentum: :func:`heavy_ball_in_place` is
+:func:`optimizers.sgd.heavy_ball_velocity` (``μ·p − α·g``) computed into ``p``, the
+look-ahead is :func:`optimizers.sgd.nesterov_lookahead`'s ``W + μ·p``, each the same
+IEEE operations (tests hold them equal bit for bit); the noise is
+:class:`physics.gradients.NoisyGradient`'s draw; convergence and divergence are judged
+by :class:`physics.outcome.OutcomeTracker`, the rule every path shares. So a cell of a
+sweep equals a single ``momentum-lab run`` with the same settings bit for bit, and so
+does any split of the balls into chunks (each ball's arithmetic is its own).
 """
 
 from __future__ import annotations
 
-import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
-
-from optimizers.sgd import heavy_ball_velocity, nesterov_lookahead
 
 from .gradients import NoisyGradient
 from .landscape import Landscape
 from .outcome import OutcomeTracker, Tolerances, tolerances_for
 
-MIN_BALLS_PER_THREAD = 4096
+#: Balls stepped together. Big enough that numpy's per-call cost (~1 µs) is small next
+#: to the arithmetic, small enough that a chunk's ~25 arrays of 8 bytes a ball fit in
+#: one core's 1–2 MB L2 cache (``make bench`` measured 4096–8192 as the plateau).
+CHUNK_BALLS = 8192
 _CANCEL_EVERY = 64   # steps between a worker's looks at the cancel flag
 
 
@@ -55,58 +68,119 @@ class BatchResult:
         return np.stack([self.x, self.y], axis=-1)
 
 
+def heavy_ball_in_place(p, g, alpha, mu, scratch) -> None:
+    """``p ← μ p − α g`` into ``p``: :func:`optimizers.sgd.heavy_ball_velocity` without
+    temporaries. ``p *= μ`` is ``μ·p`` and ``scratch = g·α`` is ``α·g`` (IEEE products
+    commute), then one subtraction: the same three roundings in the same order."""
+    np.multiply(p, mu, out=p)
+    np.multiply(g, alpha, out=scratch)
+    np.subtract(p, scratch, out=p)
+
+
+def lookahead_into(w, p, mu, out) -> np.ndarray:
+    """Nesterov's ``W + μ p`` (:func:`optimizers.sgd.nesterov_lookahead`) into ``out``."""
+    np.multiply(p, mu, out=out)
+    return np.add(w, out, out=out)
+
+
+@lru_cache(maxsize=8)
+def kicks(noise: NoisyGradient, steps: int) -> np.ndarray:
+    """``σ ξ_t`` for t < steps, shape ``(steps, 2)``: the draws of ``noise.noise(t)``."""
+    out = np.empty((steps, 2))
+    for t in range(steps):
+        out[t] = noise.noise(t)
+    out.setflags(write=False)
+    return out
+
+
+@dataclass
+class _Job:
+    """One call's inputs and outputs; a chunk reads and writes its slice ``lo:hi``."""
+
+    landscape: Landscape
+    x: np.ndarray            # starts in, final positions out
+    y: np.ndarray
+    alpha: np.ndarray | float
+    mu: np.ndarray | float
+    steps: int
+    nesterov: bool
+    kicks: np.ndarray | None
+    tolerances: Tolerances | None   # None: no outcome rule (track=False)
+    converged_at: np.ndarray
+    diverged_at: np.ndarray
+    left_at: np.ndarray
+    cancel: threading.Event
+
+
+def _slice_of(value, lo, hi):
+    return value if np.ndim(value) == 0 else value[lo:hi]
+
+
+def _run_chunk(job: _Job, lo: int, hi: int) -> None:
+    """Step balls ``lo:hi`` from start to end, writing their results into ``job``."""
+    n, steps, nesterov, noise = hi - lo, job.steps, job.nesterov, job.kicks
+    alpha, mu = _slice_of(job.alpha, lo, hi), _slice_of(job.mu, lo, hi)
+    grad_xy, value_xy = job.landscape.grad_xy, job.landscape.value_xy
+    x, y = job.x[lo:hi].copy(), job.y[lo:hi].copy()
+    nx, ny = np.empty(n), np.empty(n)          # the next positions (then swapped)
+    px, py = np.zeros(n), np.zeros(n)
+    qx, qy, scratch = np.empty(n), np.empty(n), np.empty(n)
+    track = job.tolerances is not None
+    outcome = OutcomeTracker(job.landscape, (n,), job.tolerances) if track else None
+    any_stopped = False
+    with np.errstate(all="ignore"):
+        gx, gy = grad_xy(x, y)   # the gradient where each ball stands
+        if track:
+            any_stopped = bool(outcome.record(0, x, y, value_xy(x, y), gx, gy).any())
+            outcome.record_rest(0, x, y, gx, gy, px, py)
+        for t in range(steps):
+            if t % _CANCEL_EVERY == 0 and job.cancel.is_set():
+                return   # the caller is unwinding (Ctrl+C): its result is thrown away
+            if nesterov:
+                gx, gy = grad_xy(lookahead_into(x, px, mu, qx), lookahead_into(y, py, mu, qy))
+            if noise is None:
+                ux, uy = gx, gy
+            else:
+                # Into our own buffers: grad_xy's arrays are the landscape's to reuse.
+                ux, uy = np.add(gx, noise[t, 0], out=qx), np.add(gy, noise[t, 1], out=qy)
+            heavy_ball_in_place(px, ux, alpha, mu, scratch)
+            heavy_ball_in_place(py, uy, alpha, mu, scratch)
+            if any_stopped:
+                stopped = ~outcome.alive
+                px[stopped] = 0.0
+                py[stopped] = 0.0
+            np.add(x, px, out=nx)
+            np.add(y, py, out=ny)
+            if track or not nesterov:
+                gx, gy = grad_xy(nx, ny)
+            if track:
+                # The order of Lockstep: where each ball went first, freeze, then rest.
+                new = outcome.record(t + 1, nx, ny, value_xy(nx, ny), gx, gy)
+                if new.any():   # a stopped ball stays where it last was
+                    nx[new], ny[new] = x[new], y[new]
+                    any_stopped = True
+                outcome.record_rest(t + 1, nx, ny, gx, gy, px, py)
+            x, nx, y, ny = nx, x, ny, y
+            if any_stopped and outcome.all_stopped():
+                break   # every ball is frozen: the remaining steps change nothing
+    job.x[lo:hi], job.y[lo:hi] = x, y
+    if track:
+        job.converged_at[lo:hi] = outcome.converged_at
+        job.diverged_at[lo:hi] = outcome.diverged_at
+        job.left_at[lo:hi] = outcome.left_at
+
+
 def _per_ball(value, n: int) -> np.ndarray | float:
     """Scalars stay scalars (cheaper); arrays are flattened to one value per ball."""
     if np.ndim(value) == 0:
         return float(value)
-    out = np.ascontiguousarray(np.broadcast_to(np.asarray(value, dtype=float), (n,)))
-    return out
+    return np.ascontiguousarray(np.broadcast_to(np.asarray(value, dtype=float), (n,)))
 
 
-def _run_slice(landscape: Landscape, x, y, alpha, mu, steps, nesterov, noise, track,
-               tolerances: Tolerances | None, cancel: threading.Event | None = None):
-    n = len(x)
-    px = np.zeros(n)
-    py = np.zeros(n)
-    value_xy, grad_xy = landscape.value_xy, landscape.grad_xy
-    outcome = OutcomeTracker(landscape, (n,), tolerances)
-
-    def judge(t, gx, gy, prev_x, prev_y):
-        # The order of Lockstep: where each ball went first, freeze, then rest.
-        new = outcome.record(t, x, y, value_xy(x, y), gx, gy)
-        if prev_x is not None and new.any():   # a stopped ball stays where it last was
-            x[new], y[new] = prev_x[new], prev_y[new]
-        outcome.record_rest(t, x, y, gx, gy, px, py)
-
-    with np.errstate(all="ignore"):
-        gx, gy = grad_xy(x, y)  # the gradient where each ball stands
-        if track:
-            judge(0, gx, gy, None, None)
-        for t in range(steps):
-            if cancel is not None and t % _CANCEL_EVERY == 0 and cancel.is_set():
-                break   # the caller is unwinding (Ctrl+C): its result is thrown away
-            if nesterov:
-                qx, qy = grad_xy(nesterov_lookahead(x, px, mu), nesterov_lookahead(y, py, mu))
-            else:
-                qx, qy = gx, gy
-            if noise is not None:
-                kick = noise.noise(t)
-                qx = qx + kick[0]
-                qy = qy + kick[1]
-            px = heavy_ball_velocity(px, qx, alpha, mu)
-            py = heavy_ball_velocity(py, qy, alpha, mu)
-            if track:
-                stopped = ~outcome.alive
-                px[stopped] = 0.0
-                py[stopped] = 0.0
-            prev_x, prev_y = x, y
-            x = x + px  # new arrays: prev_x/prev_y keep the last step's positions
-            y = y + py
-            if track or not nesterov:
-                gx, gy = grad_xy(x, y)
-            if track:
-                judge(t + 1, gx, gy, prev_x, prev_y)
-    return x, y, outcome.converged_at, outcome.diverged_at, outcome.left_at
+def chunk_bounds(n: int, chunk: int | None = None) -> np.ndarray:
+    """Edges of ⌈n / chunk⌉ near-equal chunks of ``n`` balls (equal work per chunk)."""
+    pieces = max(1, -(-n // (chunk or CHUNK_BALLS)))
+    return np.linspace(0, n, pieces + 1).astype(int)
 
 
 def run_batch(landscape: Landscape, starts, alpha, mu, steps: int, *, nesterov: bool = False,
@@ -128,9 +202,13 @@ def run_batch(landscape: Landscape, starts, alpha, mu, steps: int, *, nesterov: 
     sigma, seed
         Gradient noise, drawn per step from ``(seed, t)`` and shared by all balls.
     track
-        Record convergence/divergence steps (costs about a third more time).
+        Record convergence/divergence steps with the shared outcome rule (the map
+        needs it; it costs about three times the stepping alone).
     threads
-        Worker threads (default: one per core, fewer for small swarms).
+        Worker threads sharing the chunks (default 1). numpy releases the GIL inside
+        each operation, but a cache-sized operation is so short that two threads mostly
+        wait for each other: ``make bench`` measures a second thread at no gain (its
+        "2 threads" row), so the default is one, and Ctrl+C then needs no hand-off.
     """
     alpha_arr = np.asarray(alpha, dtype=float)
     mu_arr = np.asarray(mu, dtype=float)
@@ -138,39 +216,29 @@ def run_batch(landscape: Landscape, starts, alpha, mu, steps: int, *, nesterov: 
     n = int(np.broadcast_shapes(starts.shape[:-1], alpha_arr.shape, mu_arr.shape)[0]
             if np.ndim(alpha_arr) or np.ndim(mu_arr) or starts.ndim > 1 else 1)
     starts = np.broadcast_to(starts.reshape(-1, 2), (n, 2))
-    x0 = np.ascontiguousarray(starts[:, 0])
-    y0 = np.ascontiguousarray(starts[:, 1])
-    alpha_b, mu_b = _per_ball(alpha, n), _per_ball(mu, n)
-    noise = NoisyGradient(landscape, float(sigma), int(seed)) if sigma > 0 else None
-    tolerances = tolerances_for(landscape, tolerances)   # once, not per thread
-
-    workers = threads or os.cpu_count() or 1
-    workers = max(1, min(workers, n // MIN_BALLS_PER_THREAD))
-    bounds = np.linspace(0, n, workers + 1).astype(int)
-
-    cancel = threading.Event()
-
-    def piece(k):
-        sl = slice(bounds[k], bounds[k + 1])
-        a = alpha_b if np.ndim(alpha_b) == 0 else alpha_b[sl]
-        m = mu_b if np.ndim(mu_b) == 0 else mu_b[sl]
-        return _run_slice(landscape, x0[sl].copy(), y0[sl].copy(), a, m, steps, nesterov,
-                          noise, track, tolerances, cancel)
-
+    job = _Job(landscape, np.array(starts[:, 0]), np.array(starts[:, 1]),
+               _per_ball(alpha, n), _per_ball(mu, n), int(steps), bool(nesterov),
+               kicks(NoisyGradient(landscape, float(sigma), int(seed)), int(steps))
+               if sigma > 0 else None,
+               tolerances_for(landscape, tolerances) if track else None,   # once, not per chunk
+               *(np.full(n, -1, dtype=np.int64) for _ in range(3)), threading.Event())
+    bounds = chunk_bounds(n)
+    chunks = list(zip(bounds[:-1], bounds[1:]))
+    workers = max(1, min(threads or 1, len(chunks)))
     if workers == 1:
-        parts = [piece(0)]
+        for lo, hi in chunks:
+            _run_chunk(job, lo, hi)
     else:
         # Not ``with ThreadPoolExecutor``: if this thread is interrupted (Ctrl+C raises
         # here, while it waits), the workers must be told to stop *before* the pool is
         # joined, or the interrupt waits for minutes of work nobody will read.
         pool = ThreadPoolExecutor(max_workers=workers)
         try:
-            futures = [pool.submit(piece, k) for k in range(workers)]
-            parts = [future.result() for future in futures]
+            for future in [pool.submit(_run_chunk, job, lo, hi) for lo, hi in chunks]:
+                future.result()
         except BaseException:
-            cancel.set()
+            job.cancel.set()
             raise
         finally:
-            pool.shutdown(wait=True)
-    x, y, conv, div, left = (np.concatenate([p[i] for p in parts]) for i in range(5))
-    return BatchResult(x, y, conv, div, left, steps)
+            pool.shutdown(wait=True, cancel_futures=True)
+    return BatchResult(job.x, job.y, job.converged_at, job.diverged_at, job.left_at, steps)

@@ -18,7 +18,7 @@ Noise model (as in Distill's "Why Momentum Really Works"): ``g̃ = ∇L + σξ``
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Callable, Protocol
 
 import numpy as np
 
@@ -35,6 +35,21 @@ class GradientSource(Protocol):
 
     def grad(self, points: np.ndarray, step: int) -> np.ndarray: ...
 
+    def for_steps(self, first: int) -> Callable[[np.ndarray, int], np.ndarray]: ...
+
+
+def _shared(draw: Callable[[int], object], first: int) -> Callable[[int], object]:
+    """``draw(first + j)`` for ``j = 0, 1, …``, each made once: every optimizer of a
+    lockstep asks for the same step's draw, which costs a SeedSequence each time."""
+    made: list = []
+
+    def at(j: int):
+        while len(made) <= j:
+            made.append(draw(first + len(made)))
+        return made[j]
+
+    return at
+
 
 def _rng(seed: int, step: int) -> np.random.Generator:
     return np.random.default_rng(np.random.SeedSequence([int(seed), int(step)]))
@@ -48,6 +63,11 @@ class ExactGradient:
 
     def grad(self, points: np.ndarray, step: int) -> np.ndarray:
         return self.landscape.grad(points)
+
+    def for_steps(self, first: int) -> Callable[[np.ndarray, int], np.ndarray]:
+        """``grad(points, first + j)`` as a function of ``(points, j)``, for a run of steps."""
+        grad = self.landscape.grad
+        return lambda points, j: grad(points)
 
 
 @dataclass(frozen=True)
@@ -67,6 +87,12 @@ class NoisyGradient:
 
     def grad(self, points: np.ndarray, step: int) -> np.ndarray:
         return self.landscape.grad(points) + self.noise(step)
+
+    def for_steps(self, first: int) -> Callable[[np.ndarray, int], np.ndarray]:
+        """``grad(points, first + j)`` as a function of ``(points, j)``, each step's
+        draw made once however many optimizers ask for it."""
+        grad, noise = self.landscape.grad, _shared(self.noise, first)
+        return lambda points, j: grad(points) + noise(j)
 
 
 @dataclass(frozen=True)
@@ -88,15 +114,29 @@ class MinibatchGradient:
         """The indices of the minibatch used at step ``step``."""
         return _rng(self.seed, step).choice(len(self.dataset), self.batch_size, replace=False)
 
-    def grad(self, points: np.ndarray, step: int) -> np.ndarray:
-        points = np.asarray(points, dtype=float)
+    def draw(self, step: int):
+        """``(moments of step t's rows, its noise kick or None)``, from ``(seed, t)``."""
         rng = _rng(self.seed, step)
         rows = rng.choice(len(self.dataset), self.batch_size, replace=False)
-        gw, gb = self.dataset.moments(rows).grad_xy(points[..., 0], points[..., 1])
+        kick = self.sigma * rng.standard_normal(2) if self.sigma > 0 else None
+        return self.dataset.moments(rows), kick
+
+    @staticmethod
+    def _apply(points: np.ndarray, draw) -> np.ndarray:
+        moments, kick = draw
+        points = np.asarray(points, dtype=float)
+        gw, gb = moments.grad_xy(points[..., 0], points[..., 1])
         out = np.stack([gw, gb], axis=-1)
-        if self.sigma > 0:
-            out = out + self.sigma * rng.standard_normal(2)
-        return out
+        return out if kick is None else out + kick
+
+    def grad(self, points: np.ndarray, step: int) -> np.ndarray:
+        return self._apply(points, self.draw(step))
+
+    def for_steps(self, first: int) -> Callable[[np.ndarray, int], np.ndarray]:
+        """``grad(points, first + j)`` as a function of ``(points, j)``, each step's
+        rows (and kick) drawn once however many optimizers ask for them."""
+        draw = _shared(self.draw, first)
+        return lambda points, j: self._apply(points, draw(j))
 
 
 class GradientSettingsError(ValueError):

@@ -88,7 +88,10 @@ class Landscape:
         """``∇L(P)`` for points of shape ``(..., 2)``; returns shape ``(..., 2)``."""
         points = np.asarray(points, dtype=float)
         gx, gy = self.grad_xy(points[..., 0], points[..., 1])
-        out = np.empty(np.broadcast_shapes(np.shape(gx), np.shape(gy)) + (2,))
+        shape = np.shape(gx)
+        if np.shape(gy) != shape:   # (broadcast_shapes costs more than the gradient)
+            shape = np.broadcast_shapes(shape, np.shape(gy))
+        out = np.empty(shape + (2,))
         out[..., 0] = gx
         out[..., 1] = gy
         return out

@@ -138,14 +138,9 @@ class OutcomeTracker:
     def all_stopped(self) -> bool:
         return not self._alive.any()
 
-    def record(self, t: int, x, y, loss, gx, gy) -> np.ndarray:
-        """Judge where each ball got to at step t; return the balls that stop here.
-
-        The caller freezes those (back to their last finite place, no velocity) and then
-        calls :meth:`record_rest` with the frozen state.
-        """
-        if self._start_loss is None:
-            self._start_loss = np.array(loss, dtype=float)
+    def _gone(self, x, y, loss, gx, gy):
+        """``(gone, finite)``: live balls that diverged or left at these states, and
+        which of these states are finite."""
         cx, cy = self._centre
         with np.errstate(invalid="ignore"):
             finite = np.isfinite(x)
@@ -157,8 +152,49 @@ class OutcomeTracker:
             out |= np.abs(y - cy) > self._reach
             gone = out | ~finite
             gone &= self._alive
-            if not gone.any():
-                return gone
+        return gone, finite
+
+    def _at_rest(self, gx, gy, px, py):
+        """``(rest, |∇L|², |p|²)``: which states have ``|∇L| ≤ gtol`` and ``|p| ≤ xtol``."""
+        with np.errstate(all="ignore"):
+            g2 = gx * gx
+            g2 += gy * gy
+            p2 = px * px
+            p2 += py * py
+        rest = g2 <= self._gtol2
+        rest &= p2 <= self._xtol2
+        return rest, g2, p2
+
+    def _rest_codes(self, xs, ys, g2, p2) -> np.ndarray:
+        """What balls at rest at ``(xs, ys)`` rest at: CONVERGED at a minimum within
+        ``newton``, PLATEAU, SADDLE or BALANCED, else RUNNING (creeping, not there yet)."""
+        hxx, hxy, hyy = (np.broadcast_to(np.asarray(h, dtype=float), xs.shape)
+                         for h in self.landscape.hessian_xy(xs, ys))
+        low, high = eigen_range(hxx, hxy, hyy)
+        zero = self.tolerances.curvature
+        flat = np.maximum(np.abs(low), np.abs(high)) <= zero
+        saddle = ~flat & (low < -zero)
+        still = (g2 == 0) & (p2 == 0)
+        with np.errstate(all="ignore"):
+            # A line of minima (λ_min ≈ 0 < λ_max) measures along its curved direction.
+            newton = np.sqrt(g2) / np.where(low > zero, low, high)
+        near = newton <= self.tolerances.newton
+        return np.where(flat, PLATEAU,
+                        np.where(saddle, np.where(still, BALANCED, SADDLE),
+                                 np.where(near, CONVERGED, RUNNING))).astype(np.int8)
+
+    def record(self, t: int, x, y, loss, gx, gy) -> np.ndarray:
+        """Judge where each ball got to at step t; return the balls that stop here.
+
+        The caller freezes those (back to their last finite place, no velocity) and then
+        calls :meth:`record_rest` with the frozen state.
+        """
+        if self._start_loss is None:
+            self._start_loss = np.array(loss, dtype=float)
+        gone, finite = self._gone(x, y, loss, gx, gy)
+        if not gone.any():
+            return gone
+        with np.errstate(invalid="ignore"):
             left = gone & finite & (loss < self._start_loss)     # still descending out
         diverged = gone & ~left
         self.diverged_at[diverged] = t
@@ -171,13 +207,7 @@ class OutcomeTracker:
 
     def record_rest(self, t: int, x, y, gx, gy, px, py) -> None:
         """Which live balls are at rest at step t, and at what: a minimum or not."""
-        with np.errstate(all="ignore"):
-            g2 = gx * gx
-            g2 += gy * gy
-            p2 = px * px
-            p2 += py * py
-        rest = g2 <= self._gtol2
-        rest &= p2 <= self._xtol2
+        rest, g2, p2 = self._at_rest(gx, gy, px, py)
         rest &= self._alive
         # A converged ball stays converged; any other live ball that moves is running.
         self.state[self._searching & ~rest] = RUNNING
@@ -185,26 +215,60 @@ class OutcomeTracker:
         if not ask.any():
             return
         # Only balls at rest and not yet converged pay for a Hessian.
-        xs, ys = x[ask], y[ask]
-        hxx, hxy, hyy = (np.broadcast_to(np.asarray(h, dtype=float), xs.shape)
-                         for h in self.landscape.hessian_xy(xs, ys))
-        low, high = eigen_range(hxx, hxy, hyy)
-        zero = self.tolerances.curvature
-        flat = np.maximum(np.abs(low), np.abs(high)) <= zero
-        saddle = ~flat & (low < -zero)
-        still = (g2[ask] == 0) & (p2[ask] == 0)
-        with np.errstate(all="ignore"):
-            # A line of minima (λ_min ≈ 0 < λ_max) measures along its curved direction.
-            newton = np.sqrt(g2[ask]) / np.where(low > zero, low, high)
-        near = newton <= self.tolerances.newton
-        codes = np.where(flat, PLATEAU,
-                         np.where(saddle, np.where(still, BALANCED, SADDLE),
-                                  np.where(near, CONVERGED, RUNNING))).astype(np.int8)
+        codes = self._rest_codes(x[ask], y[ask], g2[ask], p2[ask])
         self.state[ask] = codes
         newly = np.zeros(self.state.shape, dtype=bool)
         newly[ask] = codes == CONVERGED
         self.converged_at[newly] = t
         self._searching &= ~newly
+
+    def record_steps(self, t: int, x, y, loss, gx, gy, px, py):
+        """Judge ``n`` consecutive steps ``t .. t+n−1`` at once, exactly as ``n`` calls of
+        :meth:`record` then :meth:`record_rest` would (arrays of shape ``(n,) + shape``).
+
+        Returns ``(states, stop)``: each ball's state at each step, and the index in the
+        chunk of the step where each ball stops (``n`` if it does not). A ball's states
+        from its stop on are unaffected by its frozen place, so the caller freezes after.
+        """
+        n = len(x)
+        if self._start_loss is None:
+            self._start_loss = np.array(loss[0], dtype=float)
+        index = np.arange(n).reshape((n,) + (1,) * self._alive.ndim)
+        gone, finite = self._gone(x, y, loss, gx, gy)
+        stops = gone.any(axis=0)
+        stop = np.where(stops, gone.argmax(axis=0), n)
+        alive = index < stop                       # alive at each step of the chunk
+        states = np.empty(gone.shape, dtype=np.int8)
+        states[...] = self.state                   # the stopped and the converged keep theirs
+        searching = self._searching.copy()
+        rest, g2, p2 = self._at_rest(gx, gy, px, py)
+        rest &= alive
+        if searching.any():
+            codes = np.full(gone.shape, RUNNING, dtype=np.int8)
+            ask = rest & searching
+            if ask.any():
+                codes[ask] = self._rest_codes(x[ask], y[ask], g2[ask], p2[ask])
+            converges = (codes == CONVERGED).any(axis=0) & searching
+            first = np.where(converges, (codes == CONVERGED).argmax(axis=0), n)
+            codes[index >= first] = CONVERGED      # lasting, until it stops
+            states[:, searching] = codes[:, searching]
+            self.converged_at[converges] = t + first[converges]
+            self._searching &= ~converges
+        if stops.any():
+            where = (stop[stops],) + np.nonzero(stops)
+            with np.errstate(invalid="ignore"):
+                left = finite[where] & (loss[where] < self._start_loss[stops])
+            code = np.where(left, LEFT, DIVERGED).astype(np.int8)
+            final = np.zeros(stop.shape, dtype=np.int8)
+            final[stops] = code
+            after = index >= stop
+            states[after] = np.broadcast_to(final, states.shape)[after]
+            self.diverged_at[stops] = np.where(left, NOT_YET, t + stop[stops])
+            self.left_at[stops] = np.where(left, t + stop[stops], NOT_YET)
+            self._alive &= ~stops
+            self._searching &= ~stops
+        self.state[...] = states[-1]
+        return states, stop
 
 
 def describe(state: int, since: int) -> str:

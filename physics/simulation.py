@@ -21,7 +21,7 @@ million steps for two balls); past that the run stops growing and
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -31,13 +31,33 @@ from . import outcome
 from .gradients import GradientSource, make_gradient_source
 from .landscape import Landscape
 from .outcome import NOT_YET, OUTCOME_NAMES, SETTLED, STALLED, Tolerances
-from .stepping import Lockstep
+from .stepping import Lockstep, Steps
 
 DEFAULT_MAX_HISTORY_BYTES = 256 * 1024 * 1024
 _BYTES_PER_BALL_STEP = 7 * 8 + 1  # position 2, velocity 2, gradient 2, loss 1; state 1 byte
 PROGRESS_EVERY = 4096   # steps between progress reports of a long ensure()
+CHUNK_BALL_STEPS = 16384   # ball-steps computed per chunk: a few hundred kB of arrays
 
-__all__ = ["Comparison", "NOT_YET", "Tolerances", "DEFAULT_MAX_HISTORY_BYTES"]
+__all__ = ["Comparison", "NOT_YET", "Tolerances", "DEFAULT_MAX_HISTORY_BYTES", "walk"]
+
+
+def walk(balls: Lockstep, target: int,
+         progress: Callable[[int, int], object] | None = None) -> Iterator[Steps]:
+    """Advance ``balls`` to step ``target`` (or until every ball stops), yielding each chunk
+    of new steps; nothing is kept, so a caller that streams them needs no history.
+
+    A chunk holds at most :data:`CHUNK_BALL_STEPS` ball-steps and ends at each multiple of
+    :data:`PROGRESS_EVERY`, where ``progress(done, target)`` is called once the caller has
+    taken the chunk; it is called with ``(target, target)`` at the end.
+    """
+    chunk = max(1, CHUNK_BALL_STEPS // (balls.shape[0] * balls.shape[1]))
+    while balls.t < target and not balls.outcome.all_stopped():
+        report = (balls.t // PROGRESS_EVERY + 1) * PROGRESS_EVERY
+        yield balls.walk(min(target, report, balls.t + chunk) - balls.t)
+        if progress is not None and balls.t % PROGRESS_EVERY == 0:
+            progress(balls.t, target)
+    if progress is not None:
+        progress(target, target)
 
 
 class Comparison:
@@ -134,25 +154,29 @@ class Comparison:
         self._loss[t] = balls.loss
         self._states[t] = balls.outcome.state
 
+    def _keep_steps(self, steps) -> None:
+        """Store a chunk of steps from the lockstep where they belong."""
+        rows = slice(steps.first, steps.first + len(steps))
+        self._grow(rows.stop - 1)
+        self._positions[rows] = steps.positions
+        self._velocity[rows] = steps.velocity
+        self._grads[rows] = steps.grads
+        self._loss[rows] = steps.loss
+        self._states[rows] = steps.states
+
     def ensure(self, step: int, progress: Callable[[int, int], object] | None = None) -> int:
         """Compute forward until ``step`` exists (or the memory cap); return the last step.
 
         ``progress(done, target)`` is called every :data:`PROGRESS_EVERY` steps and at the
         end, so a caller can draw a bar or stop (by raising) during a long computation.
+        Steps are computed in chunks, by :func:`walk`.
         """
         target = min(int(step), self.max_steps)
         if step > self.max_steps:
             self.history_full = True
-        while self._frontier < target:
-            if self.all_stopped():
-                break
-            self._balls.advance()
-            self._frontier += 1
-            self._keep(self._frontier)
-            if progress is not None and self._frontier % PROGRESS_EVERY == 0:
-                progress(self._frontier, target)
-        if progress is not None:
-            progress(target, target)
+        for steps in walk(self._balls, target, progress):
+            self._keep_steps(steps)
+            self._frontier = self._balls.t
         return self._frontier
 
     def all_stopped(self) -> bool:

@@ -1,25 +1,22 @@
 """``momentum-lab run``: one optimizer's trajectory as CSV or JSON (no Qt).
 
-Rows are streamed to the output as they are formatted — never the whole text, nor a
-list of a million row dicts, in memory — so a 1,000,000-step run needs the run's own
-history (about 60 bytes a step) and little else, whichever the format.
+Rows are streamed to the output chunk by chunk as the steps are computed
+(:func:`physics.simulation.walk`) — never the whole text, a list of row dicts, nor the
+run's history in memory — so a 1,000,000-step run needs about as much memory as a
+1,000-step one, whichever the format. JSON states the outcome before the rows, so it
+runs the steps twice: once to learn the outcome, once to write them (the same numbers).
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 from typing import Iterator
 
 from app.atomic_file import OutputError, atomic_output
 from app.json_text import json_chunks
-from app.model.trajectories import (
-    COLUMNS,
-    csv_lines,
-    pane_constants,
-    pane_table,
-    table_rows,
-)
+from app.model.trajectories import COLUMNS, ball_constants, csv_text, steps_table, table_rows
 from optimizers.registry import (
     ADAPTIVE,
     USES_MU,
@@ -29,9 +26,10 @@ from optimizers.registry import (
 )
 from physics import ball, outcome
 from physics.catalog import LandscapeError, resolve_landscape
-from physics.gradients import GradientSettingsError
+from physics.gradients import GradientSettingsError, make_gradient_source
 from physics.limits import MAX_STEPS
-from physics.simulation import NOT_YET, Comparison
+from physics.simulation import NOT_YET, walk
+from physics.stepping import Lockstep
 
 from .arguments import (
     UsageError,
@@ -94,26 +92,29 @@ def command(args) -> int:
     batch = parse_number("batch size", args.batch_size, integer=True)
     fmt = _output_format(args)
     try:
-        comparison = Comparison(landscape, [settings], start, sigma=sigma, seed=seed,
-                                batch_size=batch)
+        source = make_gradient_source(landscape, sigma, seed, batch)
     except GradientSettingsError as error:
         raise UsageError(str(error)) from None
 
-    comparison.ensure(steps, progress=ProgressBar("computing", "steps"))
-    state, since = comparison.state_since(0, 0, comparison.computed_steps)
-    # A ball that diverged or left stops there; its rows end with the step before.
-    stop = max(int(comparison.diverged_at[0, 0]), int(comparison.left_at[0, 0]))
-    last = comparison.computed_steps if stop == NOT_YET else stop - 1
-    if last < 0:
+    def balls() -> Lockstep:
+        return Lockstep(landscape, [settings], start, source)
+
+    if not balls().outcome.alive[0, 0]:
         raise UsageError(f"the landscape is not defined at the start {tuple(start)}: its "
                          "loss or gradient is not finite there")
-    constants = pane_constants(comparison, 0, args.mapping)
-    table = pane_table(comparison, 0, last, constants)
+    constants = ball_constants(settings, args.mapping)
     if fmt == "csv":
-        pieces = _csv_chunks(table)
+        run = balls()
+        pieces = _csv_chunks(_tables(run, walk(run, steps, ProgressBar("computing", "steps")),
+                                     settings, constants))
     else:
-        pieces = _json_chunks(table, comparison, settings, constants, start, sigma, seed,
-                              batch, steps, state, since)
+        finished = balls()
+        for _ in walk(finished, steps, ProgressBar("computing", "steps")):
+            pass    # only the outcome: the rows come from a second, identical pass
+        run = balls()
+        rows = _tables(run, walk(run, steps, ProgressBar("writing", "rows")), settings, constants)
+        pieces = _json_chunks(rows, finished, settings, constants, start, sigma, seed, batch,
+                              steps)
     if args.out:
         try:
             with atomic_output(args.out) as handle:
@@ -123,34 +124,43 @@ def command(args) -> int:
     else:
         _write(sys.stdout, pieces)
         sys.stdout.flush()   # a closed pipe shows up here, inside main's BrokenPipe guard
-    print(outcome.explain(state, since, comparison.computed_steps), file=sys.stderr)
+    state, since = (int(v[0, 0]) for v in run.state_since())
+    print(outcome.explain(state, since, run.t), file=sys.stderr)
     return 0
 
 
-def _write(handle, pieces: Iterator[str], batch: int = 4096) -> None:
-    """Write ``pieces`` a few thousand at a time (one call per piece is slow)."""
-    buffer: list[str] = []
+def _tables(run: Lockstep, chunks, settings, constants) -> Iterator[dict]:
+    """The row tables of step 0 and each chunk; a ball that diverged or left stops there,
+    and its rows end with the step before."""
+    for steps in itertools.chain([run.current()], chunks):
+        stop = max(int(run.outcome.diverged_at[0, 0]), int(run.outcome.left_at[0, 0]))
+        rows = len(steps) if stop == NOT_YET else min(len(steps), stop - steps.first)
+        if rows > 0:
+            yield steps_table(steps, settings, 0, constants, rows)
+
+
+def _write(handle, pieces: Iterator[str]) -> None:
+    """Write each piece (a chunk of rows) as it comes."""
     for piece in pieces:
-        buffer.append(piece)
-        if len(buffer) >= batch:
-            handle.write("".join(buffer))
-            buffer.clear()
-    handle.write("".join(buffer))
+        handle.write(piece)
 
 
-def _csv_chunks(table) -> Iterator[str]:
+def _csv_chunks(tables) -> Iterator[str]:
     yield ",".join(COLUMNS) + "\n"
-    yield from csv_lines(table)
+    for table in tables:
+        yield csv_text(table)
 
 
-def _json_chunks(table, comparison, settings, constants, start, sigma, seed, batch, steps,
-                 state, since) -> Iterator[str]:
+def _json_chunks(tables, comparison: Lockstep, settings, constants, start, sigma, seed, batch,
+                 steps) -> Iterator[str]:
     def event(steps_at) -> int | None:
         step = int(steps_at[0, 0])
         return None if step == NOT_YET else step
 
     landscape = comparison.landscape
     mu = settings.effective_mu
+    state, since = (int(v[0, 0]) for v in comparison.state_since())
+    outcomes = comparison.outcome
     document = {
         "settings": {
             "landscape": landscape.name, "formula": landscape.formula,
@@ -166,8 +176,20 @@ def _json_chunks(table, comparison, settings, constants, start, sigma, seed, bat
         },
         "outcome": outcome.OUTCOME_NAMES[state],
         "outcome_at": None if state == outcome.RUNNING else since,
-        "converged_at": event(comparison.converged_at),
-        "diverged_at": event(comparison.diverged_at),
-        "left_domain_at": event(comparison.left_at),
+        "converged_at": event(outcomes.converged_at),
+        "diverged_at": event(outcomes.diverged_at),
+        "left_domain_at": event(outcomes.left_at),
     }
-    return json_chunks(document, "rows", (dict(zip(COLUMNS, row)) for row in table_rows(table)))
+    rows = (dict(zip(COLUMNS, row)) for table in tables for row in table_rows(table))
+    return _pieces(json_chunks(document, "rows", rows))
+
+
+def _pieces(texts: Iterator[str], batch: int = 4096) -> Iterator[str]:
+    """The texts joined a few thousand at a time (one write per piece is slow)."""
+    buffer: list[str] = []
+    for text in texts:
+        buffer.append(text)
+        if len(buffer) >= batch:
+            yield "".join(buffer)
+            buffer.clear()
+    yield "".join(buffer)

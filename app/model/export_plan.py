@@ -9,10 +9,16 @@ Frame k shows step ``first + k·K`` (K steps per frame). With no frame count the
 animation runs until every ball has converged or diverged. A ``progress(done, total)``
 callback lets the command line draw a bar and the app keep its window responsive;
 returning ``False`` from it cancels, and the encoder then removes everything it wrote.
+
+The loop is a two-stage pipeline: while the encoder takes frame k on a worker thread
+(piping it to ffmpeg, quantising a GIF — waits that release the GIL), the caller's thread
+renders frame k + 1, so an export costs about max(render, encode) a frame, not their sum.
 """
 
 from __future__ import annotations
 
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -27,6 +33,7 @@ from .translation import translate
 DEFAULT_FPS = 30
 MAX_FRAMES = 100_000
 AUTO_FRAME_LIMIT = 2000   # "the whole run" never means more than this many steps
+IN_FLIGHT = 2             # frames rendered ahead of the encoder: memory stays flat
 #: Colours a GIF palette must keep exactly: balls and trails, arrows, black and white.
 KEY_COLOURS = tuple(rgb(c) for c in BALL_COLOURS + (FORCE_COLOUR, VELOCITY_COLOUR,
                                                     "#000000", "#ffffff"))
@@ -96,17 +103,32 @@ def write_animation(plan: ExportPlan, steps: list[int], render: Render,
                     progress: Progress | None = None) -> int:
     """Render each step into the plan's encoder; return the frame count (0 if cancelled).
 
-    Raises :class:`ExportError`; on any failure or cancel nothing is left behind.
+    ``render(step)`` must return a new array each time, or one it never changes again:
+    the encoder may still be reading a frame while the next one renders. Raises
+    :class:`ExportError`; on any failure or cancel nothing is left behind.
     """
     encoder = open_encoder(plan.path, plan.size, plan.fps, key_colours=KEY_COLOURS)
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encoder")
+    writing: deque = deque()
     try:
         for done, step in enumerate(steps, start=1):
-            encoder.write(render(step))
+            frame = render(step)
+            while len(writing) >= IN_FLIGHT:
+                writing.popleft().result()   # the encoder's error, if any, surfaces here
+            writing.append(pool.submit(encoder.write, frame))
             if progress is not None and progress(done, len(steps)) is False:
+                wait(writing)
                 encoder.abort()
                 return 0
+        while writing:
+            writing.popleft().result()
         encoder.finish()
     except BaseException:
+        # Let the frame being written finish before abort() (not two threads in the
+        # encoder at once) — but not forever: abort() stops a stuck ffmpeg, which ends it.
+        wait(writing, timeout=5)
         encoder.abort()
         raise
+    finally:
+        pool.shutdown(wait=True)
     return len(steps)

@@ -33,29 +33,156 @@ class LossCurves:
     y_ticks: list[tuple[float, str]] | None = None   # decades, when y_range is padded (log)
 
 
-def loss_curves(run: Comparison, step: int) -> LossCurves:
-    """Every pane's loss for steps ``0..step`` (the median ball's, in a swarm)."""
-    k = min(step, run.computed_steps)
-    history = run.loss_history(k)
-    losses = np.median(history, axis=2) if run.shape[1] > 1 else history[:, :, 0]
-    minimum = run.landscape.min_value
-    shifted = losses - (minimum if minimum is not None else 0.0)
-    finite = shifted[np.isfinite(shifted)]
-    # L − L_min may touch 0 at the minimum (floored); a bare L must stay positive.
-    log = bool(finite.size == 0 or (finite.min() >= 0 if minimum is not None
-                                    else finite.min() > 0))
-    label = "L − L_min" if minimum is not None and minimum != 0 else translate("loss", "loss L")
-    if run.shape[1] > 1:
-        label = translate("loss", "median {quantity} over the swarm").format(quantity=label)
-    if log:
-        label = translate("loss", "{quantity} (log)").format(quantity=label)
-    values = np.maximum(shifted, LOG_FLOOR) if log else shifted
-    y_range = _padded_range(values, log)
-    ticks = None
-    if log and y_range is not None:
-        first, last = int(np.ceil(y_range[0])), int(np.floor(y_range[1]))
-        ticks = [(float(e), decade_label(e)) for e in range(first, last + 1)]
-    return LossCurves(np.arange(k + 1), values, log, label, y_range, ticks)
+def loss_curves(run: Comparison, step: int, columns: int | None = None) -> LossCurves:
+    """Every pane's loss for steps ``0..step`` (the median ball's, in a swarm); with
+    ``columns``, at most about two points per column (see :class:`LossHistory`)."""
+    return LossHistory(run).curves(step, columns)
+
+
+#: Block sizes of the extremes kept for a long history: each level's blocks are 16 of the
+#: level below, so a drawing over k steps reads at most ~16·columns numbers.
+LEVELS = (16, 256, 4096, 65536)
+
+
+class LossHistory:
+    """A run's plotted loss, kept as the run grows, and drawn at the resolution asked for.
+
+    The plotted value of step t is ``v_t = L_t − L_min`` (or ``L_t``; the median over a
+    swarm's balls), computed once per step. For every block of ``b`` steps (``b`` in
+    :data:`LEVELS`) it keeps the block's lowest and highest finite ``v``. A curve over
+    ``0..k`` drawn ``columns`` wide then needs no more than two numbers a column: the
+    steps are cut into bins of ``s ≥ (k + 1) / columns`` steps (a whole number of
+    blocks), and each bin is drawn as a vertical stroke from its lowest to its highest
+    value — the *peak* (min/max) envelope, so no spike of a noisy run is smoothed away —
+    in time ``O(k / b)`` instead of ``O(k)``. Whether the axis is logarithmic, and its
+    range, come from the same extremes: exactly what a full-resolution curve would give.
+    """
+
+    def __init__(self, run: Comparison):
+        self.run = run
+        self.minimum = run.landscape.min_value
+        panes = run.shape[0]
+        self._values = np.empty((0, panes))
+        self._length = 0
+        self._low = [np.empty((0, panes)) for _ in LEVELS]    # per level, per block
+        self._high = [np.empty((0, panes)) for _ in LEVELS]
+
+    def _extend(self, k: int) -> None:
+        """Compute ``v`` for the steps up to ``k`` not yet seen, and their blocks' extremes."""
+        n = k + 1
+        if n <= self._length:
+            return
+        history = self.run.loss_history(k)[self._length:n]
+        new = np.median(history, axis=2) if self.run.shape[1] > 1 else history[:, :, 0]
+        new = new - (self.minimum if self.minimum is not None else 0.0)
+        if len(self._values) < n:
+            grown = np.empty((max(n, 2 * len(self._values)), new.shape[1]))
+            grown[:self._length] = self._values[:self._length]
+            self._values = grown
+        self._values[self._length:n] = new
+        self._length = n
+        below_low = below_high = None
+        for level, size in enumerate(LEVELS):
+            done, blocks = len(self._low[level]), n // size
+            if blocks > done:
+                if level == 0:
+                    chunk = self._values[done * size:blocks * size]
+                    finite = np.isfinite(chunk)
+                    low = np.where(finite, chunk, np.inf).reshape(-1, size, chunk.shape[1])
+                    high = np.where(finite, chunk, -np.inf).reshape(low.shape)
+                else:
+                    factor = size // LEVELS[level - 1]
+                    low = below_low[done * factor:blocks * factor].reshape(-1, factor, below_low.shape[1])
+                    high = below_high[done * factor:blocks * factor].reshape(low.shape)
+                self._low[level] = np.concatenate([self._low[level], low.min(axis=1)])
+                self._high[level] = np.concatenate([self._high[level], high.max(axis=1)])
+            below_low, below_high = self._low[level], self._high[level]
+
+    def _extremes(self, first: int, last: int, size: int, level: int | None):
+        """Per bin of ``size`` steps from ``first`` (a multiple of ``size``) to ``last``
+        (exclusive, ``last − first`` a multiple of ``size``): the lowest and highest
+        finite value, from blocks of level ``level`` (None: from the values)."""
+        if level is None:
+            chunk = self._values[first:last]
+            finite = np.isfinite(chunk)
+            low = np.where(finite, chunk, np.inf)
+            high = np.where(finite, chunk, -np.inf)
+        else:
+            block = LEVELS[level]
+            low = self._low[level][first // block:last // block]
+            high = self._high[level][first // block:last // block]
+            size //= block
+        shape = (-1, size, low.shape[1])
+        return low.reshape(shape).min(axis=1), high.reshape(shape).max(axis=1)
+
+    def _envelope(self, k: int, columns: int):
+        """Steps and values of the min/max envelope of ``0..k``, about ``columns`` bins."""
+        n = k + 1
+        size = -(-n // columns)
+        level = None
+        for index, block in enumerate(LEVELS):
+            if block <= size:
+                level = index
+        if level is not None:
+            size = -(-size // LEVELS[level]) * LEVELS[level]
+        whole = n // size * size
+        low, high = self._extremes(0, whole, size, level)
+        if whole < n:                         # the last, partial bin, from the values
+            tail_low, tail_high = self._extremes(whole, n, n - whole, None)
+            low, high = np.concatenate([low, tail_low]), np.concatenate([high, tail_high])
+        starts = np.arange(len(low)) * size
+        steps = np.repeat(starts, 2).astype(float)
+        values = np.empty((2 * len(low), low.shape[1]))
+        values[0::2], values[1::2] = low, high
+        values[~np.isfinite(values)] = np.nan      # a bin with no finite value: a gap
+        # The curve ends where the ball is, at step k's own value.
+        return (np.append(steps, float(k)), np.vstack([values, self._values[k]]))
+
+    def _range(self, k: int) -> tuple[float, float] | None:
+        """The lowest and highest finite value over ``0..k`` (None: none is finite)."""
+        lows, highs = [], []
+        start = 0
+        for level in reversed(range(len(LEVELS))):
+            block = LEVELS[level]
+            end = (k + 1) // block * block
+            if end > start:
+                lows.append(self._low[level][start // block:end // block].min(axis=0))
+                highs.append(self._high[level][start // block:end // block].max(axis=0))
+                start = end
+        if start <= k:
+            low, high = self._extremes(start, k + 1, k + 1 - start, None)
+            lows.append(low[0])
+            highs.append(high[0])
+        low, high = float(np.min(lows)), float(np.max(highs))
+        return None if not np.isfinite(low) else (low, high)
+
+    def curves(self, step: int, columns: int | None = None) -> LossCurves:
+        """What the loss plot draws up to ``step``, at most ~2 points a column if given."""
+        k = min(step, self.run.computed_steps)
+        self._extend(k)
+        extent = self._range(k)
+        minimum = self.minimum
+        # L − L_min may touch 0 at the minimum (floored); a bare L must stay positive.
+        log = bool(extent is None or (extent[0] >= 0 if minimum is not None else extent[0] > 0))
+        label = ("L − L_min" if minimum is not None and minimum != 0
+                 else translate("loss", "loss L"))
+        if self.run.shape[1] > 1:
+            label = translate("loss", "median {quantity} over the swarm").format(quantity=label)
+        if log:
+            label = translate("loss", "{quantity} (log)").format(quantity=label)
+        if columns is None or k + 1 <= 2 * columns:
+            steps, values = np.arange(k + 1), self._values[:k + 1]
+        else:
+            steps, values = self._envelope(k, columns)
+        if log:
+            values = np.maximum(values, LOG_FLOOR)
+            extent = extent and (max(extent[0], LOG_FLOOR), max(extent[1], LOG_FLOOR))
+        y_range = _padded_range(extent, log)
+        ticks = None
+        if log and y_range is not None:
+            first, last = int(np.ceil(y_range[0])), int(np.floor(y_range[1]))
+            ticks = [(float(e), decade_label(e)) for e in range(first, last + 1)]
+        return LossCurves(steps, values, log, label, y_range, ticks)
 
 
 def decade_label(exponent: int) -> str:
@@ -66,12 +193,12 @@ def decade_label(exponent: int) -> str:
     return f"10{digits}"
 
 
-def _padded_range(values: np.ndarray, log: bool) -> tuple[float, float] | None:
-    """A range of at least two decades (log, in log10 units) or of some width (linear)."""
-    finite = values[np.isfinite(values)]
-    if finite.size == 0:
+def _padded_range(extent: tuple[float, float] | None, log: bool) -> tuple[float, float] | None:
+    """A range of at least two decades (log, in log10 units) or of some width (linear),
+    around the values' lowest and highest ``extent`` (None: nothing to draw)."""
+    if extent is None:
         return None
-    low, high = float(finite.min()), float(finite.max())
+    low, high = extent
     if log:
         low, high = np.log10(low), np.log10(high)
         # Whole decades, at least two: the axis then labels 10ᵏ only, not every 2·10ᵏ…9·10ᵏ.

@@ -13,7 +13,6 @@ and μ empty for the adaptive rules, which have none).
 
 from __future__ import annotations
 
-import math
 from typing import Iterator
 
 import numpy as np
@@ -21,6 +20,7 @@ import numpy as np
 from optimizers.registry import ADAPTIVE, hyperparameters_at
 from physics import ball
 from physics.simulation import Comparison
+from physics.stepping import Steps
 
 COLUMNS = ("step", "x", "y", "loss", "grad_x", "grad_y", "p_x", "p_y", "kinetic", "potential",
            "alpha", "mu")
@@ -28,32 +28,51 @@ COLUMNS = ("step", "x", "y", "loss", "grad_x", "grad_y", "p_x", "p_y", "kinetic"
 
 def pane_constants(run: Comparison, index: int, mapping: str = ball.UNIT_MASS):
     """The ball whose energies pane ``index``'s rows carry (α and μ at step 0)."""
-    settings = run.settings[index]
+    return ball_constants(run.settings[index], mapping)
+
+
+def ball_constants(settings, mapping: str = ball.UNIT_MASS):
+    """The ball whose energies these optimizer settings' rows carry (α and μ at step 0)."""
     return ball.from_hyperparams(settings.alpha, settings.effective_mu, mapping)
 
 
 def pane_table(run: Comparison, index: int, last: int, constants=None) -> dict[str, np.ndarray]:
     """Pane ``index``'s first ball for steps ``0..last``: one array per column."""
-    constants = constants or pane_constants(run, index)
-    pos = run.trail(last)[:, index, 0]
-    grads = run.grad_history(last)[:, index, 0]
-    vel = run.velocity_history(last)[:, index, 0]
-    loss = run.loss_history(last)[:, index, 0]
-    return {"step": np.arange(last + 1), "x": pos[:, 0], "y": pos[:, 1], "loss": loss,
+    return columns(run.settings[index], 0, run.trail(last)[:, index, 0],
+                   run.velocity_history(last)[:, index, 0], run.grad_history(last)[:, index, 0],
+                   run.loss_history(last)[:, index, 0],
+                   constants or pane_constants(run, index))
+
+
+def steps_table(steps: Steps, settings, index: int, constants, rows: int | None = None):
+    """The same columns for a chunk of a lockstep's steps (its first ``rows`` rows)."""
+    rows = len(steps) if rows is None else rows
+    return columns(settings, steps.first, steps.positions[:rows, index, 0],
+                   steps.velocity[:rows, index, 0], steps.grads[:rows, index, 0],
+                   steps.loss[:rows, index, 0], constants)
+
+
+def columns(settings, first: int, pos, vel, grads, loss, constants) -> dict[str, np.ndarray]:
+    """Rows ``first, first + 1, …`` of one ball, from its positions, steps, ∇L and L."""
+    last = first + len(loss) - 1
+    return {"step": np.arange(first, last + 1), "x": pos[:, 0], "y": pos[:, 1], "loss": loss,
             "grad_x": grads[:, 0], "grad_y": grads[:, 1], "p_x": vel[:, 0], "p_y": vel[:, 1],
             "kinetic": ball.kinetic_energy(constants, vel),
             "potential": ball.potential_energy(constants, loss),
-            **step_hyperparameters(run.settings[index], last)}
+            **step_hyperparameters(settings, last, first)}
 
 
-def step_hyperparameters(settings, last: int) -> dict[str, np.ndarray]:
-    """α and μ of the step into each row ``0..last`` (NaN in row 0, and μ of adaptive rules)."""
-    alpha, mu = np.full(last + 1, np.nan), np.full(last + 1, np.nan)
+def step_hyperparameters(settings, last: int, first: int = 0) -> dict[str, np.ndarray]:
+    """α and μ of the step into each row ``first..last`` (NaN in row 0, and μ of adaptive
+    rules)."""
+    alpha, mu = np.full(last + 1 - first, np.nan), np.full(last + 1 - first, np.nan)
+    skip = 1 if first == 0 else 0        # row 0: no step produced it
     if settings.alpha_schedule or settings.mu_schedule:
-        values = np.array([hyperparameters_at(settings, t) for t in range(last)]).reshape(-1, 2)
-        alpha[1:], mu[1:] = values[:, 0], values[:, 1]
+        values = np.array([hyperparameters_at(settings, t)
+                           for t in range(first + skip - 1, last)]).reshape(-1, 2)
+        alpha[skip:], mu[skip:] = values[:, 0], values[:, 1]
     else:
-        alpha[1:], mu[1:] = hyperparameters_at(settings, 0)
+        alpha[skip:], mu[skip:] = hyperparameters_at(settings, 0)
     if settings.name in ADAPTIVE:
         mu[:] = np.nan
     return {"alpha": alpha, "mu": mu}
@@ -61,20 +80,29 @@ def step_hyperparameters(settings, last: int) -> dict[str, np.ndarray]:
 
 def table_rows(table: dict[str, np.ndarray]) -> Iterator[list]:
     """The table's rows, step an int and every other value a Python float (NaN: none)."""
-    numbers = [table[c] for c in COLUMNS[1:]]
-    for k, step in enumerate(table["step"]):
-        yield [int(step)] + [float(column[k]) for column in numbers]
+    return map(list, zip(*(table[c].tolist() for c in COLUMNS)))
 
 
 def csv_lines(table: dict[str, np.ndarray], prefix: str = "") -> Iterator[str]:
     """One CSV line per row (``prefix`` goes in front, e.g. ``"2,momentum,"``)."""
-    for row in table_rows(table):
-        yield prefix + ",".join([str(row[0])] + [_number(v) for v in row[1:]]) + "\n"
+    for line in map(",".join, zip(*map(_texts, (table[c] for c in COLUMNS)))):
+        yield prefix + line + "\n"
 
 
-def _number(value: float) -> str:
-    """Shortest text that reads back as the same float; empty for "no value" (NaN)."""
-    return "" if math.isnan(value) else repr(value)
+def csv_text(table: dict[str, np.ndarray], prefix: str = "") -> str:
+    """:func:`csv_lines` as one text (a chunk of rows at once is several times faster)."""
+    lines = ("\n" + prefix).join(map(",".join, zip(*map(_texts, (table[c] for c in COLUMNS)))))
+    return prefix + lines + "\n" if len(table["step"]) else ""
+
+
+def _texts(column: np.ndarray) -> list[str]:
+    """Each value's shortest text that reads back as the same number (``repr``); empty
+    for "no value" (NaN)."""
+    texts = list(map(repr, column.tolist()))
+    if column.dtype.kind == "f":
+        for k in np.flatnonzero(np.isnan(column)).tolist():
+            texts[k] = ""
+    return texts
 
 
 def comparison_csv(run: Comparison, last: int) -> Iterator[str]:

@@ -6,7 +6,9 @@ the window shows, over a :class:`Comparison` built from the same scenario. There
 timer and no controller: :meth:`AnimationCanvas.render` reads step k of the run
 directly, so frame k shows exactly the numbers the window shows at that step. The
 contours are cached pixmaps: a frame only moves balls, trails and arrows and updates the
-header.
+header, and :class:`~app.qt.frame_renderer.FrameRenderer` has Qt repaint only the region
+those touched (:meth:`AnimationCanvas.render_whole` grabs the whole canvas instead: the
+same picture, slower).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from app.model.theme import ball_colour
 from app.model.view_defaults import equal_axes_by_default
 
 from .ball_drawing import Layers, draw_ball
+from .frame_renderer import FrameRenderer
 from .images import widget_rgb
 from .landscape_plot import LandscapePlot
 from .loss_plot_widget import LossPlotWidget
@@ -85,16 +88,25 @@ class AnimationCanvas(QtWidgets.QWidget):
         for plot in self.plots:
             plot.set_picture(picture, landscape.minima)
         QtWidgets.QApplication.processEvents()
+        self._frames = FrameRenderer(self)
 
     def render(self, step: int) -> np.ndarray:
         """The picture of ``step`` (or the last step that exists) as an RGB array."""
+        self._show(step)
+        return self._frames.frame().copy()
+
+    def render_whole(self, step: int) -> np.ndarray:
+        """The same picture the slow way: the whole canvas grabbed and converted."""
+        self._show(step)
+        return widget_rgb(self)
+
+    def _show(self, step: int) -> None:
         shown = min(max(0, int(step)), self.run.ensure(max(0, int(step))))
         for i, plot in enumerate(self.plots):
             draw_ball(plot, 0, self.run, i, float(shown), self.layers)
         if self.loss_plot is not None:
             self.loss_plot.draw(shown)
         self.header.setText(frame_header(self.run, shown, self.title))
-        return widget_rgb(self)
 
     def close_canvas(self) -> None:
         self.close()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import numpy as np
 
 from app.model.update_rule import applied_gradient
 from optimizers.registry import hyperparameters_at
@@ -55,11 +54,9 @@ def draw_ball(plot: LandscapePlot, layer: int, run: Comparison, index: int, play
         # A long trail keeps its last TRAIL_LIMIT steps, cut at a chunk boundary so the
         # cached settled part changes only every TRAIL_CHUNK steps.
         first = max(0, k + 1 - TRAIL_LIMIT) // TRAIL_CHUNK * TRAIL_CHUNK
-        trail = run.trail(k, first)[:, index, 0]
-        if frac > 0:
-            trail = np.vstack([trail, position])
+        trail = run.trail(k, first)[:, index, 0]     # a view: nothing copied per frame
     plot.set_trail_visible(shown.trail, layer)
-    plot.set_ball(position, trail, layer, first)
+    plot.set_ball(position, trail, layer, first, tip=position if frac > 0 else None)
     balls = plot.layers[layer]
     alpha, _ = hyperparameters_at(run.settings[index], k)   # the α of the step from k
     # The force of the step from k: the gradient that step drew (noise, minibatch,

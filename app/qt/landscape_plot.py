@@ -30,6 +30,7 @@ from app.model.theme import (
 )
 from app.model.translation import translate
 
+from .application import make_room_for_cached_pictures
 from .plot_look import no_menus, style_axes
 from .signals_blocked import signals_blocked
 
@@ -123,8 +124,9 @@ class _BallLayer:
         self.force_arrow.set_look(look)
         self.velocity_arrow.set_look(look)
 
-    def set_trail(self, trail, first: int = 0) -> None:
-        """Draw ``trail``, the positions of steps ``first, first + 1, …`` up to the ball."""
+    def set_trail(self, trail, first: int = 0, tip=None) -> None:
+        """Draw ``trail``, the positions of steps ``first, first + 1, …``, then ``tip`` (the
+        ball between two iterates) if given."""
         settled = (len(trail) - 1) // TRAIL_CHUNK * TRAIL_CHUNK
         # The cache is valid only for the same steps: a thinned long trail moves its
         # first step along, and stepping back shortens it.
@@ -138,6 +140,8 @@ class _BallLayer:
             # repainted, and the old (future) trail would stay on screen.
             self.settled_trail.setVisible(self._shown and settled > 0)
         recent = trail[max(settled, 0):]
+        if tip is not None:
+            recent = np.vstack([recent, tip])
         self.trail.setData(recent[:, 0], recent[:, 1])
 
     def set_trail_visible(self, visible: bool) -> None:
@@ -197,6 +201,7 @@ class LandscapePlot(pg.PlotWidget):
         # The contours never change while the ball rolls: paint them once into a pixmap
         # (redrawn only when the view pans, zooms or resizes), not on every frame.
         cache = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
+        make_room_for_cached_pictures()
         self._image.setCacheMode(cache)
         self._lines.curve.setCacheMode(cache)
         self._minima.setCacheMode(cache)
@@ -259,12 +264,13 @@ class LandscapePlot(pg.PlotWidget):
         while len(self.layers) < len(colours):
             self.layers.append(_BallLayer(plot, colours[len(self.layers)], self.look))
 
-    def set_ball(self, position, trail=None, layer: int = 0, first: int = 0) -> None:
-        """The ball at ``position``; ``trail`` holds steps ``first…`` up to it."""
+    def set_ball(self, position, trail=None, layer: int = 0, first: int = 0, tip=None) -> None:
+        """The ball at ``position``; ``trail`` holds steps ``first…``, and ``tip`` the
+        ball's place between the last of them and the next (None: at the last)."""
         balls = self.layers[layer]
         balls.ball.setData([position[0]], [position[1]])
         if trail is not None:
-            balls.set_trail(trail, first)
+            balls.set_trail(trail, first, tip)
 
     def set_trail_visible(self, visible: bool, layer: int = 0) -> None:
         self.layers[layer].set_trail_visible(visible)

@@ -43,11 +43,11 @@ class LessonPlayer(QtCore.QObject):
         self.sketch: PredictionSketch | None = None
         self._opened: set[str] = set()       # views a step opened, to close after it
         self._scenario_shown = True          # the scenario dock, before the lesson hid it
-        try:
-            self.lessons = shipped_lessons()
-        except ScenarioError:                # a damaged install: the menu still works
-            self.lessons = []
-        widget.list_lessons(self.lessons, self.language)
+        # Read when the lesson dock first shows, not at start-up: validating every shipped
+        # lesson's scenarios (and the sympy a typed landscape needs) was a third of the
+        # time to the first frame.
+        self._lessons: list[Lesson] | None = None
+        widget.list_lessons([], self.language)
         widget.lesson_chosen.connect(lambda i: self.open(self.lessons[i]))
         widget.previous_requested.connect(lambda: self.go(self.session.index - 1))
         widget.next_requested.connect(lambda: self.go(self.session.index + 1))
@@ -60,6 +60,18 @@ class LessonPlayer(QtCore.QObject):
         window.docks.lesson.toggleViewAction().toggled.connect(self._dock_toggled)
 
     # -- lessons --------------------------------------------------------------------------
+
+    @property
+    def lessons(self) -> list[Lesson]:
+        """The shipped lessons, read on first use; the dock's chooser lists them then."""
+        if self._lessons is None:
+            try:
+                self._lessons = shipped_lessons()
+            except ScenarioError:            # a damaged install: the menu still works
+                self._lessons = []
+            self.widget.list_lessons(self._lessons, self.language)
+            self.widget.show_session(self.session, self.language)   # it names the open one
+        return self._lessons
 
     def open(self, lesson: Lesson) -> None:
         """Start ``lesson`` at its first step, with the lesson dock shown."""
@@ -234,6 +246,8 @@ class LessonPlayer(QtCore.QObject):
             self._refresh()
 
     def _dock_toggled(self, shown: bool) -> None:
+        if shown:
+            self.lessons                     # noqa: B018 - the chooser is filled on first sight
         # The lesson panel closed with its × or L: the panes take the mouse back.
         if self.sketch is not None and self.session is not None and not self.session.watched:
             self.sketch.arm(shown)

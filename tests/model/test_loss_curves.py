@@ -36,3 +36,50 @@ def test_the_first_step_gets_a_readable_range_not_a_pile_of_ticks():
     run.ensure(300)
     assert loss_curves(run, 300).y_range is None        # many decades: the plot fits them
     assert loss_curves(run, 300).y_ticks is None        # and picks its own ticks
+
+
+def _noisy_run(steps):
+    run = Comparison(builtin("ravine"), [S("sgd", alpha=0.018), S("momentum", alpha=0.018, mu=0.9)],
+                     (-4.5, 1.0), sigma=0.5, seed=3)
+    run.ensure(steps)
+    return run
+
+
+@pytest.mark.parametrize("step", [70_000, 65_536 + 4095, 1_000, 5_000])
+def test_a_long_noisy_curve_is_drawn_as_its_exact_min_max_envelope(step):
+    # A long history is drawn about two points a pixel column: every bin a vertical stroke
+    # from its lowest to its highest loss, so no spike of the noise is smoothed away.
+    from app.model.loss_curves import LossHistory
+
+    run = _noisy_run(step)
+    full = loss_curves(run, step)
+    drawn = LossHistory(run).curves(step, columns=300)
+    assert len(drawn.steps) <= 2 * 300 + 3 or step + 1 <= 600
+    assert drawn.log == full.log and drawn.y_range == full.y_range and drawn.label == full.label
+    assert drawn.steps[-1] == step
+    np.testing.assert_array_equal(drawn.values[-1], full.values[-1])   # ends at the ball
+    for pane in range(2):
+        values = full.values[:, pane]
+        bins = np.flatnonzero(np.diff(drawn.steps) > 0)   # each bin: (start, low), (start, high)
+        starts = drawn.steps[0:-1:2].astype(int)
+        edges = np.append(starts, step + 1)
+        for b in range(len(starts)):
+            chunk = values[edges[b]:edges[b + 1]]
+            assert drawn.values[2 * b, pane] == chunk.min()
+            assert drawn.values[2 * b + 1, pane] == chunk.max()
+        assert len(bins) >= 1
+        assert np.nanmax(drawn.values[:, pane]) == values.max()    # the highest spike is drawn
+        assert np.nanmin(drawn.values[:, pane]) == values.min()
+
+
+def test_the_history_grows_with_the_run_and_gives_what_a_fresh_one_gives():
+    from app.model.loss_curves import LossHistory
+
+    run = _noisy_run(300)
+    kept = LossHistory(run)
+    for step in (10, 300, 299, 5_000, 20_000, 17):
+        run.ensure(step)
+        a, b = kept.curves(step, columns=200), LossHistory(run).curves(step, columns=200)
+        np.testing.assert_array_equal(a.steps, b.steps)
+        np.testing.assert_array_equal(a.values, b.values)
+        assert (a.log, a.y_range, a.y_ticks) == (b.log, b.y_range, b.y_ticks)

@@ -190,3 +190,43 @@ def test_the_exported_header_carries_the_scenarios_title_as_plain_text(qtbot):
         assert c.header.textFormat() == QtCore.Qt.TextFormat.PlainText   # never markup
     finally:
         c.close_canvas()
+
+
+def _slow(scenario, steps, **kwargs):
+    """The frames of ``steps`` drawn the slow way: the whole canvas grabbed each time."""
+    c = AnimationCanvas(scenario, SIZE, **kwargs)
+    try:
+        return [c.render_whole(step) for step in steps]
+    finally:
+        c.close_canvas()
+
+
+@pytest.mark.parametrize("include_loss", [False, True])
+def test_frames_repainted_by_parts_equal_the_whole_canvas_grabbed(qtbot, include_loss):
+    """A frame repaints only what changed since the last one; it must still be exactly the
+    app's drawing: forward step by step, across the trail's settled part being cached
+    again (every TRAIL_CHUNK steps), jumping ahead and back."""
+    from app.qt.landscape_plot import TRAIL_CHUNK
+
+    chunk = TRAIL_CHUNK
+    steps = [0, 1, 2, 3, chunk - 1, chunk, chunk + 1, chunk + 2, 2 * chunk + 1, 400, 401, 7, 0, 716]
+    fast = AnimationCanvas(default_scenario(), SIZE, include_loss=include_loss)
+    try:
+        frames = [fast.render(step) for step in steps]
+    finally:
+        fast.close_canvas()
+    for step, frame, whole in zip(steps, frames, _slow(default_scenario(), steps,
+                                                       include_loss=include_loss)):
+        np.testing.assert_array_equal(frame, whole, err_msg=f"step {step}")
+
+
+def test_an_exported_run_equals_the_slow_drawing_after_the_trail_is_cached_again(tmp_path):
+    from app.qt.landscape_plot import TRAIL_CHUNK
+
+    out = tmp_path / "run.png"
+    count = TRAIL_CHUNK + 6
+    export_animation(default_scenario(), ExportPlan(str(out), frames=count, size=SIZE))
+    files = sorted((tmp_path / "run").iterdir())
+    checked = [1, TRAIL_CHUNK - 1, TRAIL_CHUNK, TRAIL_CHUNK + 1, count - 1]
+    for k, whole in zip(checked, _slow(default_scenario(), checked)):
+        np.testing.assert_array_equal(iio.imread(files[k]), whole, err_msg=f"frame {k}")

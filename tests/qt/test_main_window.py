@@ -82,10 +82,19 @@ def test_while_playing_every_readout_names_the_same_step(window, qtbot):
     assert len({bar for bar, _ in seen}) > 2           # and it was moving
 
 
-def test_loss_curves_are_downsampled_and_clipped_to_the_view(window):
-    # PlotItem.addItem resets both: set before it, every point of a long run was painted.
+def test_a_long_noisy_loss_curve_is_drawn_thinned_and_line_by_line(window):
+    # Painting every point of a 30,000-step noisy curve as one self-crossing path cost
+    # 130 ms a paint: the plot gets about two points a pixel column (the exact min/max
+    # envelope, tests/model/test_loss_curves.py) and strokes them segment by segment.
+    window.request(lambda: window.workspace.change(sigma=0.5))
+    window.controller.seek(30_000)
+    columns = window.loss_plot.plotItem.vb.width()
     for curve in window.loss_plot.curves:
-        assert curve.opts["autoDownsample"] and curve.opts["clipToView"]
+        x, y = curve.xData, curve.yData     # as given, before the log axis maps them
+        assert x[-1] == 30_000 and len(x) <= 2 * max(100, columns) + 3
+        assert np.nanmax(y) == pytest.approx(
+            np.max(window.controller.comparison.loss_history(30_000)[:, window.loss_plot.curves.index(curve), 0]))
+        assert curve.curve.opts["segmentedLineMode"] == "on"
 
 
 def test_the_speed_reads_in_good_english(window):
