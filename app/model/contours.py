@@ -62,12 +62,22 @@ def contour_levels(values: np.ndarray, count: int = LEVEL_COUNT, log: bool = Fal
 
 def marching_squares(values: np.ndarray, xs: np.ndarray, ys: np.ndarray,
                      level: float) -> np.ndarray:
-    """Line segments where ``values == level``; shape ``(2k, 2)``, pairs of end points."""
+    """Line segments where ``values == level``; shape ``(2k, 2)``, pairs of end points.
+
+    Only the cells whose corners lie on both sides of the level can hold a segment (a
+    few percent of them), so only those are traced — in row-major order, as a pass over
+    every cell would give them.
+    """
     z = values
-    a, b = z[:-1, :-1], z[:-1, 1:]      # bottom-left, bottom-right
-    c, d = z[1:, 1:], z[1:, :-1]        # top-right, top-left
-    x0, x1 = xs[:-1][None, :], xs[1:][None, :]
-    y0, y1 = ys[:-1][:, None], ys[1:][:, None]
+    below = z < level                             # NaN: False, as in the crossing test
+    corners = (below[:-1, :-1], below[:-1, 1:], below[1:, 1:], below[1:, :-1])
+    some = corners[0] | corners[1] | corners[2] | corners[3]
+    every = corners[0] & corners[1] & corners[2] & corners[3]
+    rows, cols = np.nonzero(some & ~every)
+    a, b = z[rows, cols], z[rows, cols + 1]       # bottom-left, bottom-right
+    c, d = z[rows + 1, cols + 1], z[rows + 1, cols]   # top-right, top-left
+    x0, x1 = xs[cols], xs[cols + 1]
+    y0, y1 = ys[rows], ys[rows + 1]
 
     def crossing(v1, v2, p1, p2):
         with np.errstate(all="ignore"):
@@ -75,16 +85,14 @@ def marching_squares(values: np.ndarray, xs: np.ndarray, ys: np.ndarray,
             hit = ((v1 < level) != (v2 < level)) & np.isfinite(t)
             return hit, p1 + t * (p2 - p1)
 
-    shape = a.shape
     hb, xb = crossing(a, b, x0, x1)            # bottom edge: y = y0
     hr, yr = crossing(b, c, y0, y1)            # right edge: x = x1
     ht, xt = crossing(d, c, x0, x1)            # top edge: y = y1
     hl, yl = crossing(a, d, y0, y1)            # left edge: x = x0
-    px = np.stack([xb, np.broadcast_to(x1, shape), xt, np.broadcast_to(x0, shape)], -1)
-    py = np.stack([np.broadcast_to(y0, shape), yr, np.broadcast_to(y1, shape), yl], -1)
+    px = np.stack([xb, x1, xt, x0], -1)
+    py = np.stack([y0, yr, y1, yl], -1)
     hits = np.stack([hb, hr, ht, hl], -1)
-    points = np.stack([px, py], -1).reshape(-1, 4, 2)
-    hits = hits.reshape(-1, 4)
+    points = np.stack([px, py], -1)
     count = hits.sum(axis=1)
 
     two = count == 2
@@ -92,9 +100,9 @@ def marching_squares(values: np.ndarray, xs: np.ndarray, ys: np.ndarray,
     pairs = np.take_along_axis(points[two], order[:, :, None], axis=1)
 
     four = count == 4
-    centre = ((a + b + c + d) / 4).reshape(-1)[four]
+    centre = ((a + b + c + d) / 4)[four]
     p4 = points[four]
-    corner_low = (a.reshape(-1)[four] < level)
+    corner_low = a[four] < level
     # Saddle cells: join the edges so the centre's side stays connected.
     join_bl = (centre < level) == corner_low
     first = np.where(join_bl[:, None, None], p4[:, [0, 1]], p4[:, [0, 3]])

@@ -16,9 +16,7 @@ from app.model.update_rule import applied_gradient
 from optimizers.registry import hyperparameters_at
 from physics.simulation import Comparison
 
-from .landscape_plot import TRAIL_CHUNK, LandscapePlot
-
-TRAIL_LIMIT = 20_000   # points drawn in a trail (older ones are thinned)
+from .landscape_plot import LandscapePlot
 
 
 @dataclass
@@ -49,14 +47,11 @@ def draw_ball(plot: LandscapePlot, layer: int, run: Comparison, index: int, play
     position = here
     if frac > 0 and k + 1 <= run.computed_steps:
         position = here + frac * (run.positions(k + 1)[index, 0] - here)
-    trail, first = None, 0
-    if shown.trail:
-        # A long trail keeps its last TRAIL_LIMIT steps, cut at a chunk boundary so the
-        # cached settled part changes only every TRAIL_CHUNK steps.
-        first = max(0, k + 1 - TRAIL_LIMIT) // TRAIL_CHUNK * TRAIL_CHUNK
-        trail = run.trail(k, first)[:, index, 0]     # a view: nothing copied per frame
+    # The whole history 0..k, a view (nothing copied per frame): the layer draws the
+    # iterates of it that move the pen (app.model.trail_points).
+    history = run.trail(k)[:, index, 0] if shown.trail else None
     plot.set_trail_visible(shown.trail, layer)
-    plot.set_ball(position, trail, layer, first, tip=position if frac > 0 else None)
+    plot.set_ball(position, history, layer, tip=position if frac > 0 else None, source=run)
     balls = plot.layers[layer]
     alpha, _ = hyperparameters_at(run.settings[index], k)   # the α of the step from k
     # The force of the step from k: the gradient that step drew (noise, minibatch,

@@ -4,14 +4,11 @@ Plot items are created once. A new landscape replaces the picture's data
 (:meth:`LandscapePlot.set_picture`); a new frame only moves the ball, the trail and the
 arrows with ``setData`` (pyqtgraph's isocurve example), so a frame costs little.
 
-Arrows are drawn to true scale, in landscape units: the *force* arrow is ``−α·g`` at
-the ball, g the gradient the step used (for SGD exactly the next step), the *velocity*
-arrow is ``p``, the last step.
+Each ball, its trail and arrows are a :class:`~app.qt.ball_layer.BallLayer`.
 """
 
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pyqtgraph as pg
@@ -23,14 +20,12 @@ from app.model.theme import (
     BALL_COLOURS,
     BASIN_COLOURS,
     COLOUR_MAP,
-    FORCE_COLOUR,
-    TRAIL_HALO,
-    VELOCITY_COLOUR,
     basin_colour,
 )
 from app.model.translation import translate
 
 from .application import make_room_for_cached_pictures
+from .ball_layer import BallLayer
 from .plot_look import no_menus, style_axes
 from .signals_blocked import signals_blocked
 
@@ -39,121 +34,6 @@ pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
 
 #: Pixels for the y axis's tick labels ("−2.5", "100"): wide enough for four characters.
 Y_AXIS_WIDTH = 44
-
-
-class _Arrow:
-    """A shaft (PlotDataItem) and a head (ArrowItem) from a point along a vector."""
-
-    def __init__(self, plot: pg.PlotItem, colour: str, look: Look):
-        self.colour = colour
-        self.shaft = pg.PlotDataItem()
-        self.head = pg.ArrowItem(tipAngle=35, brush=pg.mkBrush(colour))
-        self.set_look(look)
-        plot.addItem(self.shaft)
-        plot.addItem(self.head)
-        self.head.setZValue(6)
-        self.shaft.setZValue(6)
-        self.shaft.hide()   # nothing to point at until the first frame
-        self.head.hide()
-
-    def set_look(self, look: Look) -> None:
-        pen = pg.mkPen(self.colour, width=look.line(2.5))
-        self.shaft.setPen(pen)
-        self.head.setStyle(headLen=look.marker(12), pen=pen)
-
-    def set(self, origin, vector, visible: bool) -> None:
-        length = math.hypot(vector[0], vector[1])
-        show = visible and length > 0 and math.isfinite(length)
-        self.shaft.setVisible(show)
-        self.head.setVisible(show)
-        if not show:
-            return
-        tip = (origin[0] + vector[0], origin[1] + vector[1])
-        self.shaft.setData([origin[0], tip[0]], [origin[1], tip[1]])
-        self.head.setPos(*tip)
-        # ArrowItem points along its angle in *screen* space: account for the view's
-        # aspect so the head lines up with the shaft.
-        view = self.shaft.getViewBox()
-        sx, sy = 1.0, 1.0
-        if view is not None:
-            (x0, x1), (y0, y1) = view.viewRange()
-            width, height = max(view.width(), 1.0), max(view.height(), 1.0)
-            sx, sy = width / max(x1 - x0, 1e-300), height / max(y1 - y0, 1e-300)
-        angle = math.degrees(math.atan2(-vector[1] * sy, vector[0] * sx))
-        self.head.setStyle(angle=180 + angle)
-
-
-TRAIL_CHUNK = 64   # trail points frozen into a cached pixmap at a time
-
-
-class _BallLayer:
-    """One ball with its trail and its force and velocity arrows.
-
-    The trail is two curves: the settled part (all but the last few dozen points),
-    cached as a pixmap and redrawn only every :data:`TRAIL_CHUNK` steps, and the recent
-    part, redrawn every frame. A long trail then costs no more per frame than a short one.
-    """
-
-    def __init__(self, plot: pg.PlotItem, colour: str, look: Look):
-        self.colour = colour
-        self.settled_trail = pg.PlotDataItem()
-        self.settled_trail.curve.setCacheMode(
-            pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.trail = pg.PlotDataItem()
-        self.ball = pg.ScatterPlotItem(brush=pg.mkBrush(colour))
-        for item in (self.settled_trail, self.trail, self.ball):
-            plot.addItem(item)
-        self.settled_trail.setZValue(4)
-        self.trail.setZValue(4)
-        self.ball.setZValue(10)
-        self._settled_key = (0, -1)    # (first step, settled length) drawn in the cache
-        self._shown = True
-        self.force_arrow = _Arrow(plot, FORCE_COLOUR, look)
-        self.velocity_arrow = _Arrow(plot, VELOCITY_COLOUR, look)
-        self.set_look(look)
-
-    def set_look(self, look: Look) -> None:
-        """Line widths and the ball's size at the window's zoom and contrast."""
-        pen = pg.mkPen(self.colour, width=look.line(2.5))
-        halo = pg.mkPen(TRAIL_HALO, width=look.line(5.5))   # reads on every band
-        for curve in (self.settled_trail, self.trail):
-            curve.setPen(pen)
-            curve.setShadowPen(halo)
-        self.ball.setSize(look.marker(18))
-        self.ball.setPen(pg.mkPen(TRAIL_HALO, width=look.line(2.5)))
-        self.force_arrow.set_look(look)
-        self.velocity_arrow.set_look(look)
-
-    def set_trail(self, trail, first: int = 0, tip=None) -> None:
-        """Draw ``trail``, the positions of steps ``first, first + 1, …``, then ``tip`` (the
-        ball between two iterates) if given."""
-        settled = (len(trail) - 1) // TRAIL_CHUNK * TRAIL_CHUNK
-        # The cache is valid only for the same steps: a thinned long trail moves its
-        # first step along, and stepping back shortens it.
-        if (first, settled) != self._settled_key:
-            self._settled_key = (first, settled)
-            if settled:
-                self.settled_trail.setData(trail[:settled + 1, 0], trail[:settled + 1, 1])
-            else:
-                self.settled_trail.clear()
-            # Hiding, not just clearing: an emptied curve with a cached pixmap is never
-            # repainted, and the old (future) trail would stay on screen.
-            self.settled_trail.setVisible(self._shown and settled > 0)
-        recent = trail[max(settled, 0):]
-        if tip is not None:
-            recent = np.vstack([recent, tip])
-        self.trail.setData(recent[:, 0], recent[:, 1])
-
-    def set_trail_visible(self, visible: bool) -> None:
-        self._shown = visible
-        self.trail.setVisible(visible)
-        self.settled_trail.setVisible(visible and self._settled_key[1] > 0)
-
-    def remove(self, plot: pg.PlotItem) -> None:
-        for item in (self.settled_trail, self.trail, self.ball, self.force_arrow.shaft,
-                     self.force_arrow.head,
-                     self.velocity_arrow.shaft, self.velocity_arrow.head):
-            plot.removeItem(item)
 
 
 class LandscapePlot(pg.PlotWidget):
@@ -191,7 +71,7 @@ class LandscapePlot(pg.PlotWidget):
             item.setZValue(z - 10 if item is self._image else z)
         plot.addItem(self._start)
         self._start.setZValue(8)
-        self.layers = [_BallLayer(plot, colour, look)]
+        self.layers = [BallLayer(plot, colour, look)]
         # Swarm mode: one scatter item per destination colour. A uniform brush per item
         # keeps a frame cheap with a thousand balls (no per-point brush lists to rebuild).
         self._swarm_groups: list[tuple[np.ndarray, pg.ScatterPlotItem]] = []
@@ -262,15 +142,26 @@ class LandscapePlot(pg.PlotWidget):
         while len(self.layers) > len(colours):
             self.layers.pop().remove(plot)
         while len(self.layers) < len(colours):
-            self.layers.append(_BallLayer(plot, colours[len(self.layers)], self.look))
+            self.layers.append(BallLayer(plot, colours[len(self.layers)], self.look))
 
-    def set_ball(self, position, trail=None, layer: int = 0, first: int = 0, tip=None) -> None:
-        """The ball at ``position``; ``trail`` holds steps ``first…``, and ``tip`` the
-        ball's place between the last of them and the next (None: at the last)."""
+    def set_ball(self, position, history=None, layer: int = 0, tip=None, source=None) -> None:
+        """The ball at ``position``; its trail through ``history`` (steps ``0..k`` of the
+        run ``source``) and then ``tip``, the ball's place between step k and the next
+        (None: at step k). No history: the trail stays as it is."""
         balls = self.layers[layer]
         balls.ball.setData([position[0]], [position[1]])
-        if trail is not None:
-            balls.set_trail(trail, first, tip)
+        if history is not None:
+            balls.set_trail(history, tip, self.half_pixel(), source)
+
+    def half_pixel(self):
+        """``((h_x, h_y), (x0, y0))``: half a screen pixel in landscape units and the
+        view's lower-left corner (zeros before the view has a size)."""
+        view = self.plotItem.vb
+        (x0, x1), (y0, y1) = view.viewRange()
+        width, height = view.width(), view.height()
+        if width < 1 or height < 1:
+            return (0.0, 0.0), (x0, y0)
+        return ((x1 - x0) / width / 2, (y1 - y0) / height / 2), (x0, y0)
 
     def set_trail_visible(self, visible: bool, layer: int = 0) -> None:
         self.layers[layer].set_trail_visible(visible)

@@ -55,6 +55,7 @@ class LossPlotWidget(pg.PlotWidget):
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(REDRAW_INTERVAL_MS)
         self._redraw_timer.timeout.connect(self._follow_step)
+        self._drawn = QtCore.QElapsedTimer()      # since the last redraw that followed a step
         self.set_look(self.look)
 
     def set_look(self, look: Look) -> None:
@@ -101,14 +102,17 @@ class LossPlotWidget(pg.PlotWidget):
         self._log = self._label = self._ticks = self._range = None
 
     def _step_changed(self, step: int) -> None:
-        # Stepping by hand: show it now. Playing: at most every REDRAW_INTERVAL_MS, so
-        # the panes' balls get the frame budget.
-        if not self.controller.is_playing:
+        # Stepping by hand: show it now. Playing, or dragging the timeline (steps that
+        # come faster than REDRAW_INTERVAL_MS): at most that often, and the last step
+        # always — the panes' balls get the frame budget, and the curve is never stale.
+        recent = self._drawn.isValid() and self._drawn.elapsed() < REDRAW_INTERVAL_MS
+        if not self.controller.is_playing and not recent:
             self._follow_step()
         elif not self._redraw_timer.isActive():
             self._redraw_timer.start()
 
     def _follow_step(self) -> None:
+        self._drawn.start()
         self.draw(self.controller.step)
 
     def draw(self, step: int) -> None:

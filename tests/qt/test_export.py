@@ -206,7 +206,7 @@ def test_frames_repainted_by_parts_equal_the_whole_canvas_grabbed(qtbot, include
     """A frame repaints only what changed since the last one; it must still be exactly the
     app's drawing: forward step by step, across the trail's settled part being cached
     again (every TRAIL_CHUNK steps), jumping ahead and back."""
-    from app.qt.landscape_plot import TRAIL_CHUNK
+    from app.qt.ball_layer import TRAIL_CHUNK
 
     chunk = TRAIL_CHUNK
     steps = [0, 1, 2, 3, chunk - 1, chunk, chunk + 1, chunk + 2, 2 * chunk + 1, 400, 401, 7, 0, 716]
@@ -221,7 +221,7 @@ def test_frames_repainted_by_parts_equal_the_whole_canvas_grabbed(qtbot, include
 
 
 def test_an_exported_run_equals_the_slow_drawing_after_the_trail_is_cached_again(tmp_path):
-    from app.qt.landscape_plot import TRAIL_CHUNK
+    from app.qt.ball_layer import TRAIL_CHUNK
 
     out = tmp_path / "run.png"
     count = TRAIL_CHUNK + 6

@@ -539,3 +539,24 @@ def test_the_overlay_opened_before_the_window_shows_is_drawn(qtbot):
     overlay, _, loss = window.splitter.sizes()
     assert overlay > 200 and loss > 50
     window.controller.shutdown()
+
+
+def test_dragging_the_timeline_redraws_the_loss_plot_at_a_readable_pace_ending_on_the_step(window, qtbot):
+    # A drag seeks faster than anyone can read a curve: the loss plot follows at most
+    # every 50 ms (as while playing), and always ends on the step the drag stopped at.
+    plot = window.loss_plot
+    window.controller.seek(400)                  # computed: the timeline reaches 400
+    window.controller.seek(5)
+    qtbot.waitUntil(lambda: plot.cursor.value() == 5, timeout=2000)
+    qtbot.wait(80)                               # longer than the redraw interval
+    window.controller.seek(6)                    # a lone step: drawn at once
+    assert plot.cursor.value() == 6
+    drawn = []
+    original = plot.draw
+    plot.draw = lambda step: (drawn.append(step), original(step))
+    for step in range(100, 400, 10):             # thirty moves in a few milliseconds
+        window.playback_bar.timeline.setValue(step)
+    assert len(drawn) <= 5                       # one per 50 ms of dragging, not 30
+    qtbot.waitUntil(lambda: plot.cursor.value() == 390, timeout=2000)
+    x, _ = plot.curves[0].getData()
+    assert x[-1] == 390
