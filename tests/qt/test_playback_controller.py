@@ -52,3 +52,20 @@ def test_signals_say_what_happened(controller, qtbot):
     controller.seek(3)
     controller.seek(3)            # the same step again: a frame, but no new step
     assert steps == [3] and frames == [3.0, 3.0]
+
+
+def test_the_top_speed_takes_a_run_to_step_100_000_in_seconds(qtbot):
+    # At 240 steps/s, "play a noisy run to step 100,000" took seven minutes.
+    from app.qt.playback_controller import MAX_SPEED
+
+    run = Comparison(builtin("ravine"), [OptimizerSettings("sgd", alpha=0.018)], (-4.5, 1.0),
+                     sigma=0.5)
+    controller = PlaybackController(run)
+    for _ in range(12):
+        controller.faster()
+    assert controller.speed == MAX_SPEED and MAX_SPEED * 4 >= 100_000
+    controller.play()
+    qtbot.waitUntil(lambda: controller.step >= 3_000, timeout=5000)   # thousands a second
+    controller.pause()
+    assert run.computed_steps >= controller.step     # every step on the way was computed
+    controller.shutdown()
