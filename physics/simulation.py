@@ -21,6 +21,7 @@ million steps for two balls); past that the run stops growing and
 
 from __future__ import annotations
 
+import threading
 from typing import Callable, Iterator, Sequence
 
 import numpy as np
@@ -109,6 +110,7 @@ class Comparison:
         self._loss = np.empty((capacity, n_opt, n_balls))
         self._states = np.empty((capacity, n_opt, n_balls), dtype=np.int8)
         self._frontier = 0  # the last computed step
+        self._computing = threading.Lock()   # held by the one thread computing (ensure)
         self._keep(0)
 
     # -- computing -----------------------------------------------------------------------
@@ -164,19 +166,36 @@ class Comparison:
         self._loss[rows] = steps.loss
         self._states[rows] = steps.states
 
-    def ensure(self, step: int, progress: Callable[[int, int], object] | None = None) -> int:
+    def ensure(self, step: int, progress: Callable[[int, int], object] | None = None, *,
+               wait: bool = True) -> int:
         """Compute forward until ``step`` exists (or the memory cap); return the last step.
 
         ``progress(done, target)`` is called every :data:`PROGRESS_EVERY` steps and at the
         end, so a caller can draw a bar or stop (by raising) during a long computation.
         Steps are computed in chunks, by :func:`walk`.
+
+        One thread computes at a time, a chunk at a time: the app computes ahead on a
+        worker while the window reads the steps that exist (a step is published, by
+        moving the frontier, only once it is stored) or computes a step itself between
+        two of the worker's chunks, waiting at most one chunk. With ``wait=False`` a call
+        that finds another thread computing returns at once with the steps there are
+        (the playback timer never waits).
         """
         target = min(int(step), self.max_steps)
         if step > self.max_steps:
             self.history_full = True
-        for steps in walk(self._balls, target, progress):
-            self._keep_steps(steps)
-            self._frontier = self._balls.t
+        chunks = walk(self._balls, target, progress)
+        while target > self._frontier or progress is not None:
+            if not self._computing.acquire(blocking=wait):
+                break
+            try:
+                steps = next(chunks, None)     # computes the chunk, or reports and ends
+                if steps is None:
+                    break
+                self._keep_steps(steps)
+                self._frontier = self._balls.t
+            finally:
+                self._computing.release()
         return self._frontier
 
     def all_stopped(self) -> bool:

@@ -331,6 +331,15 @@ def action_table() -> tuple[ActionSpec, ...]:
             help=translate("actions", "Reset to step 0"),
         ),
         ActionSpec(
+            "ahead",
+            translate("actions", "Compute ahead"),
+            ("End",),
+            translate("actions", "Compute the run up to step 1,000,000 in the background, "
+                      "so the timeline reaches every step (End again stops)"),
+            "Playback",
+            "ahead.toggle",
+        ),
+        ActionSpec(
             "faster", translate("actions", "Faster"), ("]",), "", "Playback", "controller.faster"
         ),
         ActionSpec(

@@ -24,6 +24,7 @@ from app.model.workspace import Update, Workspace
 from . import language
 from .actions import TOOLBAR, build_actions, help_rows
 from .ball_drawing import Layers
+from .compute_ahead import ComputeAhead
 from .docks import Docks
 from .elided_label import ElidedLabel
 from .field_keys import ShortcutsThroughNumberFields
@@ -102,6 +103,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.files = FileActions(self)
         self.lessons = LessonPlayer(self, self.docks.lesson_view)
         self.presenter = Presenter(self)
+        self.ahead = ComputeAhead(self)
         self.qactions = build_actions(self)
         self.playback_bar = PlaybackBar(self.controller, [self.qactions[a] for a in TOOLBAR])
         self.addToolBar(QtCore.Qt.ToolBarArea.BottomToolBarArea, self.playback_bar)
@@ -268,6 +270,7 @@ class MainWindow(QtWidgets.QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.ahead.stop(quiet=True)
         self.controller.shutdown()
         self.docks.parameter_map.shutdown()
         if self.remember:

@@ -46,7 +46,15 @@ class PlaybackBar(QtWidgets.QToolBar):
         computed = self.controller.comparison.computed_steps
         with signals_blocked(self.timeline):
             self.timeline.setRange(0, max(computed, 1))
+            # A click beside the handle (or Page Up/Down) moves 1 % of the history, not
+            # Qt's 10 steps: of a million steps, a click would otherwise do nothing visible.
+            self.timeline.setPageStep(max(10, computed // 100))
             self.timeline.setValue(step)
+
+    def show_computed(self) -> None:
+        """The timeline and counter again: the run has more steps (computed ahead)."""
+        self._step_changed(self.controller.step)
+        self._readout_changed(self.controller.step)
 
     def _readout_changed(self, step: int) -> None:
         # With the panes' numbers, so the bar and every pane always name the same step.

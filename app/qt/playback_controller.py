@@ -157,6 +157,7 @@ class PlaybackController(QtCore.QObject):
     def seek(self, step: int) -> None:
         """Show ``step`` (computed if needed; clamped to what can exist)."""
         wanted = max(0, int(step))
+        # While a worker computes ahead this waits at most one of its chunks.
         self._show(float(min(wanted, self.comparison.ensure(wanted))))
 
     def refresh(self) -> None:
@@ -204,7 +205,8 @@ class PlaybackController(QtCore.QObject):
         elapsed = self._clock.restart() / 1000.0
         target = self._playhead + elapsed * self._speed
         whole = math.floor(target)
-        reached = self.comparison.ensure(whole + 1)   # the next iterate, to draw towards
+        # The next iterate, to draw towards (never waiting for a worker computing ahead).
+        reached = self.comparison.ensure(whole + 1, wait=False)
         if whole >= reached:
             target = float(reached)
         if self._pause_at is not None and target >= self._pause_at:

@@ -246,7 +246,7 @@
     </message>
     <message>
         <location filename="../../app/qt/action_table.py" line="300"/>
-        <location filename="../../app/qt/main_window.py" line="124"/>
+        <location filename="../../app/qt/main_window.py" line="126"/>
         <source>Play</source>
         <translation>Reproduzir</translation>
     </message>
@@ -292,22 +292,32 @@
         <translation>Reiniciar no passo 0</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="334"/>
+        <location filename="../../app/qt/action_table.py" line="335"/>
+        <source>Compute ahead</source>
+        <translation>Calcular adiante</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="337"/>
+        <source>Compute the run up to step 1,000,000 in the background, so the timeline reaches every step (End again stops)</source>
+        <translation>Calcula a execução até o passo 1.000.000 em segundo plano, para a linha do tempo alcançar cada passo (End de novo para)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="343"/>
         <source>Faster</source>
         <translation>Mais rápido</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="337"/>
+        <location filename="../../app/qt/action_table.py" line="346"/>
         <source>Slower</source>
         <translation>Mais devagar</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="342"/>
+        <location filename="../../app/qt/action_table.py" line="351"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="349"/>
+        <location filename="../../app/qt/action_table.py" line="358"/>
         <source>About Momentum Lab</source>
         <translation>Sobre o Momentum Lab</translation>
     </message>
@@ -820,58 +830,58 @@
         <translation>a expressão não é finita em nenhum ponto do domínio</translation>
     </message>
     <message>
-        <location filename="../../physics/gradients.py" line="114"/>
+        <location filename="../../physics/gradients.py" line="154"/>
         <source>noise sigma must be a finite number &gt;= 0, got {value}</source>
         <translation>o ruído σ deve ser um número finito &gt;= 0, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../physics/gradients.py" line="120"/>
+        <location filename="../../physics/gradients.py" line="160"/>
         <source>seed must be a whole number between 0 and {max_seed}, got {value}</source>
         <translation>a semente deve ser um número inteiro entre 0 e {max_seed}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../physics/gradients.py" line="125"/>
+        <location filename="../../physics/gradients.py" line="165"/>
         <source>batch size applies only to the &apos;regression&apos; landscape (the one with data)</source>
         <translation>o tamanho do minibatch vale só para a paisagem &apos;regression&apos; (a que tem dados)</translation>
     </message>
     <message>
-        <location filename="../../physics/gradients.py" line="130"/>
+        <location filename="../../physics/gradients.py" line="170"/>
         <source>batch size must be between 1 and {size}, got {value}</source>
         <translation>o tamanho do minibatch deve estar entre 1 e {size}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../physics/sweep.py" line="64"/>
+        <location filename="../../physics/sweep.py" line="65"/>
         <source>alpha range must satisfy 0 &lt; A0 &lt; A1, got {low}:{high}</source>
-        <extracomment>cells × steps: what finishes in a few minutes on a laptop (~50 M ball-steps/s with the outcome rule). A 1,000 × 1,000 grid of 100,000 steps would take half an hour. Cells run together. Every cell&apos;s noise is drawn per step and shared, so splitting the grid changes no number; it bounds the working arrays (cache-sized, and faster) and gives the progress callback something to report.</extracomment>
+        <extracomment>cells × steps: what finishes in a few minutes on a laptop (~70 M ball-steps/s on one core with the outcome rule). A 1,000 × 1,000 grid of 100,000 steps would take half an hour. Cells per call of the kernel, between progress reports. Every cell&apos;s noise is drawn per step and shared, so splitting the grid changes no number. (The kernel splits each call again into cache-sized chunks, :data:`physics.batch.CHUNK_BALLS`; it draws the noise once for all the calls.)</extracomment>
         <translation>o intervalo de α deve satisfazer 0 &lt; A0 &lt; A1, recebido {low}:{high}</translation>
     </message>
     <message>
-        <location filename="../../physics/sweep.py" line="68"/>
+        <location filename="../../physics/sweep.py" line="69"/>
         <source>mu range must satisfy 0 &lt;= M0 &lt; M1 &lt;= 1, got {low}:{high}</source>
         <translation>o intervalo de μ deve satisfazer 0 &lt;= M0 &lt; M1 &lt;= 1, recebido {low}:{high}</translation>
     </message>
     <message>
-        <location filename="../../physics/sweep.py" line="72"/>
+        <location filename="../../physics/sweep.py" line="73"/>
         <source>grid must be at least 2x2, got {n_alpha}x{n_mu}</source>
         <translation>a grade deve ser de pelo menos 2x2, recebido {n_alpha}x{n_mu}</translation>
     </message>
     <message>
-        <location filename="../../physics/sweep.py" line="76"/>
+        <location filename="../../physics/sweep.py" line="77"/>
         <source>grid {n_alpha}x{n_mu} has more than {max_cells} cells</source>
         <translation>a grade {n_alpha}x{n_mu} tem mais de {max_cells} células</translation>
     </message>
     <message>
-        <location filename="../../physics/sweep.py" line="128"/>
+        <location filename="../../physics/sweep.py" line="129"/>
         <source>steps must be between 1 and {max_steps}, got {steps}</source>
         <translation>o número de passos deve estar entre 1 e {max_steps}, recebido {steps}</translation>
     </message>
     <message>
-        <location filename="../../physics/sweep.py" line="133"/>
+        <location filename="../../physics/sweep.py" line="134"/>
         <source>grid {n_alpha}x{n_mu} x {steps} steps is {work} ball-steps, over the cap of {cap} (minutes of work): use a smaller grid or fewer steps</source>
         <translation>a grade {n_alpha}x{n_mu} x {steps} passos dá {work} passos de bola, acima do limite de {cap} (minutos de trabalho): use uma grade menor ou menos passos</translation>
     </message>
     <message>
-        <location filename="../../physics/sweep.py" line="150"/>
+        <location filename="../../physics/sweep.py" line="151"/>
         <source>unknown measure {measure} (choose {measures})</source>
         <translation>medida desconhecida {measure} (escolha {measures})</translation>
     </message>
@@ -1045,49 +1055,49 @@
         <translation>o quadro {number} tem forma {shape}, esperado ({height}, {width}, 3)</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="165"/>
+        <location filename="../../app/encoders.py" line="170"/>
         <source>cannot start the video encoder: {reason}</source>
         <translation>não é possível iniciar o codificador de vídeo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="201"/>
+        <location filename="../../app/encoders.py" line="206"/>
         <source>the video encoder failed: {reason}</source>
         <translation>o codificador de vídeo falhou: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="203"/>
+        <location filename="../../app/encoders.py" line="208"/>
         <source>the video encoder failed (exit status {code})</source>
         <translation>o codificador de vídeo falhou (código de saída {code})</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="308"/>
+        <location filename="../../app/encoders.py" line="313"/>
         <source>no frames to write</source>
         <translation>nenhum quadro para gravar</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="336"/>
+        <location filename="../../app/encoders.py" line="341"/>
         <source>cannot write frames into {folder}: it is a file</source>
         <translation>não é possível gravar quadros em {folder}: é um arquivo</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="381"/>
-        <location filename="../../app/model/export_plan.py" line="64"/>
+        <location filename="../../app/encoders.py" line="386"/>
+        <location filename="../../app/model/export_plan.py" line="71"/>
         <source>fps must be between 1 and {limit}, got {value}</source>
         <translation>fps deve estar entre 1 e {limit}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="58"/>
+        <location filename="../../app/model/export_plan.py" line="65"/>
         <source>frames must be between 1 and {limit}, got {value}</source>
         <extracomment>Colours a GIF palette must keep exactly: balls and trails, arrows, black and white.</extracomment>
         <translation>o número de quadros deve estar entre 1 e {limit}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="61"/>
+        <location filename="../../app/model/export_plan.py" line="68"/>
         <source>steps per frame must be between 1 and 10000, got {value}</source>
         <translation>o número de passos por quadro deve estar entre 1 e 10000, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="67"/>
+        <location filename="../../app/model/export_plan.py" line="74"/>
         <source>the first step must be &gt;= 0, got {value}</source>
         <translation>o primeiro passo deve ser &gt;= 0, recebido {value}</translation>
     </message>
@@ -1265,12 +1275,12 @@
 <context>
     <name>lesson</name>
     <message>
-        <location filename="../../app/qt/lesson_player.py" line="81"/>
+        <location filename="../../app/qt/lesson_player.py" line="93"/>
         <source>Open lesson</source>
         <translation>Abrir lição</translation>
     </message>
     <message>
-        <location filename="../../app/qt/lesson_player.py" line="82"/>
+        <location filename="../../app/qt/lesson_player.py" line="94"/>
         <source>Momentum Lab lessons (*.toml);;All files (*)</source>
         <translation>Lições do Momentum Lab (*.toml);;Todos os arquivos (*)</translation>
     </message>
@@ -1473,17 +1483,18 @@
 <context>
     <name>loss</name>
     <message>
-        <location filename="../../app/model/loss_curves.py" line="47"/>
+        <location filename="../../app/model/loss_curves.py" line="168"/>
         <source>loss L</source>
+        <extracomment>Block sizes of the extremes kept for a long history: each level&apos;s blocks are 16 of the level below, so a drawing over k steps reads at most ~16·columns numbers.</extracomment>
         <translation>perda L</translation>
     </message>
     <message>
-        <location filename="../../app/model/loss_curves.py" line="49"/>
+        <location filename="../../app/model/loss_curves.py" line="170"/>
         <source>median {quantity} over the swarm</source>
         <translation>mediana de {quantity} no enxame</translation>
     </message>
     <message>
-        <location filename="../../app/model/loss_curves.py" line="51"/>
+        <location filename="../../app/model/loss_curves.py" line="172"/>
         <source>{quantity} (log)</source>
         <translation>{quantity} (log)</translation>
     </message>
@@ -1657,12 +1668,12 @@
         <translation>Velocidade de reprodução, de {low} a {high} passos por segundo ( [ e ] )</translation>
     </message>
     <message>
-        <location filename="../../app/qt/playback_bar.py" line="56"/>
+        <location filename="../../app/qt/playback_bar.py" line="61"/>
         <source> step/s</source>
         <translation> passo/s</translation>
     </message>
     <message>
-        <location filename="../../app/qt/playback_bar.py" line="57"/>
+        <location filename="../../app/qt/playback_bar.py" line="62"/>
         <source> steps/s</source>
         <translation> passos/s</translation>
     </message>
@@ -1670,13 +1681,13 @@
 <context>
     <name>plot</name>
     <message>
-        <location filename="../../app/qt/landscape_plot.py" line="183"/>
+        <location filename="../../app/qt/landscape_plot.py" line="67"/>
         <source>Start point: drag it, or Shift+click anywhere, to start there</source>
         <extracomment>Pixels for the y axis&apos;s tick labels (&quot;−2.5&quot;, &quot;100&quot;): wide enough for four characters.</extracomment>
         <translation>Ponto inicial: arraste-o, ou Shift+clique em qualquer lugar, para começar ali</translation>
     </message>
     <message>
-        <location filename="../../app/qt/loss_plot_widget.py" line="62"/>
+        <location filename="../../app/qt/loss_plot_widget.py" line="65"/>
         <source>step</source>
         <translation>passo</translation>
     </message>
@@ -2461,29 +2472,44 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../app/qt/main_window.py" line="54"/>
+        <location filename="../../app/qt/main_window.py" line="55"/>
         <source>Momentum Lab: a ball rolls over a loss landscape.&lt;br&gt;Momentum: p ← μp − αg, W ← W + p. μ is friction (1 − μ of the velocity is lost each step), α is the force.</source>
         <translation>Momentum Lab: uma bola rola sobre uma paisagem de perda.&lt;br&gt;Momentum: p ← μp − αg, W ← W + p. μ é o atrito (a cada passo perde-se 1 − μ da velocidade), α é a força.</translation>
     </message>
     <message>
-        <location filename="../../app/qt/main_window.py" line="122"/>
+        <location filename="../../app/qt/main_window.py" line="124"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../app/qt/main_window.py" line="176"/>
+        <location filename="../../app/qt/main_window.py" line="178"/>
         <source>the window cannot show that scenario ({why}); the previous one stays</source>
         <translation>a janela não consegue mostrar esse cenário ({why}); o anterior permanece</translation>
     </message>
     <message>
-        <location filename="../../app/qt/main_window.py" line="254"/>
+        <location filename="../../app/qt/main_window.py" line="256"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../app/qt/main_window.py" line="260"/>
+        <location filename="../../app/qt/main_window.py" line="262"/>
         <source>About Momentum Lab</source>
         <translation>Sobre o Momentum Lab</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/compute_ahead.py" line="97"/>
+        <source>Computing ahead: step {done} of {target} (End stops)</source>
+        <translation>Calculando adiante: passo {done} de {target} (End para)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/compute_ahead.py" line="108"/>
+        <source>Computing ahead stopped: {error}</source>
+        <translation>O cálculo adiante parou: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/compute_ahead.py" line="109"/>
+        <source>Computed up to step {step}: the timeline reaches it</source>
+        <translation>Calculado até o passo {step}: a linha do tempo chega até ele</translation>
     </message>
 </context>
 </TS>

@@ -163,3 +163,43 @@ def test_swarm_runs_a_grid_of_hyperparameters_in_one_call():
         single.ensure(1500)
         assert result.converged_at[k] == single.converged_at[0, 0]
         assert result.diverged_at[k] == single.diverged_at[0, 0]
+
+
+def test_two_threads_computing_one_run_give_the_steps_one_thread_gives():
+    # The app computes ahead on a worker while the window steps and reads: one thread
+    # computes at a time, a chunk at a time, and a step is readable once it is stored.
+    import threading
+
+    def make():
+        ravine = builtin("ravine")
+        return Comparison(ravine, [OptimizerSettings("sgd", alpha=0.018),
+                                   OptimizerSettings("momentum", alpha=0.018, mu=0.9)],
+                          ravine.start, sigma=0.5, seed=2)
+
+    shared = make()
+    worker = threading.Thread(target=shared.ensure, args=(60_000,))
+    worker.start()
+    seen = []
+    while worker.is_alive():
+        k = shared.ensure(shared.computed_steps + 3)       # the window stepping forward
+        seen.append((k, shared.positions(k).copy()))
+    worker.join()
+    alone = make()
+    alone.ensure(60_000)
+    assert shared.computed_steps == 60_000
+    np.testing.assert_array_equal(shared.trail(60_000), alone.trail(60_000))
+    np.testing.assert_array_equal(shared.loss_history(60_000), alone.loss_history(60_000))
+    for k, positions in seen:                               # what was read was final
+        np.testing.assert_array_equal(positions, alone.positions(k))
+
+
+def test_a_call_that_must_not_wait_returns_the_steps_there_are():
+    ravine = builtin("ravine")
+    run = Comparison(ravine, [OptimizerSettings("sgd", alpha=0.018)], ravine.start)
+    run.ensure(10)
+    run._computing.acquire()                                # another thread computing
+    try:
+        assert run.ensure(500, wait=False) == 10
+    finally:
+        run._computing.release()
+    assert run.ensure(500) == 500
