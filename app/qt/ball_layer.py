@@ -24,6 +24,7 @@ class Arrow:
         self.colour = colour
         self.shaft = pg.PlotDataItem()
         self.head = pg.ArrowItem(tipAngle=35, brush=pg.mkBrush(colour))
+        self._angle = math.nan      # the head's angle as last set (NaN: never)
         self.set_look(look)
         plot.addItem(self.shaft)
         plot.addItem(self.head)
@@ -55,8 +56,12 @@ class Arrow:
             (x0, x1), (y0, y1) = view.viewRange()
             width, height = max(view.width(), 1.0), max(view.height(), 1.0)
             sx, sy = width / max(x1 - x0, 1e-300), height / max(y1 - y0, 1e-300)
-        angle = math.degrees(math.atan2(-vector[1] * sy, vector[0] * sx))
-        self.head.setStyle(angle=180 + angle)
+        angle = 180 + math.degrees(math.atan2(-vector[1] * sy, vector[0] * sx))
+        # Rebuilding the head's path is the costly part of a frame's arrows; a turn of
+        # less than a tenth of a degree moves no pixel of a 12 px head.
+        if not abs(angle - self._angle) <= 0.1:       # NaN (never set): set it
+            self._angle = angle
+            self.head.setStyle(angle=angle)
 
 
 TRAIL_CHUNK = 64      # steps frozen into the settled trail's cached pixmap at a time
@@ -68,6 +73,8 @@ def _same_view(points: TrailPoints, cell, origin) -> bool:
     new = np.asarray(cell, dtype=float)
     if not (np.all(np.isfinite(new)) and np.all(new > 0)):
         return not np.all(old > 0)
+    if not np.all(old > 0):
+        return False
     return bool(np.all(np.abs(new / old - 1) < 0.02)
                 and np.all(np.abs(np.asarray(origin) - points.origin) < new))
 

@@ -136,3 +136,21 @@ def test_the_force_arrow_is_the_force_the_step_applied(qtbot, panes, sigma):
     assert not np.allclose(force, -panes[0].alpha * run.grads(4)[0, 0])
     assert np.allclose([x[0], y[0]], w)
     window.controller.shutdown()
+
+
+def test_every_arrow_head_points_along_its_shaft_on_screen(window):
+    # The head is turned only when its angle changes by more than 0.1° (rebuilding it
+    # was the costly part of a frame's arrows): it must still follow the shaft.
+    for step in (1, 2, 3, 40, 41, 300, 301, 302):
+        window.controller.seek(step)
+        for pane in window.pane_row.panes:
+            for arrow in (pane.plot.layers[0].force_arrow, pane.plot.layers[0].velocity_arrow):
+                if not arrow.head.isVisible():
+                    continue
+                x, y = arrow.shaft.getData()
+                view = arrow.shaft.getViewBox()
+                a = view.mapViewToScene(QtCore.QPointF(x[0], y[0]))
+                b = view.mapViewToScene(QtCore.QPointF(x[1], y[1]))
+                on_screen = np.degrees(np.arctan2(b.y() - a.y(), b.x() - a.x()))
+                head = arrow.head.opts["angle"] - 180          # ArrowItem points back along it
+                assert abs((head - on_screen + 180) % 360 - 180) < 0.2, (step, head, on_screen)
