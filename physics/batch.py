@@ -11,14 +11,16 @@ which keeps every step. The (α, μ) map runs tens of thousands of balls and kee
 what it measures, so it gets a leaner loop:
 
 * the balls go in **chunks** of :data:`CHUNK_BALLS`, and each chunk runs all its steps
-  before the next starts, so its working arrays (x, y, p, ∇L and the outcome rule's
-  masks) stay in the core's cache for the whole run instead of streaming the full
-  batch through memory ~40 times a step;
-* every step updates those arrays **in place** (:func:`heavy_ball_in_place`, the next
-  positions into a second buffer), so the kernel's own arithmetic makes no temporaries;
-  only the landscape's ``grad_xy`` and the outcome rule allocate, cache-sized;
+  before the next starts, so its working arrays (x, y, p, ∇L) stay in the core's cache
+  for the whole run instead of streaming the full batch through memory every step;
+* positions and steps are ``(2, n)`` blocks updated **in place**
+  (:func:`heavy_ball_in_place`, the next positions into a second buffer): one numpy call
+  does both coordinates and the kernel's own arithmetic makes no temporaries;
+* the outcome rule is :class:`physics.outcome.BatchOutcome`: a ball that diverges or
+  leaves is dropped from the chunk's arrays (it costs nothing more), and a step pays
+  for the full test only when a cheap screen says a ball may have stopped or come to
+  rest; a chunk whose balls have all stopped ends early;
 * the noise ξ_t is drawn once per run (:func:`kicks`), not once per chunk;
-* a chunk whose balls have all diverged or left stops early: nothing can change;
 * α and μ may be per-ball arrays: one call runs a whole (α, μ) grid;
 * the chunks may be shared among threads (``threads``; one by default, see there).
 
@@ -27,9 +29,10 @@ It is not a second implementation of momentum: :func:`heavy_ball_in_place` is
 look-ahead is :func:`optimizers.sgd.nesterov_lookahead`'s ``W + μ·p``, each the same
 IEEE operations (tests hold them equal bit for bit); the noise is
 :class:`physics.gradients.NoisyGradient`'s draw; convergence and divergence are judged
-by :class:`physics.outcome.OutcomeTracker`, the rule every path shares. So a cell of a
-sweep equals a single ``momentum-lab run`` with the same settings bit for bit, and so
-does any split of the balls into chunks (each ball's arithmetic is its own).
+by the rule of :mod:`physics.outcome` that every path shares. So a cell of a sweep
+equals a single ``momentum-lab run`` with the same settings bit for bit (a stopped
+ball's place is stepped by +0.0 once more while others move, so a −0.0 there ends
++0.0), and so does any split of the balls into chunks (each ball's arithmetic is its own).
 """
 
 from __future__ import annotations
@@ -43,11 +46,12 @@ import numpy as np
 
 from .gradients import NoisyGradient
 from .landscape import Landscape
-from .outcome import OutcomeTracker, Tolerances, tolerances_for
+from .outcome import BatchOutcome, Tolerances, tolerances_for
 
 #: Balls stepped together. Big enough that numpy's per-call cost (~1 µs) is small next
-#: to the arithmetic, small enough that a chunk's ~25 arrays of 8 bytes a ball fit in
-#: one core's 1–2 MB L2 cache (``make bench`` measured 4096–8192 as the plateau).
+#: to the arithmetic, small enough that a chunk's ~20 arrays of 8 bytes a ball fit in
+#: one core's 1–2 MB L2 cache (``make bench`` measured 8192–16384 as the plateau, 4096
+#: 15% and 2048 35% slower).
 CHUNK_BALLS = 8192
 _CANCEL_EVERY = 64   # steps between a worker's looks at the cancel flag
 
@@ -71,9 +75,14 @@ class BatchResult:
 def heavy_ball_in_place(p, g, alpha, mu, scratch) -> None:
     """``p ← μ p − α g`` into ``p``: :func:`optimizers.sgd.heavy_ball_velocity` without
     temporaries. ``p *= μ`` is ``μ·p`` and ``scratch = g·α`` is ``α·g`` (IEEE products
-    commute), then one subtraction: the same three roundings in the same order."""
+    commute), then one subtraction: the same three roundings in the same order. A
+    ``(2, n)`` block ``p`` may take ``g`` as a pair of rows (what ``grad_xy`` returns)."""
     np.multiply(p, mu, out=p)
-    np.multiply(g, alpha, out=scratch)
+    if isinstance(g, tuple):
+        for row, g_row in enumerate(g):
+            np.multiply(g_row, alpha, out=scratch[row])
+    else:
+        np.multiply(g, alpha, out=scratch)
     np.subtract(p, scratch, out=p)
 
 
@@ -116,58 +125,100 @@ def _slice_of(value, lo, hi):
     return value if np.ndim(value) == 0 else value[lo:hi]
 
 
+class _Chunk:
+    """The working arrays of balls ``lo:hi``: positions ``w`` and steps ``p`` as
+    ``(2, n)`` blocks (row 0 x, row 1 y), so one numpy call updates both coordinates."""
+
+    def __init__(self, job: _Job, lo: int, hi: int):
+        self.alpha, self.mu = _slice_of(job.alpha, lo, hi), _slice_of(job.mu, lo, hi)
+        self.w = np.array([job.x[lo:hi], job.y[lo:hi]])
+        self.p = np.zeros_like(self.w)
+        self.spare = np.empty_like(self.w)    # the next positions (then swapped), or W + μp
+        self.scratch = np.empty_like(self.w)
+        self.g = None                         # (∇ₓL, ∇ᵧL) where each ball stands
+
+    def step(self, kick, grad_xy, nesterov) -> None:
+        """``p ← μp − α(g + kick)``, the next positions into ``spare``."""
+        if nesterov:
+            q = lookahead_into(self.w, self.p, self.mu, self.spare)
+            self.g = grad_xy(q[0], q[1])
+        g = self.g
+        if kick is not None:
+            # Into our own buffer: grad_xy's arrays are the landscape's to reuse.
+            g = self.scratch
+            for row in (0, 1):
+                np.add(self.g[row], kick[row], out=g[row])
+        heavy_ball_in_place(self.p, g, self.alpha, self.mu, self.scratch)
+        np.add(self.w, self.p, out=self.spare)
+
+    def keep(self, kept) -> None:
+        """Drop the balls not ``kept`` (a mask): stopped balls cost nothing more."""
+        # compress, not w[:, kept]: fancy indexing would hand back a Fortran-ordered block.
+        self.w, self.p = np.compress(kept, self.w, axis=1), np.compress(kept, self.p, axis=1)
+        self.spare, self.scratch = np.empty_like(self.w), np.empty_like(self.w)
+        self.g = tuple(g[kept] for g in self.g)
+        self.alpha, self.mu = (v if np.ndim(v) == 0 else v[kept] for v in (self.alpha, self.mu))
+
+
 def _run_chunk(job: _Job, lo: int, hi: int) -> None:
     """Step balls ``lo:hi`` from start to end, writing their results into ``job``."""
-    n, steps, nesterov, noise = hi - lo, job.steps, job.nesterov, job.kicks
-    alpha, mu = _slice_of(job.alpha, lo, hi), _slice_of(job.mu, lo, hi)
+    steps, nesterov, noise, cancel = job.steps, job.nesterov, job.kicks, job.cancel
     grad_xy, value_xy = job.landscape.grad_xy, job.landscape.value_xy
-    x, y = job.x[lo:hi].copy(), job.y[lo:hi].copy()
-    nx, ny = np.empty(n), np.empty(n)          # the next positions (then swapped)
-    px, py = np.zeros(n), np.zeros(n)
-    qx, qy, scratch = np.empty(n), np.empty(n), np.empty(n)
-    track = job.tolerances is not None
-    outcome = OutcomeTracker(job.landscape, (n,), job.tolerances) if track else None
-    any_stopped = False
+    c = _Chunk(job, lo, hi)
+    xs, ys = job.x[lo:hi], job.y[lo:hi]      # views: the final places
+    if job.tolerances is None:
+        with np.errstate(all="ignore"):
+            for t in range(steps):
+                if t % _CANCEL_EVERY == 0 and cancel.is_set():
+                    return   # the caller is unwinding (Ctrl+C): its result is thrown away
+                if t == 0 and not nesterov:
+                    c.g = grad_xy(c.w[0], c.w[1])
+                c.step(None if noise is None else noise[t], grad_xy, nesterov)
+                c.w, c.spare = c.spare, c.w
+                if not nesterov:
+                    c.g = grad_xy(c.w[0], c.w[1])
+        xs[:], ys[:] = c.w
+        return
+    outcome = BatchOutcome(job.landscape, hi - lo, job.tolerances)
     with np.errstate(all="ignore"):
-        gx, gy = grad_xy(x, y)   # the gradient where each ball stands
-        if track:
-            any_stopped = bool(outcome.record(0, x, y, value_xy(x, y), gx, gy).any())
-            outcome.record_rest(0, x, y, gx, gy, px, py)
+        c.g = grad_xy(c.w[0], c.w[1])
+        gone = outcome.judge(0, c.w, value_xy(c.w[0], c.w[1]), *c.g, c.p)
+        stopped = _stop(c, outcome, gone, xs, ys, c.w)
         for t in range(steps):
-            if t % _CANCEL_EVERY == 0 and job.cancel.is_set():
-                return   # the caller is unwinding (Ctrl+C): its result is thrown away
-            if nesterov:
-                gx, gy = grad_xy(lookahead_into(x, px, mu, qx), lookahead_into(y, py, mu, qy))
-            if noise is None:
-                ux, uy = gx, gy
-            else:
-                # Into our own buffers: grad_xy's arrays are the landscape's to reuse.
-                ux, uy = np.add(gx, noise[t, 0], out=qx), np.add(gy, noise[t, 1], out=qy)
-            heavy_ball_in_place(px, ux, alpha, mu, scratch)
-            heavy_ball_in_place(py, uy, alpha, mu, scratch)
-            if any_stopped:
-                stopped = ~outcome.alive
-                px[stopped] = 0.0
-                py[stopped] = 0.0
-            np.add(x, px, out=nx)
-            np.add(y, py, out=ny)
-            if track or not nesterov:
-                gx, gy = grad_xy(nx, ny)
-            if track:
-                # The order of Lockstep: where each ball went first, freeze, then rest.
-                new = outcome.record(t + 1, nx, ny, value_xy(nx, ny), gx, gy)
-                if new.any():   # a stopped ball stays where it last was
-                    nx[new], ny[new] = x[new], y[new]
-                    any_stopped = True
-                outcome.record_rest(t + 1, nx, ny, gx, gy, px, py)
-            x, nx, y, ny = nx, x, ny, y
-            if any_stopped and outcome.all_stopped():
+            if t % _CANCEL_EVERY == 0 and cancel.is_set():
+                return
+            if stopped is not None and (t == 0 or len(outcome.ids)):
+                # Lockstep steps a stopped ball by zero once more, turning -0.0 into +0.0.
+                xs[stopped] += 0.0
+                ys[stopped] += 0.0
+                stopped = None
+            if not len(outcome.ids):
                 break   # every ball is frozen: the remaining steps change nothing
-    job.x[lo:hi], job.y[lo:hi] = x, y
-    if track:
-        job.converged_at[lo:hi] = outcome.converged_at
-        job.diverged_at[lo:hi] = outcome.diverged_at
-        job.left_at[lo:hi] = outcome.left_at
+            c.step(None if noise is None else noise[t], grad_xy, nesterov)
+            nx, ny = c.spare
+            c.g = grad_xy(nx, ny)
+            gone = outcome.judge(t + 1, c.spare, value_xy(nx, ny), *c.g, c.p)
+            c.w, c.spare = c.spare, c.w
+            # The order of Lockstep: where each ball went first; a stopped ball stays
+            # where it last was (now ``spare``).
+            stopped = _stop(c, outcome, gone, xs, ys, c.spare)
+    xs[outcome.ids], ys[outcome.ids] = c.w
+    outcome.flush()
+    job.converged_at[lo:hi] = outcome.converged_at
+    job.diverged_at[lo:hi] = outcome.diverged_at
+    job.left_at[lo:hi] = outcome.left_at
+
+
+def _stop(c: _Chunk, outcome: BatchOutcome, gone, xs, ys, places) -> np.ndarray | None:
+    """Freeze the balls ``gone`` (a mask of the live ones) at ``places`` and drop them;
+    return their indices in the chunk."""
+    if gone is None:
+        return None
+    stopped = outcome.ids[gone]
+    xs[stopped], ys[stopped] = places[:, gone]
+    c.keep(~gone)
+    outcome.keep(~gone)
+    return stopped
 
 
 def _per_ball(value, n: int) -> np.ndarray | float:
@@ -203,7 +254,7 @@ def run_batch(landscape: Landscape, starts, alpha, mu, steps: int, *, nesterov: 
         Gradient noise, drawn per step from ``(seed, t)`` and shared by all balls.
     track
         Record convergence/divergence steps with the shared outcome rule (the map
-        needs it; it costs about three times the stepping alone).
+        needs it; with it a step costs about 2.5 times the stepping alone).
     threads
         Worker threads sharing the chunks (default 1). numpy releases the GIL inside
         each operation, but a cache-sized operation is so short that two threads mostly

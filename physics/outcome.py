@@ -37,6 +37,7 @@ not settled, since it will roll off.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -105,6 +106,47 @@ def tolerances_for(landscape: Landscape, tolerances: Tolerances | None) -> Toler
     return Tolerances.for_landscape(landscape) if tolerances is None else tolerances
 
 
+def _leaving(x, y, loss, gx, gy, centre, reach):
+    """``(gone, finite)``: which states are not finite or lie beyond ``reach`` of
+    ``centre`` (whether or not their balls still move), and which are finite."""
+    cx, cy = centre
+    with np.errstate(invalid="ignore"):
+        finite = np.isfinite(x) & np.isfinite(y) & np.isfinite(loss)
+        finite &= np.isfinite(gx) & np.isfinite(gy)
+        out = np.abs(x - cx) > reach
+        out |= np.abs(y - cy) > reach
+        out |= ~finite
+    return out, finite
+
+
+def _at_rest(gx, gy, px, py, gtol2, xtol2):
+    """``(rest, |∇L|², |p|²)``: which states have ``|∇L|² ≤ gtol2`` and ``|p|² ≤ xtol2``,
+    squares summed x then y."""
+    with np.errstate(all="ignore"):
+        g2, p2 = gx * gx + gy * gy, px * px + py * py
+    return (g2 <= gtol2) & (p2 <= xtol2), g2, p2
+
+
+def _rest_codes(rule, xs, ys, g2, p2) -> np.ndarray:
+    """What balls at rest at ``(xs, ys)`` rest at (``rule``: a tracker, for its landscape
+    and tolerances): CONVERGED at a minimum within ``newton``, PLATEAU, SADDLE or
+    BALANCED, else RUNNING (creeping, not there yet)."""
+    hxx, hxy, hyy = (np.broadcast_to(np.asarray(h, dtype=float), xs.shape)
+                     for h in rule.landscape.hessian_xy(xs, ys))
+    low, high = eigen_range(hxx, hxy, hyy)
+    zero = rule.tolerances.curvature
+    flat = np.maximum(np.abs(low), np.abs(high)) <= zero
+    saddle = ~flat & (low < -zero)
+    still = (g2 == 0) & (p2 == 0)
+    with np.errstate(all="ignore"):
+        # A line of minima (λ_min ≈ 0 < λ_max) measures along its curved direction.
+        newton = np.sqrt(g2) / np.where(low > zero, low, high)
+    near = newton <= rule.tolerances.newton
+    return np.where(flat, PLATEAU,
+                    np.where(saddle, np.where(still, BALANCED, SADDLE),
+                             np.where(near, CONVERGED, RUNNING))).astype(np.int8)
+
+
 class OutcomeTracker:
     """The state of each of a set of balls, and when each converged, diverged or left.
 
@@ -138,51 +180,6 @@ class OutcomeTracker:
     def all_stopped(self) -> bool:
         return not self._alive.any()
 
-    def _gone(self, x, y, loss, gx, gy):
-        """``(gone, finite)``: live balls that diverged or left at these states, and
-        which of these states are finite."""
-        cx, cy = self._centre
-        with np.errstate(invalid="ignore"):
-            finite = np.isfinite(x)
-            finite &= np.isfinite(y)
-            finite &= np.isfinite(loss)
-            finite &= np.isfinite(gx)
-            finite &= np.isfinite(gy)
-            out = np.abs(x - cx) > self._reach
-            out |= np.abs(y - cy) > self._reach
-            gone = out | ~finite
-            gone &= self._alive
-        return gone, finite
-
-    def _at_rest(self, gx, gy, px, py):
-        """``(rest, |∇L|², |p|²)``: which states have ``|∇L| ≤ gtol`` and ``|p| ≤ xtol``."""
-        with np.errstate(all="ignore"):
-            g2 = gx * gx
-            g2 += gy * gy
-            p2 = px * px
-            p2 += py * py
-        rest = g2 <= self._gtol2
-        rest &= p2 <= self._xtol2
-        return rest, g2, p2
-
-    def _rest_codes(self, xs, ys, g2, p2) -> np.ndarray:
-        """What balls at rest at ``(xs, ys)`` rest at: CONVERGED at a minimum within
-        ``newton``, PLATEAU, SADDLE or BALANCED, else RUNNING (creeping, not there yet)."""
-        hxx, hxy, hyy = (np.broadcast_to(np.asarray(h, dtype=float), xs.shape)
-                         for h in self.landscape.hessian_xy(xs, ys))
-        low, high = eigen_range(hxx, hxy, hyy)
-        zero = self.tolerances.curvature
-        flat = np.maximum(np.abs(low), np.abs(high)) <= zero
-        saddle = ~flat & (low < -zero)
-        still = (g2 == 0) & (p2 == 0)
-        with np.errstate(all="ignore"):
-            # A line of minima (λ_min ≈ 0 < λ_max) measures along its curved direction.
-            newton = np.sqrt(g2) / np.where(low > zero, low, high)
-        near = newton <= self.tolerances.newton
-        return np.where(flat, PLATEAU,
-                        np.where(saddle, np.where(still, BALANCED, SADDLE),
-                                 np.where(near, CONVERGED, RUNNING))).astype(np.int8)
-
     def record(self, t: int, x, y, loss, gx, gy) -> np.ndarray:
         """Judge where each ball got to at step t; return the balls that stop here.
 
@@ -191,7 +188,8 @@ class OutcomeTracker:
         """
         if self._start_loss is None:
             self._start_loss = np.array(loss, dtype=float)
-        gone, finite = self._gone(x, y, loss, gx, gy)
+        gone, finite = _leaving(x, y, loss, gx, gy, self._centre, self._reach)
+        gone &= self._alive
         if not gone.any():
             return gone
         with np.errstate(invalid="ignore"):
@@ -207,7 +205,7 @@ class OutcomeTracker:
 
     def record_rest(self, t: int, x, y, gx, gy, px, py) -> None:
         """Which live balls are at rest at step t, and at what: a minimum or not."""
-        rest, g2, p2 = self._at_rest(gx, gy, px, py)
+        rest, g2, p2 = _at_rest(gx, gy, px, py, self._gtol2, self._xtol2)
         rest &= self._alive
         # A converged ball stays converged; any other live ball that moves is running.
         self.state[self._searching & ~rest] = RUNNING
@@ -215,7 +213,7 @@ class OutcomeTracker:
         if not ask.any():
             return
         # Only balls at rest and not yet converged pay for a Hessian.
-        codes = self._rest_codes(x[ask], y[ask], g2[ask], p2[ask])
+        codes = _rest_codes(self, x[ask], y[ask], g2[ask], p2[ask])
         self.state[ask] = codes
         newly = np.zeros(self.state.shape, dtype=bool)
         newly[ask] = codes == CONVERGED
@@ -234,20 +232,21 @@ class OutcomeTracker:
         if self._start_loss is None:
             self._start_loss = np.array(loss[0], dtype=float)
         index = np.arange(n).reshape((n,) + (1,) * self._alive.ndim)
-        gone, finite = self._gone(x, y, loss, gx, gy)
+        gone, finite = _leaving(x, y, loss, gx, gy, self._centre, self._reach)
+        gone &= self._alive
         stops = gone.any(axis=0)
         stop = np.where(stops, gone.argmax(axis=0), n)
         alive = index < stop                       # alive at each step of the chunk
         states = np.empty(gone.shape, dtype=np.int8)
         states[...] = self.state                   # the stopped and the converged keep theirs
         searching = self._searching.copy()
-        rest, g2, p2 = self._at_rest(gx, gy, px, py)
+        rest, g2, p2 = _at_rest(gx, gy, px, py, self._gtol2, self._xtol2)
         rest &= alive
         if searching.any():
             codes = np.full(gone.shape, RUNNING, dtype=np.int8)
             ask = rest & searching
             if ask.any():
-                codes[ask] = self._rest_codes(x[ask], y[ask], g2[ask], p2[ask])
+                codes[ask] = _rest_codes(self, x[ask], y[ask], g2[ask], p2[ask])
             converges = (codes == CONVERGED).any(axis=0) & searching
             first = np.where(converges, (codes == CONVERGED).argmax(axis=0), n)
             codes[index >= first] = CONVERGED      # lasting, until it stops
@@ -269,6 +268,106 @@ class OutcomeTracker:
             self._searching &= ~stops
         self.state[...] = states[-1]
         return states, stop
+
+
+class BatchOutcome:
+    """:class:`OutcomeTracker`'s rule for a flat batch of ``n`` balls that only steps
+    forward and keeps no state per step (the map's and the swarm's kernel), for less.
+
+    The same steps are recorded (:func:`_leaving`, :func:`_at_rest` and :func:`_rest_codes`
+    on the same numbers as :meth:`~OutcomeTracker.record` and ``record_rest``), but balls
+    that stop leave the arrays the caller steps (:meth:`judge` says which, :meth:`keep`
+    follows, ``ids`` maps back to the batch), and each step is screened: all five states
+    are finite if ``loss·∇ₓL + ∇ᵧL·∇ᵧL`` and the extreme x and y are, and within reach
+    iff those extremes are; only a ball with ``px² + pen + py² ≤ xtol²`` (``pen`` 0 while
+    it searches, ∞ once converged) may be at rest, and those are judged in batches by
+    :meth:`flush` (convergence changes no motion), after which ``converged_at`` is whole.
+    """
+
+    def __init__(self, landscape: Landscape, n: int, tolerances: Tolerances | None = None):
+        rule = OutcomeTracker(landscape, (0,), tolerances)
+        self.landscape, self.tolerances = landscape, rule.tolerances
+        self._centre, self._reach = rule._centre, rule._reach
+        self._gtol2, self._xtol2 = rule._gtol2, rule._xtol2
+        self.converged_at, self.diverged_at, self.left_at = (
+            np.full(n, NOT_YET, dtype=np.int64) for _ in range(3))
+        self.ids, self._pen = np.arange(n), np.zeros(n)   # the live balls, in the caller's order
+        self._searching, self._seeking = np.ones(n, dtype=bool), n > 0   # by ball of the batch
+        self._start_loss, self._scratch, self._waiting = None, np.empty((2, n)), []
+
+    def _quiet(self, w, loss, gx, gy) -> bool:
+        """Whether no ball can have diverged or left here (False: test them all)."""
+        # A non-finite factor makes a dot product non-finite (∞·0 is NaN); an overflow
+        # of finite ones only sends the step down the full test.
+        total = float(np.dot(loss, gx)) + float(np.dot(gy, gy))
+        (x0, y0), (x1, y1) = (np.minimum.reduce(w, axis=1).tolist(),
+                              np.maximum.reduce(w, axis=1).tolist())
+        (cx, cy), reach = self._centre, self._reach
+        # Written so that a NaN fails; fl(x − c) is monotone in x, so the extremes decide.
+        return (math.isfinite(total + x0 + x1 + y0 + y1) and -reach <= x0 - cx
+                and x1 - cx <= reach and -reach <= y0 - cy and y1 - cy <= reach)
+
+    def judge(self, t: int, w, loss, gx, gy, p) -> np.ndarray | None:
+        """Judge the live balls at step t (positions ``w`` and last steps ``p`` of shape
+        ``(2, live)``); return which stop here, or None. The caller freezes those where
+        they last were and calls :meth:`keep`."""
+        if self._start_loss is None:
+            self._start_loss = np.array(loss, dtype=float)
+        elif self._quiet(w, loss, gx, gy):
+            return self._wait(t, None, w, gx, gy, p)
+        out, finite = _leaving(w[0], w[1], loss, gx, gy, self._centre, self._reach)
+        if not out.any():
+            return self._wait(t, None, w, gx, gy, p)
+        with np.errstate(invalid="ignore"):
+            left = out & finite & (loss < self._start_loss)
+        self.diverged_at[self.ids[out & ~left]] = t
+        self.left_at[self.ids[left]] = t
+        return self._wait(t, out, w, gx, gy, p)
+
+    def _wait(self, t, gone, w, gx, gy, p):
+        """Keep the searching balls that may be at rest at step t for :meth:`flush`."""
+        if self._seeking:
+            u = np.multiply(p, p, out=self._scratch)
+            np.add(u[0], self._pen, out=u[0])     # + 0 is exact: |p|² (x then y), or ∞
+            np.add(u[0], u[1], out=u[0])
+            if np.minimum.reduce(u[0]) <= self._xtol2:
+                ask = (u[0] <= self._xtol2).nonzero()[0]
+                ask = ask if gone is None else ask[~gone[ask]]
+                self._waiting.append((np.full(len(ask), t), self.ids[ask], w[:, ask],
+                                      gx[ask], gy[ask], p[:, ask]))
+                if len(self._waiting) >= 64:
+                    self.flush()
+        return gone
+
+    def flush(self) -> None:
+        """Judge the kept balls: the first step each is at rest at a minimum is when it
+        converged (elementwise: the same bits as record_rest's whole arrays)."""
+        if not self._waiting:
+            return
+        t, ids, (x, y), gx, gy, (px, py) = (np.concatenate(a, axis=-1)
+                                            for a in zip(*self._waiting))
+        self._waiting = []
+        rest, g2, p2 = _at_rest(gx, gy, px, py, self._gtol2, self._xtol2)
+        rest &= self._searching[ids]     # (an infinite xtol lets converged balls through)
+        if not rest.any():
+            return
+        codes = _rest_codes(self, x[rest], y[rest], g2[rest], p2[rest])
+        done = codes == CONVERGED
+        balls, first = np.unique(ids[rest][done], return_index=True)   # kept in step order
+        if not len(balls):
+            return
+        self.converged_at[balls] = t[rest][done][first]
+        self._searching[balls] = False
+        live = np.isin(self.ids, balls, assume_unique=True)
+        self._pen[live] = np.inf
+        self._seeking = bool(self._searching[self.ids].any())
+
+    def keep(self, kept: np.ndarray) -> None:
+        """Keep only the live balls ``kept`` (a mask)."""
+        self.ids, self._pen = self.ids[kept], self._pen[kept]
+        self._start_loss = self._start_loss[kept]
+        self._scratch = np.empty((2, len(self.ids)))
+        self._seeking = bool(self._searching[self.ids].any())
 
 
 def describe(state: int, since: int) -> str:
