@@ -6,14 +6,12 @@ to a temporary name beside the target and moves it into place only when
 disk) removes everything it wrote. An existing file is never clobbered half-way.
 Memory does not grow with the number of frames, and every failure is one line.
 
-* MP4: H.264, yuv420p, ``+faststart`` — plays in browsers and presentation software.
-* WebM: VP9, yuv420p.
+* MP4: H.264, yuv420p, ``+faststart`` (plays in browsers and slides); WebM: VP9, yuv420p.
 * Both stream raw frames into the ffmpeg binary that ships inside the ``imageio-ffmpeg``
-  wheel, so encoding runs in its own process, on the other core, while the next frame
-  renders.
-* GIF: written frame by frame. The contour colours never change, so one palette is
-  computed from the first frame and every frame is mapped onto it (no dithering): fast,
-  no flicker, and each frame stores only the rectangle that changed.
+  wheel, so encoding runs in its own process, on the other core, while the next renders.
+* GIF: streamed the same way into our own writer's process. The contour colours never
+  change, so one palette is computed from the first frame and every frame is mapped onto
+  it (no dithering): fast, no flicker, each frame only the rectangle that changed.
 * PNG: numbered frames ``NAME_0000.png ...`` in a folder ``NAME/`` beside ``NAME.png``.
 """
 
@@ -21,14 +19,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import re
 import shutil
 import struct
 import subprocess
+import sys
 import threading
-from collections import deque
-from concurrent.futures import ThreadPoolExecutor
 from fractions import Fraction
 from pathlib import Path
 
@@ -48,7 +46,7 @@ FORMATS = {".gif": "GIF", ".mp4": "MP4 (H.264)", ".webm": "WebM (VP9)", ".png": 
 MIN_SIZE = (160, 120)
 MAX_SIZE = (7680, 4320)
 MAX_FPS = 120
-#: ffmpeg in a process group of its own: a terminal's Ctrl+C reaches only us.
+#: An encoding process in a group of its own: a terminal's Ctrl+C reaches only us.
 _OWN_PROCESS_GROUP = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if os.name == "nt"
                       else {"start_new_session": True})
 _FFMPEG_PREFIX = re.compile(r"^(\[[^\]]*\]\s*)+")   # "[out#0/mp4 @ 0x55d0] " before a message
@@ -87,20 +85,12 @@ def check_target(path, size) -> str:
 
 
 class Encoder:
-    """Base: a temporary output beside ``target``, moved into place on :meth:`finish`."""
+    """Base: a temporary output beside ``target``. Each encoder has ``write(frame)``,
+    ``finish()`` (the output moved into place) and ``abort()`` (everything removed)."""
 
     def __init__(self, target: Path, size: tuple[int, int], fps: float):
         self.target, self.size, self.fps = target, size, fps
         self.frames = 0
-
-    def write(self, frame: np.ndarray) -> None:
-        raise NotImplementedError
-
-    def finish(self) -> None:
-        raise NotImplementedError
-
-    def abort(self) -> None:
-        raise NotImplementedError
 
     def _check(self, frame: np.ndarray) -> np.ndarray:
         width, height = self.size
@@ -109,26 +99,6 @@ class Encoder:
                                         "({height}, {width}, 3)").format(
                 number=self.frames, shape=frame.shape, height=height, width=width))
         return frame
-
-
-class _FileEncoder(Encoder):
-    def __init__(self, target, size, fps):
-        super().__init__(target, size, fps)
-        # The temporary keeps the extension: ffmpeg picks its muxer from it.
-        try:
-            self.temporary = temporary_beside(target, suffix=target.suffix)
-        except OSError as error:
-            raise ExportError(describe_os_error(target, error)) from None
-
-    def _move_into_place(self) -> None:
-        try:
-            put_in_place(self.temporary, self.target)
-        except OSError as error:
-            self.abort()
-            raise ExportError(describe_os_error(self.target, error)) from None
-
-    def abort(self) -> None:
-        self.temporary.unlink(missing_ok=True)
 
 
 def video_command(size, fps, output, source="-") -> list[str]:
@@ -148,32 +118,37 @@ def video_command(size, fps, output, source="-") -> list[str]:
             "-c:v", codec, "-pix_fmt", "yuv420p", *extra, "-y", str(output)]
 
 
-class FfmpegEncoder(_FileEncoder):
-    """MP4 (H.264) or WebM (VP9): raw frames piped into imageio-ffmpeg's bundled ffmpeg.
-
-    ffmpeg runs in its own process group, so a Ctrl+C in the terminal reaches only us
-    (and :meth:`abort` stops ffmpeg); its messages are kept, never shown, and a failure
-    becomes one line: ffmpeg's own reason, or "the disk is full".
-    """
+class _PipeEncoder(Encoder):
+    """Raw frames piped into a process of its own (``_command()``) writing the temporary:
+    it works on the other core while the next frame renders, sharing no GIL with us. In its
+    own process group, a terminal's Ctrl+C reaches only us (:meth:`abort` stops it); its
+    messages are kept, never shown, and a failure becomes one line."""
 
     def __init__(self, target, size, fps):
         super().__init__(target, size, fps)
-        self._messages = []   # what ffmpeg says (its first lines), for the one-line reason
+        self._messages = []   # what it says (its first lines), for the one-line reason
         self._process = self._reader = None
+        try:   # the temporary keeps the extension: ffmpeg picks its muxer from it
+            self.temporary = temporary_beside(target, suffix=target.suffix)
+        except OSError as error:
+            raise ExportError(describe_os_error(target, error)) from None
         try:
-            self._process = subprocess.Popen(video_command(size, fps, self.temporary), bufsize=0,
-                                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                             stderr=subprocess.PIPE, **_OWN_PROCESS_GROUP)
+            self._process = subprocess.Popen(self._command(), bufsize=0, stdin=subprocess.PIPE,
+                                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                             **_OWN_PROCESS_GROUP)
         except (OSError, RuntimeError) as error:   # no binary, cannot fork, out of memory
             self.abort()
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
             raise ExportError(translate("export errors", "cannot start the video encoder: "
                                         "{reason}").format(reason=reason)) from None
+        with contextlib.suppress(ImportError, AttributeError, OSError):   # Linux's pipes only
+            import fcntl  # noqa: PLC0415 - a 1 MB pipe: a wake-up a frame, not every 64 kB
+            fcntl.fcntl(self._process.stdin, fcntl.F_SETPIPE_SZ, 1 << 20)
         self._reader = threading.Thread(target=self._read_messages, daemon=True)
         self._reader.start()
 
     def _read_messages(self):
-        with self._process.stderr as messages:   # until ffmpeg exits
+        with self._process.stderr as messages:   # until the process exits
             for line in messages:   # read to the end, keep the start: the specific part
                 if len(self._messages) < 40:
                     self._messages.append(line.decode("utf-8", "replace").strip())
@@ -183,34 +158,36 @@ class FfmpegEncoder(_FileEncoder):
         try:
             while pixels:   # a pipe may take part of a frame (a signal arrived)
                 pixels = pixels[self._process.stdin.write(pixels):]
-        except OSError:   # a broken pipe: ffmpeg stopped (a bad option, a full disk)
+        except OSError:   # a broken pipe: it stopped (a bad option, a full disk)
             raise self._failed() from None
         self.frames += 1
 
     def finish(self):
-        self._process.stdin.close()   # the end of the input: ffmpeg writes the trailer
+        self._process.stdin.close()   # the end of the input: it writes the trailer
         if self._process.wait() != 0:
             raise self._failed()
         self._reader.join(timeout=1)
-        self._move_into_place()
+        try:
+            put_in_place(self.temporary, self.target)
+        except OSError as error:
+            self.abort()
+            raise ExportError(describe_os_error(self.target, error)) from None
 
     def _failed(self) -> ExportError:
-        """The one-line error for ffmpeg's failure (it is stopped and the output removed)."""
+        """The one-line error for the process's failure (stopped, the output removed)."""
         self._stop(None, self._process.terminate, self._process.kill)
         lines = [_FFMPEG_PREFIX.sub("", line) for line in self._messages if line.strip()]
         code = self._process.returncode
         self.abort()
-        if any("No space left on device" in line for line in lines):
-            return ExportError(describe_os_error(self.target, OSError(errno.ENOSPC, "disk full")))
-        # ffmpeg's first complaint is the specific one; later lines say "Conversion failed!".
-        return ExportError(translate("export errors", "the video encoder failed: {reason}")
-                           .format(reason=lines[0]) if lines else
-                           translate("export errors", "the video encoder failed (exit status "
-                                     "{code})").format(code=code))
+        for line in lines:   # "[Errno 28] No space left on device", from ffmpeg or ours
+            found = re.search(r"\[Errno (\d+)\] (.*)|(No space left on device)", line)
+            if found:
+                number = int(found[1]) if found[1] else errno.ENOSPC
+                return ExportError(describe_os_error(self.target, OSError(number, found[2])))
+        return self._failure(lines, code)
 
     def _stop(self, *ends) -> None:
-        """Try each of ``ends`` in turn (``None``: close ffmpeg's input and let it exit by
-        itself), giving each a second: never waits longer than that."""
+        """Try each of ``ends`` (``None``: close its input), a second each, no longer."""
         for end in ends:
             if end is not None:
                 end()
@@ -228,65 +205,108 @@ class FfmpegEncoder(_FileEncoder):
             # Stop it before it finishes the file we are giving up (closing its input
             # would make it encode what it holds and write a trailer first).
             self._stop(self._process.terminate, self._process.kill)
-        super().abort()
+        self.temporary.unlink(missing_ok=True)
 
 
-class GifEncoder(_FileEncoder):
-    """Animated GIF streamed to its file as frames come: memory does not grow with length.
+class FfmpegEncoder(_PipeEncoder):
+    """MP4 (H.264) or WebM (VP9): raw frames piped into imageio-ffmpeg's bundled ffmpeg."""
+
+    def _command(self):
+        return video_command(self.size, self.fps, self.temporary)
+
+    def _failure(self, lines, code):
+        # ffmpeg's first complaint is the specific one; later lines say "Conversion failed!".
+        return ExportError(translate("export errors", "the video encoder failed: {reason}")
+                           .format(reason=lines[0]) if lines else
+                           translate("export errors", "the video encoder failed (exit status "
+                                     "{code})").format(code=code))
+
+
+class GifEncoder(_PipeEncoder):
+    """GIF: frames piped into :class:`GifWriter` in a Python process of its own — Pillow's
+    LZW holds the GIL: on our thread it would take turns with drawing, not run beside it."""
+
+    def __init__(self, target, size, fps, key_colours=()):
+        self._keys = key_colours   # (before the process starts: its command names them)
+        super().__init__(target, size, fps)
+
+    def _command(self):
+        return gif_command(self.size, self.fps, self.temporary, self._keys)
+
+    def _failure(self, lines, code):   # a Python error's last line says what it was
+        return ExportError(cannot_write(self.target, lines[-1] if lines else f"exit {code}"))
+
+    def finish(self):
+        if self.frames == 0:   # (not a GIF of no frames)
+            self.abort()
+            raise ExportError(translate("export errors", "no frames to write"))
+        super().finish()
+
+
+def gif_command(size, fps, output, key_colours=()) -> list[str]:
+    """The GIF writer's process, raw RGB frames on its input (the benchmark's floor too)."""
+    code = (f"import sys; sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r}); "
+            "from app.encoders import write_gif; write_gif(sys.argv[1:])")
+    return [sys.executable, "-c", code, str(output), *map(str, size), repr(float(fps)),
+            json.dumps([[int(v) for v in c] for c in key_colours][:64])]
+
+
+def write_gif(args) -> None:
+    """The GIF process (``args``: PATH WIDTH HEIGHT FPS KEY-COLOURS-JSON): frames from
+    standard input until it closes, the GIF into PATH; an OSError is its one line."""
+    width, height = int(args[1]), int(args[2])
+    frame = bytearray(width * height * 3)   # refilled: the writer copies what it keeps
+    try:
+        with open(args[0], "wb") as file:
+            gif = GifWriter(file, (width, height), float(args[3]), json.loads(args[4]))
+            while sys.stdin.buffer.readinto(frame) == len(frame):   # (waits for a whole one)
+                gif.write(np.frombuffer(frame, np.uint8).reshape(height, width, 3))
+            gif.close()
+    except OSError as error:
+        print(f"[Errno {error.errno}] {error.strerror}", file=sys.stderr)
+        sys.exit(1)
+
+
+class GifWriter:
+    """A GIF written to ``file`` frame by frame: memory does not grow with its length.
 
     One palette is learnt from the first frame (plus exact ``key_colours``, the balls,
     trails and arrows: scarce in that frame, a palette learnt from it alone would shift
-    them) and every frame is mapped onto it, without dithering: no flicker, no per-frame
-    palettes. A frame stores only the bounding box of the pixels that changed, and inside
-    it every unchanged pixel is the transparent index 255 ("do not dispose" shows the old
-    one through), so long runs compress to almost nothing. A worker thread quantises and
-    writes, at most :attr:`IN_FLIGHT` frames behind the caller.
-    """
+    them) and every frame is mapped onto it, without dithering (no flicker). A frame stores
+    only the box of the pixels that changed, each unchanged one in it the transparent index
+    255 ("do not dispose" shows the old one); only that box is quantised (undithered, an
+    index depends on the colour alone)."""
 
-    IN_FLIGHT = 2
-
-    def __init__(self, target, size, fps, key_colours=()):
-        super().__init__(target, size, fps)
+    def __init__(self, file, size, fps, key_colours=()):
+        self._file, self._size, self._palette = file, size, None
         self._key_colours = [tuple(int(v) for v in c) for c in key_colours][:64]
         # GIF delays are centiseconds, and browsers play a delay under 2 as 10.
         self._delay = max(2, round(100 / fps))
-        self._palette = self._previous = self._file = None
-        self._in_flight = deque()
-        self._pool = ThreadPoolExecutor(max_workers=1)
+        self._rgb = np.zeros((size[1], size[0], 3), np.uint8)   # the last frame's colours
+        self._indices = np.full(size[::-1], 255, np.uint8)      # and their palette indices
 
     def write(self, frame):
-        frame = np.array(self._check(frame))   # own copy: the caller may reuse its buffer
-        self._wait(self.IN_FLIGHT - 1)
-        self._in_flight.append(self._pool.submit(self._encode, frame))
-        self.frames += 1
-
-    def _wait(self, keep: int) -> None:
-        try:
-            while len(self._in_flight) > keep:
-                self._in_flight.popleft().result()
-        except OSError as error:
-            self.abort()
-            raise ExportError(describe_os_error(self.target, error)) from None
-
-    def _encode(self, frame):
-        """On the worker: quantise one frame and append it to the file."""
+        """Quantise the part of ``frame`` that changed and append it to the file."""
         from PIL import GifImagePlugin, Image  # noqa: PLC0415
 
         if self._palette is None:
-            self._start(frame)
-        indices = np.asarray(Image.fromarray(frame, "RGB").quantize(
-            palette=self._palette, dither=Image.Dither.NONE))
-        corner, data = (0, 0), indices
-        if self._previous is not None:
-            changed = indices != self._previous
+            self._start(frame)   # (every index is 255 until then: all of frame 0 is new)
+            box = np.s_[0:frame.shape[0], 0:frame.shape[1]]
+        else:
+            box = _changed_box(frame, self._rgb)
+        corner, data = (0, 0), np.full((1, 1), 255, np.uint8)   # still: one transparent pixel
+        if box is not None:
+            part = np.ascontiguousarray(frame[box])
+            indices = np.asarray(Image.fromarray(part, "RGB").quantize(
+                palette=self._palette, dither=Image.Dither.NONE))
+            changed = indices != self._indices[box]
             rows, cols = np.flatnonzero(changed.any(axis=1)), np.flatnonzero(changed.any(axis=0))
-            if rows.size == 0:   # nothing changed: one transparent pixel keeps the frame's time
-                data = np.full((1, 1), 255, np.uint8)
-            else:
-                box = np.s_[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
-                corner, data = (int(cols[0]), int(rows[0])), np.where(changed[box], indices[box], 255)
-        self._previous = indices
-        for chunk in GifImagePlugin.getdata(Image.fromarray(data.astype(np.uint8), "P"), corner,
+            if rows.size:   # (a colour can change and keep its index)
+                inner = np.s_[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+                corner = (box[1].start + int(cols[0]), box[0].start + int(rows[0]))
+                data = np.where(changed[inner], indices[inner], 255).astype(np.uint8)
+            self._rgb[box], self._indices[box] = part, indices
+        for chunk in GifImagePlugin.getdata(Image.fromarray(data, "P"), corner,
                                             duration=self._delay * 10, disposal=1, transparency=255):
             self._file.write(chunk)
 
@@ -300,35 +320,22 @@ class GifEncoder(_FileEncoder):
         entries = [v for c in self._key_colours for v in c] + learnt.getpalette()
         self._palette = Image.new("P", (1, 1))
         self._palette.putpalette((entries + [0] * 768)[:255 * 3])   # 255 entries: 255 stays free
-        self._file = open(self.temporary, "wb")   # closed by finish() or abort()
-        width, height = self.size
-        self._file.write(b"GIF89a" + struct.pack("<HHBBB", width, height, 0xF7, 0, 0)
+        self._file.write(b"GIF89a" + struct.pack("<HHBBB", *self._size, 0xF7, 0, 0)
                          + bytes(self._palette.getpalette()[:255 * 3]) + b"\0\0\0"
                          + b"!\xff\x0bNETSCAPE2.0\x03\x01\0\0\0")   # loop forever
 
-    def finish(self):
-        self._wait(0)
-        if self._file is None:
-            self.abort()
-            raise ExportError(translate("export errors", "no frames to write"))
-        try:
-            self._file.write(b";")
-            self._file.close()
-        except OSError as error:
-            self.abort()
-            raise ExportError(describe_os_error(self.target, error)) from None
-        self._pool.shutdown()
-        self._move_into_place()
+    def close(self):   # (the file stays open: it is the caller's)
+        self._file.write(b";")
 
-    def abort(self):
-        self._pool.shutdown(wait=True, cancel_futures=True)
-        self._in_flight.clear()
-        if self._file is not None:
-            try:
-                self._file.close()
-            except OSError:
-                pass   # a full disk refusing the last bytes: the file goes anyway
-        super().abort()
+
+def _changed_box(frame: np.ndarray, last: np.ndarray):
+    """The ``(rows, columns)`` slices around the pixels that differ (None: none)."""
+    differs = (frame != last).reshape(frame.shape[0], -1)   # a row of bytes, R G B R G B ...
+    if not (rows := np.flatnonzero(differs.any(axis=1))).size:
+        return None
+    top, bottom = int(rows[0]), int(rows[-1]) + 1
+    columns = np.flatnonzero(differs[top:bottom].any(axis=0)) // 3
+    return np.s_[top:bottom, int(columns[0]):int(columns[-1]) + 1]
 
 
 class PngFramesEncoder(Encoder):

@@ -7,8 +7,9 @@ and then
 * MP4: ffmpeg reads that file itself, with the very command our encoder runs
   (:func:`app.encoders.video_command`: libx264, yuv420p, veryfast, crf 20, faststart) —
   no Python in the loop;
-* GIF: our GIF encoder (:class:`app.encoders.GifEncoder`: one palette, per-frame
-  changed rectangles, Pillow's quantiser and LZW) is fed those frames from the file.
+* GIF: our GIF encoder's process reads that file itself, with the very command our
+  encoder runs (:func:`app.encoders.gif_command`: :class:`app.encoders.GifWriter`, one
+  palette, per-frame changed rectangles, Pillow's quantiser and LZW).
 
     cd /work/main && QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/export_floors.py
 """
@@ -21,11 +22,9 @@ import sys
 import tempfile
 import time
 
-import numpy as np
-
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from app.encoders import open_encoder, video_command  # noqa: E402
+from app.encoders import gif_command, video_command  # noqa: E402
 from app.model.export_plan import DEFAULT_FPS, KEY_COLOURS  # noqa: E402
 
 
@@ -47,12 +46,6 @@ def prerender(raw_path: str, frames: int, size: tuple[int, int]) -> None:
         canvas.close_canvas()
 
 
-def frames_of(raw_path: str, size: tuple[int, int]) -> np.ndarray:
-    """The pre-rendered frames, mapped from the file (no copy in memory)."""
-    width, height = size
-    return np.memmap(raw_path, np.uint8, "r").reshape(-1, height, width, 3)
-
-
 def ffmpeg_floor(raw_path: str, size, out_path: str, fps: float = DEFAULT_FPS) -> float:
     """Seconds for ffmpeg alone to encode the raw file with our encoder's settings."""
     start = time.perf_counter()
@@ -62,17 +55,11 @@ def ffmpeg_floor(raw_path: str, size, out_path: str, fps: float = DEFAULT_FPS) -
 
 
 def gif_floor(raw_path: str, size, out_path: str, fps: float = DEFAULT_FPS) -> float:
-    """Seconds for our GIF encoder alone to write the pre-rendered frames."""
-    frames = frames_of(raw_path, size)
+    """Seconds for our GIF encoder's process alone to write the pre-rendered frames."""
     start = time.perf_counter()
-    encoder = open_encoder(out_path, size, fps, key_colours=KEY_COLOURS)
-    try:
-        for frame in frames:
-            encoder.write(frame)
-        encoder.finish()
-    except BaseException:
-        encoder.abort()
-        raise
+    with open(raw_path, "rb") as frames:
+        subprocess.run(gif_command(size, fps, out_path, KEY_COLOURS), check=True, stdin=frames,
+                       stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 

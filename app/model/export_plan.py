@@ -10,9 +10,10 @@ animation runs until every ball has converged or diverged. A ``progress(done, to
 callback lets the command line draw a bar and the app keep its window responsive;
 returning ``False`` from it cancels, and the encoder then removes everything it wrote.
 
-The loop is a two-stage pipeline: while the encoder takes frame k on a worker thread
-(piping it to ffmpeg, quantising a GIF — waits that release the GIL), the caller's thread
-renders frame k + 1, so an export costs about max(render, encode) a frame, not their sum.
+The loop is a two-stage pipeline: while a worker thread hands frame k to the encoder
+(piping it to ffmpeg or to the GIF writer's process: a wait that releases the GIL), the
+caller's thread renders frame k + 1, so an export costs about max(render, encode) a
+frame, not their sum.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Callable, Optional
 
 import numpy as np
 
-from app.encoders import ExportError, check_target, open_encoder
+from app.encoders import Encoder, ExportError, check_target, open_encoder
 from physics.simulation import Comparison
 
 from .theme import BALL_COLOURS, FORCE_COLOUR, VELOCITY_COLOUR, rgb
@@ -99,15 +100,22 @@ def planned_steps(plan: ExportPlan, run: Comparison) -> list[int]:
     return frame_steps(plan, last_settled_step(run) if plan.frames is None else 0)
 
 
+def open_plan_encoder(plan: ExportPlan) -> Encoder:
+    """The encoder for the plan's file (its process starts now: open it early)."""
+    return open_encoder(plan.path, plan.size, plan.fps, key_colours=KEY_COLOURS)
+
+
 def write_animation(plan: ExportPlan, steps: list[int], render: Render,
-                    progress: Progress | None = None) -> int:
+                    progress: Progress | None = None, encoder: Encoder | None = None) -> int:
     """Render each step into the plan's encoder; return the frame count (0 if cancelled).
 
     ``render(step)`` must return a new array each time, or one it never changes again:
-    the encoder may still be reading a frame while the next one renders. Raises
-    :class:`ExportError`; on any failure or cancel nothing is left behind.
+    the encoder may still be reading a frame while the next one renders. ``encoder`` is
+    one from :func:`open_plan_encoder` (None: opened here); it is finished or aborted
+    here. Raises :class:`ExportError`; on any failure or cancel nothing is left behind.
     """
-    encoder = open_encoder(plan.path, plan.size, plan.fps, key_colours=KEY_COLOURS)
+    if encoder is None:
+        encoder = open_plan_encoder(plan)
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encoder")
     writing: deque = deque()
     try:

@@ -57,9 +57,12 @@ class Arrow:
             width, height = max(view.width(), 1.0), max(view.height(), 1.0)
             sx, sy = width / max(x1 - x0, 1e-300), height / max(y1 - y0, 1e-300)
         angle = 180 + math.degrees(math.atan2(-vector[1] * sy, vector[0] * sx))
-        # Rebuilding the head's path is the costly part of a frame's arrows; a turn of
-        # less than a tenth of a degree moves no pixel of a 12 px head.
-        if not abs(angle - self._angle) <= 0.1:       # NaN (never set): set it
+        # Rebuilding the head's path is the costly part of a frame's arrows: it is
+        # rebuilt only when its angle, to a tenth of a degree (no pixel of a 12 px head
+        # moves for less), changes. Rounded, not compared with the last angle drawn, so a
+        # frame's picture depends on its own vector alone, never on the frames before it.
+        angle = round(angle, 1)
+        if angle != self._angle:                     # NaN (never set) differs from all
             self._angle = angle
             self.head.setStyle(angle=angle)
 

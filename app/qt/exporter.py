@@ -6,11 +6,19 @@ supplies the picture of each step, from an :class:`~app.qt.animation_canvas.Anim
 
 from __future__ import annotations
 
-from app.model.export_plan import ExportPlan, Progress, planned_steps, write_animation
+from app.model.export_plan import (
+    ExportPlan,
+    Progress,
+    open_plan_encoder,
+    planned_steps,
+    write_animation,
+)
 from app.model.scenario import Scenario
 
 from .animation_canvas import AnimationCanvas
 from .application import ensure_application
+
+PREFETCH_STEPS = 10_000
 
 
 def export_animation(scenario: Scenario, plan: ExportPlan, progress: Progress | None = None) -> int:
@@ -21,9 +29,21 @@ def export_animation(scenario: Scenario, plan: ExportPlan, progress: Progress | 
     """
     plan.validate()
     ensure_application()
-    canvas = AnimationCanvas(scenario, plan.size, include_loss=plan.include_loss,
-                             equal_axes=plan.equal_axes)
+    encoder = open_plan_encoder(plan)   # its process starts up while the canvas is built
+    canvas = None
     try:
-        return write_animation(plan, planned_steps(plan, canvas.run), canvas.render, progress)
+        canvas = AnimationCanvas(scenario, plan.size, include_loss=plan.include_loss,
+                                 equal_axes=plan.equal_axes)
+        steps = planned_steps(plan, canvas.run)
+        # The first steps in chunks, at once (a step a frame costs 8× more); not a long run's
+        # all, which would keep the progress bar and a cancel waiting.
+        canvas.run.ensure(min(max(steps), PREFETCH_STEPS))
+    except BaseException:
+        encoder.abort()
+        if canvas is not None:
+            canvas.close_canvas()
+        raise
+    try:
+        return write_animation(plan, steps, canvas.render, progress, encoder)
     finally:
         canvas.close_canvas()

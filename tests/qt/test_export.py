@@ -220,6 +220,37 @@ def test_frames_repainted_by_parts_equal_the_whole_canvas_grabbed(qtbot, include
         np.testing.assert_array_equal(frame, whole, err_msg=f"step {step}")
 
 
+def test_a_moved_start_marker_and_a_changed_header_are_repainted_exactly(qtbot):
+    """The start marker is left alone while it paints the same, and the header repaints
+    only its old and new text: moving the one and lengthening or shortening the other
+    between frames must still give exactly the whole canvas grabbed."""
+    scenario = default_scenario()
+    fast, slow = AnimationCanvas(scenario, SIZE), AnimationCanvas(scenario, SIZE)
+    (x0, x1), (y0, y1) = fast.plots[1].plotItem.vb.viewRange()   # (the views are linked)
+    top, bottom = ((x0 + x1) / 2, y0 + 0.85 * (y1 - y0)), ((x0 + x1) / 2, y0 + 0.15 * (y1 - y0))
+    changes = [(0, None, None), (1, None, None), (2, top, None),   # far from the balls
+               (3, None, "A much longer title than the default one, to widen the header"),
+               (4, bottom, ""), (5, None, None), (6, scenario.resolved_start(), "Aula 3")]
+    try:
+        pairs = []
+        for step, start, title in changes:
+            for canvas in (fast, slow):
+                if start is not None:
+                    for plot in canvas.plots:
+                        plot.set_start(start)
+                if title is not None:
+                    canvas.title = title
+            pairs.append((step, fast.render(step), slow.render_whole(step)))
+    finally:
+        fast.close_canvas()
+        slow.close_canvas()
+    for step, frame, whole in pairs:
+        np.testing.assert_array_equal(frame, whole, err_msg=f"step {step}")
+    marker = np.s_[:, SIZE[0] // 2:]   # the right pane: both places of the marker show
+    moved = (pairs[1][1][marker] != pairs[2][1][marker]).any(axis=-1).sum()
+    assert moved > 100   # (the ball moves a few dozen pixels; the marker's two places more)
+
+
 def test_an_exported_run_equals_the_slow_drawing_after_the_trail_is_cached_again(tmp_path):
     from app.qt.ball_layer import TRAIL_CHUNK
 
