@@ -77,12 +77,11 @@ class _Window:
     def frame_ms(self, step: int) -> float:
         """Cost of a frame, the best of three runs of :data:`FRAMES` frames from ``step``."""
         controller, app = self.controller, self.app
-        # Mark the run as playing (readouts and the loss plot then refresh at their own
-        # pace, as during real playback) but drive the frames by hand to time them.
-        controller._timer.start(10**6)
         runs = []
         for _ in range(3):
             controller.seek(step)
+            # Mark the run as playing (readouts and the loss plot then refresh at their
+            # own pace, as during real playback) but drive the frames by hand to time them.
             controller._timer.start(10**6)
             app.processEvents()
             start = time.perf_counter()

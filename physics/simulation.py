@@ -111,7 +111,7 @@ class Comparison:
         self._states = np.empty((capacity, n_opt, n_balls), dtype=np.int8)
         self._frontier = 0  # the last computed step
         self._computing = threading.Lock()   # held by the one thread computing (ensure)
-        self._keep(0)
+        self._keep_steps(self._balls.current())   # step 0, the start
 
     # -- computing -----------------------------------------------------------------------
 
@@ -145,16 +145,6 @@ class Comparison:
             new = np.empty((new_capacity,) + old.shape[1:], dtype=old.dtype)
             new[:capacity] = old
             setattr(self, name, new)
-
-    def _keep(self, t: int) -> None:
-        """Store the lockstep's current step as step t."""
-        self._grow(t)
-        balls = self._balls
-        self._positions[t] = balls.positions
-        self._velocity[t] = balls.velocity
-        self._grads[t] = balls.grads
-        self._loss[t] = balls.loss
-        self._states[t] = balls.outcome.state
 
     def _keep_steps(self, steps) -> None:
         """Store a chunk of steps from the lockstep where they belong."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-
 from app.model.update_rule import applied_gradient
 from optimizers.registry import hyperparameters_at
 from physics.simulation import Comparison

@@ -30,8 +30,6 @@ class _Stopped(Exception):
 class ComputeAhead(QtCore.QObject):
     """Computes ``window``'s run ahead on a worker thread, reporting in the status bar."""
 
-    finished = QtCore.Signal(int)     # the last computed step, when the worker has ended
-
     def __init__(self, window):
         super().__init__(window)
         self.window = window
@@ -110,4 +108,3 @@ class ComputeAhead(QtCore.QObject):
                 "window", "Computed up to step {step}: the timeline reaches it").format(
                     step=run.computed_steps))
         self.window.statusBar().showMessage(message, 8000)
-        self.finished.emit(run.computed_steps)

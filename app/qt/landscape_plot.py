@@ -9,7 +9,6 @@ Each ball, its trail and arrows are a :class:`~app.qt.ball_layer.BallLayer`.
 
 from __future__ import annotations
 
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
