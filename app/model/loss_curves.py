@@ -4,8 +4,14 @@ The y axis is logarithmic while it can be: it shows ``L − L_min`` where the la
 minimum is known (so the log axis reaches the bottom of the bowl), else ``L``. As soon as
 a drawn value is not positive — a saddle's escaping ball, whose loss falls below zero —
 the axis is linear instead of clamping the value to a fake floor. A swarm draws its
-median ball. Within two decades (the first steps) the range is padded to whole decades
-so the axis keeps a few readable ticks instead of piling them up.
+median ball.
+
+The y range is the values' lowest and highest so far, rounded outwards to whole decades
+(log; at least two, so the first steps get a few readable ticks instead of a pile of
+them) or to round numbers (linear). The values over ``0..k`` only ever spread as ``k``
+grows, so the range changes in jumps — a few dozen times over a whole run instead of at
+every redraw, each change repainting the axis text — and depends only on the step drawn:
+the window and an export of the same step show the same axis.
 """
 
 from __future__ import annotations
@@ -29,8 +35,9 @@ class LossCurves:
     values: np.ndarray            # (steps, panes), already shifted and floored for the axis
     log: bool
     label: str
-    y_range: tuple[float, float] | None    # None: let the plot fit the data
-    y_ticks: list[tuple[float, str]] | None = None   # decades, when y_range is padded (log)
+    y_range: tuple[float, float] | None    # None: no finite value to draw yet
+    y_ticks: list[tuple[float, str]] | None = None   # labelled decades (log); None: linear
+    y_minor_ticks: list[float] = ()               # the other decades (log): a tick, no label
 
 
 def loss_curves(run: Comparison, step: int, columns: int | None = None) -> LossCurves:
@@ -177,12 +184,11 @@ class LossHistory:
         if log:
             values = np.maximum(values, LOG_FLOOR)
             extent = extent and (max(extent[0], LOG_FLOOR), max(extent[1], LOG_FLOOR))
-        y_range = _padded_range(extent, log)
-        ticks = None
-        if log and y_range is not None:
-            first, last = int(np.ceil(y_range[0])), int(np.floor(y_range[1]))
-            ticks = [(float(e), decade_label(e)) for e in range(first, last + 1)]
-        return LossCurves(steps, values, log, label, y_range, ticks)
+        y_range, ticks = _axis(extent, log)
+        minor = [] if ticks is None else [float(e) for e in range(round(y_range[0] + 0.1),
+                                                                   round(y_range[1] - 0.1) + 1)
+                                          if e not in {t for t, _ in ticks}]
+        return LossCurves(steps, values, log, label, y_range, ticks, minor)
 
 
 def decade_label(exponent: int) -> str:
@@ -193,20 +199,45 @@ def decade_label(exponent: int) -> str:
     return f"10{digits}"
 
 
-def _padded_range(extent: tuple[float, float] | None, log: bool) -> tuple[float, float] | None:
-    """A range of at least two decades (log, in log10 units) or of some width (linear),
-    around the values' lowest and highest ``extent`` (None: nothing to draw)."""
+#: At most this many labelled decades on a log axis (more: every 2nd, 3rd, 5th … decade).
+MOST_DECADE_LABELS = 6
+DECADE_STRIDES = (1, 2, 3, 5, 10, 20, 50, 100, 1000)
+
+
+def _axis(extent: tuple[float, float] | None, log: bool):
+    """The y range and, on a log axis, its labelled decades, around ``extent``.
+
+    Log (in log10 units): from ``⌊log₁₀ low⌋`` to ``⌈log₁₀ high⌉``, at least two decades,
+    a tenth of a decade more each side so labels at the ends are drawn too; the decades
+    labelled are the multiples of the smallest stride ``s`` in :data:`DECADE_STRIDES` that
+    gives at most :data:`MOST_DECADE_LABELS` of them. Linear:
+    ``low`` and ``high`` rounded outwards to a multiple of a round step (1, 2 or 5 × 10ᵏ,
+    at least a fifth of the spread), 2 % more each side, the ticks left to the plot.
+    """
     if extent is None:
-        return None
+        return None, None
     low, high = extent
     if log:
-        low, high = np.log10(low), np.log10(high)
-        # Whole decades, at least two: the axis then labels 10ᵏ only, not every 2·10ᵏ…9·10ᵏ.
-        # A tenth of a decade more each side, so the end decades' labels are drawn too.
-        if high - low < 2:
-            return float(np.floor(low) - 1.1), float(np.ceil(high) + 0.1)
-        return None
-    if high - low < 1e-12 * max(1.0, abs(high)):
+        first, last = int(np.floor(np.log10(low))), int(np.ceil(np.log10(high)))
+        if last - first < 2:
+            first, last = first - 1, max(last, first + 1)
+        stride = next(s for s in DECADE_STRIDES
+                      if last // s + (-first) // s + 1 <= MOST_DECADE_LABELS)   # ⌊last/s⌋ − ⌈first/s⌉ + 1
+        ticks = [(float(e), decade_label(e)) for e in range(-stride * ((-first) // stride), last + 1, stride)]
+        return (first - 0.1, last + 0.1), ticks
+    spread = high - low
+    if spread < 1e-12 * max(1.0, abs(high)):
         pad = max(abs(high) * 0.1, 1.0)
-        return low - pad, high + pad
-    return None
+        return (low - pad, high + pad), None
+    step = next(s for s in _round_steps(10.0 ** np.floor(np.log10(spread / 5))) if s >= spread / 5)
+    low, high = step * np.floor(low / step), step * np.ceil(high / step)
+    margin = 0.02 * (high - low)
+    return (float(low - margin), float(high + margin)), None
+
+
+def _round_steps(start):
+    """``start`` × 1, 2, 5, 10, 20, 50 …"""
+    while True:
+        for factor in (1, 2, 5):
+            yield start * factor
+        start *= 10

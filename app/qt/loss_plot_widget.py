@@ -22,6 +22,7 @@ from .playback_controller import PlaybackController
 from .plot_look import label_style, no_menus, style_axes
 
 REDRAW_INTERVAL_MS = 50   # the curves and cursor need not follow every frame
+_NOT_SET = object()       # what the axis was last given, before a run's first draw
 
 
 class LossPlotWidget(pg.PlotWidget):
@@ -49,7 +50,7 @@ class LossPlotWidget(pg.PlotWidget):
         for axis in ("left", "bottom"):
             self.plotItem.getAxis(axis).setCacheMode(cache)   # repaint axis text only on change
         self.curves: list[pg.PlotDataItem] = []
-        self._log: bool | None = None
+        self._log = self._label = self._ticks = self._range = _NOT_SET
         # An owned single-shot timer coalesces redraws and dies with the widget.
         self._redraw_timer = QtCore.QTimer(self)
         self._redraw_timer.setSingleShot(True)
@@ -99,7 +100,9 @@ class LossPlotWidget(pg.PlotWidget):
             self.legend.addItem(curve, settings.title())
             self.curves.append(curve)
         self._x_max = 0
-        self._log = self._label = self._ticks = self._range = None
+        # Not None: a new run must set the axis even where its value is None (the old
+        # run's range or ticks would stay, and the new curves run off the axis).
+        self._log = self._label = self._ticks = self._range = _NOT_SET
 
     def _step_changed(self, step: int) -> None:
         # Stepping by hand: show it now. Playing, or dragging the timeline (steps that
@@ -140,7 +143,9 @@ class LossPlotWidget(pg.PlotWidget):
                 self.plotItem.setYRange(*shown.y_range, padding=0)
         if shown.y_ticks != self._ticks:
             self._ticks = shown.y_ticks
-            self.plotItem.getAxis("left").setTicks(None if shown.y_ticks is None else [shown.y_ticks])
+            self.plotItem.getAxis("left").setTicks(
+                None if shown.y_ticks is None
+                else [shown.y_ticks, [(e, "") for e in shown.y_minor_ticks]])
         k = int(shown.steps[-1])
         self.cursor.setPos(k)
         # Grow the step axis in jumps: a range change repaints the axis text.

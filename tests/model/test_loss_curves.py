@@ -33,9 +33,39 @@ def test_the_first_step_gets_a_readable_range_not_a_pile_of_ticks():
     assert (low, high) == pytest.approx((-0.1, 2.1))    # whole decades, 1 to 100, around 60.1
     assert loss_curves(run, 0).y_ticks == [(0.0, "1"), (1.0, "10"), (2.0, "100")]
     assert low < np.log10(60.125) < high
+
+
+
+def test_the_axis_holds_every_value_in_whole_decades_and_moves_in_jumps_not_every_step():
+    # Six decades at step 300: every other one labelled, the range from label to label.
+    run = Comparison(builtin("ravine"), [S("sgd", alpha=0.018), S("momentum", alpha=0.018, mu=0.9)],
+                     (-4.5, 1.0))
     run.ensure(300)
-    assert loss_curves(run, 300).y_range is None        # many decades: the plot fits them
-    assert loss_curves(run, 300).y_ticks is None        # and picks its own ticks
+    ranges = set()
+    for step in range(301):
+        curves = loss_curves(run, step)
+        low, high = curves.y_range
+        drawn = np.log10(curves.values)
+        assert low < drawn.min() and drawn.max() < high
+        assert (low + 0.1, high - 0.1) == pytest.approx((round(low + 0.1), round(high - 0.1)))
+        decades = [e for e, _ in curves.y_ticks]
+        assert 2 <= len(decades) <= 6 and low < decades[0] and decades[-1] < high
+        ranges.add(curves.y_range)
+    # 10⁻¹³ … 100: every third decade labelled, the others ticked.
+    late = loss_curves(run, 300)
+    assert late.y_ticks == [(-12.0, "10⁻¹²"), (-9.0, "10⁻⁹"), (-6.0, "10⁻⁶"), (-3.0, "10⁻³"),
+                            (0.0, "1")]
+    assert late.y_minor_ticks == [e for e in range(-13, 3) if e % 3]
+    assert len(ranges) <= 16        # once a decade crossed at most (each repaints the axis text)
+
+
+def test_a_linear_axis_is_rounded_outwards_and_holds_every_value():
+    run = Comparison(builtin("saddle"), [S("sgd", alpha=0.05)], (-1.8, 0.5))
+    run.ensure(60)
+    curves = loss_curves(run, 60)
+    assert not curves.log and curves.y_ticks is None
+    low, high = curves.y_range
+    assert low < curves.values.min() and curves.values.max() < high
 
 
 def _noisy_run(steps):

@@ -1,0 +1,41 @@
+"""The loss plot's axes hold what it draws, whatever it drew before."""
+
+import numpy as np
+import pytest
+
+pytest.importorskip("PySide6")
+
+from app.qt.loss_plot_widget import LossPlotWidget  # noqa: E402
+from optimizers.registry import OptimizerSettings as S  # noqa: E402
+from physics.builtins import builtin  # noqa: E402
+from physics.simulation import Comparison  # noqa: E402
+
+
+def _ravine(seed=0):
+    run = Comparison(builtin("ravine"), [S("sgd", alpha=0.018), S("momentum", alpha=0.018, mu=0.9)],
+                     (-4.5, 1.0), seed=seed)
+    run.ensure(300)
+    return run
+
+
+def _shown_range(plot, qtbot):
+    plot.grab()                       # pyqtgraph fits an auto range when it paints
+    return plot.plotItem.vb.viewRange()[1]
+
+
+def test_a_new_run_first_drawn_far_along_gets_an_axis_that_holds_its_curves(qtbot):
+    # The window draws a run at step 0 (losses within two decades: a padded range), then a
+    # scenario is applied and the new run is first drawn at step 200, where the losses span
+    # ten decades. The y axis stayed on the old 1…100 and the curves ran off its bottom.
+    plot = LossPlotWidget()
+    qtbot.addWidget(plot)
+    plot.resize(900, 250)
+    plot.show()
+    plot.rebuild(_ravine())
+    plot.draw(0)
+    plot.rebuild(_ravine(seed=1))
+    plot.draw(200)
+    low, high = _shown_range(plot, qtbot)
+    for curve in plot.curves:
+        drawn = np.log10(curve.yData)
+        assert low <= drawn.min() and drawn.max() <= high, (low, high, drawn.min(), drawn.max())
