@@ -148,7 +148,7 @@ class LandscapePlot(pg.PlotWidget):
         run ``source``) and then ``tip``, the ball's place between step k and the next
         (None: at step k). No history: the trail stays as it is."""
         balls = self.layers[layer]
-        balls.ball.setData([position[0]], [position[1]])
+        balls.move_ball(position)
         if history is not None:
             balls.set_trail(history, tip, self.half_pixel(), source)
 

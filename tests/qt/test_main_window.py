@@ -258,8 +258,7 @@ def test_overlay_shows_every_ball_on_one_plot(window, qtbot):
     c = window.controller.comparison
     assert len(window.overlay.layers) == 3
     for i, layer in enumerate(window.overlay.layers):
-        x, y = layer.ball.getData()
-        assert (x[0], y[0]) == tuple(c.positions(10)[i, 0])
+        assert layer.ball_position() == tuple(c.positions(10)[i, 0])
     qtbot.keyClick(window, Key.Key_O)
     assert window.overlay.isHidden() and not window.pane_row.panes[0].views.isHidden()
 

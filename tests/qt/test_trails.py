@@ -154,3 +154,26 @@ def test_every_arrow_head_points_along_its_shaft_on_screen(window):
                 on_screen = np.degrees(np.arctan2(b.y() - a.y(), b.x() - a.x()))
                 head = arrow.head.opts["angle"] - 180          # ArrowItem points back along it
                 assert abs((head - on_screen + 180) % 360 - 180) < 0.2, (step, head, on_screen)
+
+
+def test_a_ball_that_diverges_vanishes_and_comes_back_where_it_is(qtbot):
+    # The ball is moved by its item's place; an inf or NaN one has no place and draws no
+    # ball (and no warning at every paint); a finite one after it is drawn again.
+    from app.qt.landscape_plot import LandscapePlot
+
+    plot = LandscapePlot("#d62728")
+    qtbot.addWidget(plot)
+    plot.resize(400, 300)
+    plot.show()
+    plot.plotItem.setRange(xRange=(-2, 2), yRange=(-2, 2), padding=0)
+    empty = widget_rgb(plot)                     # no ball yet
+    plot.set_ball((0.5, -0.5))
+    assert (widget_rgb(plot) != empty).any()
+    plot.set_ball((np.inf, np.nan))
+    assert not np.isfinite(plot.layers[0].ball_position()).any()
+    np.testing.assert_array_equal(widget_rgb(plot), empty)
+    plot.set_ball((1.0, 1.0))
+    assert plot.layers[0].ball_position() == (1.0, 1.0)
+    changed = np.argwhere((widget_rgb(plot) != empty).any(axis=-1))
+    # Drawn around (1, 1) alone: the upper right quarter of the plot.
+    assert changed[:, 1].min() > 200 and changed[:, 0].max() < 150
