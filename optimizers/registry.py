@@ -16,15 +16,23 @@ from typing import Optional
 # the window's steps box cannot show it. (limits.py imports nothing: no cycle, no sympy.)
 from physics.limits import MAX_STEPS
 
-from .adaptive import adagrad, adam, rmsprop
+from .adaptive import adadelta, adagrad, adam, adamw, nadam, rmsprop
 from .base import Optimizer
 from .schedules import CosineDecay, MuRamp, StepDecay, as_schedule
 from .sgd import momentum, nesterov, sgd
 from .translation import translate
 
-OPTIMIZER_NAMES = ("sgd", "momentum", "nesterov", "adam", "rmsprop", "adagrad")
-ADAPTIVE = ("adam", "rmsprop", "adagrad")
+#: Radford's six (the lecture's "Vários Esquemas de Atualização de Pesos": SGD, Momentum,
+#: NAG, Adagrad, Adadelta, RMSprop) and Adam's family.
+OPTIMIZER_NAMES = ("sgd", "momentum", "nesterov", "adam", "rmsprop", "adagrad", "adadelta",
+                   "adamw", "nadam")
+RADFORD_SIX = ("sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop")
+ADAPTIVE = ("adam", "rmsprop", "adagrad", "adadelta", "adamw", "nadam")
 USES_MU = ("momentum", "nesterov")
+USES_BETA1 = ("adam", "adamw", "nadam")
+#: Whose ``beta2`` setting means something: Adam's family's β₂, RMSprop's and Adadelta's ρ.
+USES_BETA2 = ("adam", "adamw", "nadam", "rmsprop", "adadelta")
+USES_WEIGHT_DECAY = ("adamw",)
 
 #: Human titles, as the panes and exports show them.
 TITLES = {
@@ -34,6 +42,9 @@ TITLES = {
     "adam": "Adam",
     "rmsprop": "RMSprop",
     "adagrad": "Adagrad",
+    "adadelta": "Adadelta",
+    "adamw": "AdamW",
+    "nadam": "NAdam",
 }
 
 
@@ -47,7 +58,8 @@ class OptimizerSettings:
 
     ``mu_schedule`` is ``None`` or ``("ramp", start, end, steps)``; ``alpha_schedule``
     is ``None``, ``("step", factor, every)`` or ``("cosine", steps, minimum)``.
-    Defaults for beta1/beta2/eps follow torch.optim (beta2 is RMSprop's smoothing).
+    Defaults for beta1/beta2/eps/weight_decay follow torch.optim (beta2 is RMSprop's
+    smoothing and Adadelta's ρ; weight_decay is AdamW's decoupled λ).
     """
 
     name: str = "momentum"
@@ -58,6 +70,7 @@ class OptimizerSettings:
     eps: Optional[float] = None
     mu_schedule: Optional[tuple] = None
     alpha_schedule: Optional[tuple] = None
+    weight_decay: Optional[float] = None
 
     def with_(self, **changes) -> "OptimizerSettings":
         return replace(self, **changes)
@@ -73,13 +86,20 @@ class OptimizerSettings:
     def resolved_beta2(self) -> float:
         if self.beta2 is not None:
             return self.beta2
-        return 0.99 if self.name == "rmsprop" else 0.999
+        return {"rmsprop": 0.99, "adadelta": 0.9}.get(self.name, 0.999)
 
     @property
     def resolved_eps(self) -> float:
         if self.eps is not None:
             return self.eps
-        return 1e-10 if self.name == "adagrad" else 1e-8
+        return {"adagrad": 1e-10, "adadelta": 1e-6}.get(self.name, 1e-8)
+
+    @property
+    def resolved_weight_decay(self) -> float:
+        """AdamW's λ (torch's default 0.01); 0 for every other rule."""
+        if self.name not in USES_WEIGHT_DECAY:
+            return 0.0
+        return 1e-2 if self.weight_decay is None else self.weight_decay
 
     def title(self) -> str:
         """``"Momentum  α=0.018  μ=0.9"`` — what a pane or a frame shows."""
@@ -92,22 +112,26 @@ class OptimizerSettings:
                 parts.append(f"μ={start:g}→{end:g}")
             else:
                 parts.append(f"μ={self.mu:g}")
-        if self.name == "adam":
+        if self.name in USES_BETA1:
             parts.append(f"β=({self.beta1:g}, {self.resolved_beta2:g})")
-        elif self.name == "rmsprop":
+        elif self.name in ("rmsprop", "adadelta"):
             parts.append(f"ρ={self.resolved_beta2:g}")
+        if self.name in USES_WEIGHT_DECAY:
+            parts.append(f"λ={self.resolved_weight_decay:g}")
         return "  ".join(parts)
 
     def as_dict(self) -> dict:
         out = {"optimizer": self.name, "alpha": self.alpha}
         if self.name in USES_MU:
             out["mu"] = self.mu
-        if self.name == "adam":
+        if self.name in USES_BETA1:
             out["beta1"] = self.beta1
-        if self.name in ("adam", "rmsprop"):
+        if self.name in USES_BETA2:
             out["beta2"] = self.resolved_beta2
         if self.name in ADAPTIVE:
             out["eps"] = self.resolved_eps
+        if self.name in USES_WEIGHT_DECAY:
+            out["weight_decay"] = self.resolved_weight_decay
         if self.mu_schedule:
             out["mu_schedule"] = list(self.mu_schedule)
         if self.alpha_schedule:
@@ -137,6 +161,7 @@ def _label(name: str) -> str:
         "decay interval": translate("errors", "decay interval"),
         "cosine length": translate("errors", "cosine length"),
         "cosine minimum": translate("errors", "cosine minimum"),
+        "weight decay": translate("errors", "weight decay"),
     }.get(name, name)
 
 
@@ -193,6 +218,13 @@ def validate(settings: OptimizerSettings) -> OptimizerSettings:
     if settings.eps is not None and _finite("eps", settings.eps) <= 0:
         raise SettingsError(translate("errors", "eps must be > 0, got {value}").format(
             value=show_value(settings.eps)))
+    if settings.weight_decay is not None:
+        # αλ ≥ 1 would flip the weights' sign every step: no decay any more.
+        decay = _finite("weight decay", settings.weight_decay)
+        if not 0 <= decay or decay * alpha >= 1:
+            raise SettingsError(translate(
+                "errors", "weight decay must be ≥ 0 with alpha × weight decay < 1, got {value}")
+                .format(value=show_value(settings.weight_decay)))
     if settings.mu_schedule:
         kind, start, end, steps = settings.mu_schedule
         _in_unit_interval("mu ramp start", start)
@@ -260,12 +292,20 @@ def make(settings: OptimizerSettings) -> Optimizer:
         return momentum(alpha, _mu_schedule(settings))
     if settings.name == "nesterov":
         return nesterov(alpha, _mu_schedule(settings))
+    beta1, beta2, eps = settings.beta1, settings.resolved_beta2, settings.resolved_eps
     if settings.name == "adam":
-        return adam(alpha, settings.beta1, settings.resolved_beta2, settings.resolved_eps)
+        return adam(alpha, beta1, beta2, eps)
+    if settings.name == "adamw":
+        return adamw(alpha, beta1, beta2, eps, settings.resolved_weight_decay)
+    if settings.name == "nadam":
+        return nadam(alpha, beta1, beta2, eps)
     if settings.name == "rmsprop":
-        return rmsprop(alpha, settings.resolved_beta2, settings.resolved_eps)
-    return adagrad(alpha, settings.resolved_eps)
+        return rmsprop(alpha, beta2, eps)
+    if settings.name == "adadelta":
+        return adadelta(alpha, beta2, eps)
+    return adagrad(alpha, eps)
 
 
-__all__ = ["OPTIMIZER_NAMES", "TITLES", "OptimizerSettings", "SettingsError", "hyperparameters_at",
+__all__ = ["ADAPTIVE", "OPTIMIZER_NAMES", "TITLES", "USES_BETA1", "USES_BETA2", "USES_MU",
+           "USES_WEIGHT_DECAY", "OptimizerSettings", "SettingsError", "hyperparameters_at",
            "make", "show_value", "validate"]

@@ -25,14 +25,18 @@ def build_parser() -> argparse.ArgumentParser:
                           "in x and y, e.g. '0.5*(x**2 + 100*y**2)' (default: ravine)")
     run.add_argument("--domain", help="XMIN,XMAX,YMIN,YMAX for a typed expression")
     run.add_argument("--optimizer", default="momentum",
-                     help="sgd, momentum, nesterov, adam, rmsprop or adagrad (default: momentum)")
+                     help="sgd, momentum, nesterov, adam, rmsprop, adagrad, adadelta, adamw or "
+                          "nadam (default: momentum)")
     run.add_argument("--alpha", "--lr", dest="alpha",
                      help="learning rate α (default: the landscape's suggestion)")
     run.add_argument("--mu", "--momentum", dest="mu",
                      help="momentum μ in [0, 1] (default: the landscape's suggestion)")
-    run.add_argument("--beta1", help="Adam's β₁ (default 0.9)")
-    run.add_argument("--beta2", help="Adam's β₂ (default 0.999) or RMSprop's smoothing (0.99)")
-    run.add_argument("--eps", help="ε of Adam/RMSprop (1e-8) or Adagrad (1e-10)")
+    run.add_argument("--beta1", help="β₁ of Adam, AdamW and NAdam (default 0.9)")
+    run.add_argument("--beta2", help="β₂ of Adam, AdamW and NAdam (default 0.999), RMSprop's "
+                                     "smoothing (0.99) or Adadelta's ρ (0.9)")
+    run.add_argument("--eps", help="ε of Adam, AdamW, NAdam, RMSprop (1e-8), Adagrad (1e-10) "
+                                   "or Adadelta (1e-6)")
+    run.add_argument("--weight-decay", help="AdamW's decoupled weight decay λ (default 0.01)")
     run.add_argument("--mu-schedule", help="ramp:START:END:STEPS, e.g. ramp:0.5:0.99:200")
     run.add_argument("--alpha-schedule", help="step:FACTOR:EVERY or cosine:STEPS[:MIN]")
     run.add_argument("--start", help="X,Y (default: the landscape's suggestion); "

@@ -17,8 +17,8 @@ from typing import Iterator
 from app.atomic_file import OutputError, atomic_output
 from app.json_text import json_chunks
 from app.model.trajectories import COLUMNS, ball_constants, csv_text, steps_table, table_rows
+from app.model.workspace import suggested_alpha
 from optimizers.registry import (
-    ADAPTIVE,
     USES_MU,
     OptimizerSettings,
     SettingsError,
@@ -48,12 +48,13 @@ def settings_from_args(args, landscape) -> OptimizerSettings:
     name = args.optimizer.strip().lower()
     alpha = parse_number("alpha", args.alpha)
     if alpha is None:
-        alpha = landscape.adaptive_alpha if name in ADAPTIVE else landscape.alpha
+        alpha = suggested_alpha(landscape, name)
     mu = parse_number("mu", args.mu)
     settings = OptimizerSettings(
         name=name, alpha=alpha, mu=landscape.mu if mu is None else mu,
         beta1=0.9 if args.beta1 is None else parse_number("beta1", args.beta1),
         beta2=parse_number("beta2", args.beta2), eps=parse_number("eps", args.eps),
+        weight_decay=parse_number("weight decay", args.weight_decay),
         mu_schedule=parse_mu_schedule(args.mu_schedule) if args.mu_schedule else None,
         alpha_schedule=parse_alpha_schedule(args.alpha_schedule) if args.alpha_schedule else None,
     )

@@ -5,9 +5,10 @@ a fixed row would make the window wider than a 1400×800 projector or a laptop s
 The pane row instead asks :func:`arrange_panes`, with the room it has, how to lay its
 panes out, and asks again whenever that room, the number of panes or the font changes:
 
-* The arrangements tried are **one row** (``1 × n``) and **two rows**
-  (``2 × ⌈n/2⌉``: a 2×2 grid for three or four panes, two panes one above the other),
-  fewest rows first, as :func:`candidate_grids` lists them.
+* The arrangements tried are **one row** (``1 × n``), **two rows** (``2 × ⌈n/2⌉``: a 2×2
+  grid for three or four panes, 2×3 for six, two panes one above the other) and, for five
+  or six panes, **three rows** (``3 × 2``), fewest rows first, as :func:`candidate_grids`
+  lists them.
 * A pane *fits* a cell when the cell is at least as wide and as tall as the pane needs:
   as wide as its settings block at its natural size, as tall as that block, its readouts
   and a plot of :data:`MIN_PLOT_HEIGHT` together (the Qt side measures these at the
@@ -51,10 +52,23 @@ class PaneArrangement:
 
 
 def candidate_grids(count: int) -> tuple[tuple[int, int], ...]:
-    """The ``(rows, columns)`` tried for ``count`` panes, fewest rows first."""
+    """The ``(rows, columns)`` tried for ``count`` panes, fewest rows first: one row, two,
+    and for five or six panes three (3 × 2)."""
     if count <= 1:
         return ((1, 1),)
-    return ((1, count), (2, math.ceil(count / 2)))
+    grids = ((1, count), (2, math.ceil(count / 2)))
+    return grids + ((3, math.ceil(count / 3)),) if count >= 5 else grids
+
+
+def export_columns(count: int) -> int:
+    """Panes per row of an exported frame (a fixed size, no settings to fit): up to three
+    side by side, four or more in two rows (2×2, 2×3), so six panes keep plots of a
+    readable size.
+
+    >>> [export_columns(n) for n in range(1, 7)]
+    [1, 2, 3, 2, 3, 3]
+    """
+    return count if count <= 3 else math.ceil(count / 2)
 
 
 def cell_size(available_width: float, available_height: float, rows: int, columns: int,

@@ -27,7 +27,8 @@ Line = tuple[Segment, ...]
 
 #: ``(formula lines, number lines)`` of each rule when its numbers are shown.
 LINE_COUNTS = {"sgd": (2, 4), "momentum": (3, 7), "nesterov": (3, 8), "adam": (6, 13),
-               "rmsprop": (3, 8), "adagrad": (3, 8)}
+               "rmsprop": (3, 8), "adagrad": (3, 8), "adadelta": (5, 14), "adamw": (6, 14),
+               "nadam": (6, 13)}
 
 
 def convention(name: str) -> str:
@@ -51,6 +52,15 @@ def convention(name: str) -> str:
                                  "torch's alpha.")
     if name == "adagrad":
         return translate("rule", "torch.optim.Adagrad (no lr decay, accumulator starting at 0).")
+    if name == "adadelta":
+        return translate("rule", "torch.optim.Adadelta: u is the running average of the steps' "
+                                 "Δ², which gives the step its units; ρ is torch's rho.")
+    if name == "adamw":
+        return translate("rule", "torch.optim.AdamW: Adam, and the weights shrunk by αλ of "
+                                 "themselves each step, outside the moments.")
+    if name == "nadam":
+        return translate("rule", "torch.optim.NAdam: Nesterov's look-ahead in Adam's first "
+                                 "moment, μₖ = β₁(1 − ½·0.96^(0.004·k)), Πₖ = μ₁⋯μₖ.")
     raise KeyError(name)
 
 
@@ -58,7 +68,7 @@ class _Conventions(Mapping):
     """:func:`convention` of every rule as a mapping, translated when it is read (not at
     import, before the window has chosen its language)."""
 
-    _NAMES = ("sgd", "momentum", "nesterov", "adam", "rmsprop", "adagrad")
+    _NAMES = tuple(LINE_COUNTS)
 
     def __getitem__(self, name: str) -> str:
         if name not in self._NAMES:
@@ -143,11 +153,22 @@ def formula(name: str, noisy: bool = False, minibatch: bool = False) -> tuple[Li
     elif name in ("momentum", "nesterov"):
         lines += [_line(_v("p⁽ᵗ⁺¹⁾"), " = μ·", _v("p⁽ᵗ⁾"), " − α·", _f("g⁽ᵗ⁾")),
                   _line("W⁽ᵗ⁺¹⁾ = W⁽ᵗ⁾ + ", _v("p⁽ᵗ⁺¹⁾"))]
-    elif name == "adam":
+    elif name in ("adam", "adamw", "nadam"):
         lines += [_line("m⁽ᵗ⁺¹⁾ = β₁·m⁽ᵗ⁾ + (1−β₁)·", _f("g⁽ᵗ⁾")),
-                  _line("v⁽ᵗ⁺¹⁾ = β₂·v⁽ᵗ⁾ + (1−β₂)·(", _f("g⁽ᵗ⁾"), ")²"),
-                  _line("m̂ = m⁽ᵗ⁺¹⁾/(1−β₁ᵗ⁺¹)"), _line("v̂ = v⁽ᵗ⁺¹⁾/(1−β₂ᵗ⁺¹)"),
-                  _line("W⁽ᵗ⁺¹⁾ = W⁽ᵗ⁾ − α·m̂/(√v̂ + ε)")]
+                  _line("v⁽ᵗ⁺¹⁾ = β₂·v⁽ᵗ⁾ + (1−β₂)·(", _f("g⁽ᵗ⁾"), ")²")]
+        if name == "nadam":
+            lines += [_line("d = √(v⁽ᵗ⁺¹⁾/(1−β₂ᵗ⁺¹)) + ε"),
+                      _line("W⁽ᵗ⁺¹⁾ = W⁽ᵗ⁾ − α(1−μₜ₊₁)/(1−Πₜ₊₁)·", _f("g⁽ᵗ⁾"), "/d"),
+                      _line("    − α·μₜ₊₂/(1−Πₜ₊₁μₜ₊₂)·m⁽ᵗ⁺¹⁾/d")]
+        else:
+            decay = " − αλ·W⁽ᵗ⁾" if name == "adamw" else ""
+            lines += [_line("m̂ = m⁽ᵗ⁺¹⁾/(1−β₁ᵗ⁺¹)"), _line("v̂ = v⁽ᵗ⁺¹⁾/(1−β₂ᵗ⁺¹)"),
+                      _line(f"W⁽ᵗ⁺¹⁾ = W⁽ᵗ⁾{decay} − α·m̂/(√v̂ + ε)")]
+    elif name == "adadelta":
+        lines += [_line("s⁽ᵗ⁺¹⁾ = ρ·s⁽ᵗ⁾ + (1−ρ)·(", _f("g⁽ᵗ⁾"), ")²"),
+                  _line("Δ = √(u⁽ᵗ⁾ + ε)/√(s⁽ᵗ⁺¹⁾ + ε)·", _f("g⁽ᵗ⁾")),
+                  _line("u⁽ᵗ⁺¹⁾ = ρ·u⁽ᵗ⁾ + (1−ρ)·Δ²"),
+                  _line("W⁽ᵗ⁺¹⁾ = W⁽ᵗ⁾ − α·Δ")]
     else:
         accumulate = ("s⁽ᵗ⁺¹⁾ = ρ·s⁽ᵗ⁾ + (1−ρ)·(" if name == "rmsprop" else "s⁽ᵗ⁺¹⁾ = s⁽ᵗ⁾ + (")
         lines += [_line(accumulate, _f("g⁽ᵗ⁾"), ")²"),
@@ -182,16 +203,48 @@ def numbers(name: str, t: int, values: Mapping) -> tuple[Line, ...]:
                       (p_next,))
         return (*lines, *_sum(f"W{nxt}", (w,), [("+ ", p_next)], (w_next,)))
     eps = number(values["eps"])
-    if name == "adam":
+    delta = _v(vector(values["delta"]))
+    if name in ("adam", "adamw", "nadam"):
         b1, b2 = values["beta1"], values["beta2"]
-        lines = [_line(f"t = {t}  α = {a}"),     # β₁, β₂ are the m and v lines' factors
+        header = f"t = {t}  α = {a}"            # β₁, β₂ are the m and v lines' factors
+        if name == "adamw":
+            header += f"  λ = {number(values['weight_decay'])}"
+        if name == "nadam":
+            header += f"  μₜ₊₁ = {number(values['mu'])}  μₜ₊₂ = {number(values['mu_next'])}"
+        lines = [_line(header),
                  *_sum(f"m{nxt}", (f"{number(b1)}·", vector(values["m"])),
                        [(f"+ {number(1 - b1)}·", g)], (vector(values["m_next"]),)),
                  *_sum(f"v{nxt}", (f"{number(b2)}·", vector(values["v"])),
-                       [(f"+ {number(1 - b2)}·", g, "²")], (vector(values["v_next"]),)),
-                 _line(f"m̂ = m{nxt}/{number(1 - b1 ** (t + 1))} = {vector(values['m_hat'])}"),
-                 _line(f"v̂ = v{nxt}/{number(1 - b2 ** (t + 1))} = {vector(values['v_hat'])}")]
+                       [(f"+ {number(1 - b2)}·", g, "²")], (vector(values["v_next"]),))]
+        if name == "nadam":
+            alpha, mu, mu_next = values["alpha"], values["mu"], values["mu_next"]
+            now_factor = number(alpha * (1 - mu) / (1 - values["product"]))
+            next_factor = number(alpha * mu_next / (1 - values["product_next"]))
+            lines.append(_line(f"d = √(v{nxt}/{number(1 - b2 ** (t + 1))}) + {eps} = "
+                               f"{vector(values['d'])}"))
+            lines += _sum(_v("ΔW"), (f"−{now_factor}·", _f(f"g{now}"), "/d"),
+                          [(f"− {next_factor}·m{nxt}/d",)], (delta,))
+            return (*lines, *_sum(f"W{nxt}", (w, " + ", _v("ΔW")), [], (w_next,)))
+        lines += [_line(f"m̂ = m{nxt}/{number(1 - b1 ** (t + 1))} = {vector(values['m_hat'])}"),
+                  _line(f"v̂ = v{nxt}/{number(1 - b2 ** (t + 1))} = {vector(values['v_hat'])}")]
+        if name == "adamw":
+            decay = number(values["alpha"] * values["weight_decay"])
+            lines += _sum(_v("ΔW"), (f"−{a}·m̂/(√v̂ + {eps})",), [(f"− {decay}·", w)], (delta,))
+            return (*lines, *_sum(f"W{nxt}", (w, " + ", _v("ΔW")), [], (w_next,)))
         quotient = (f"m̂/(√v̂ + {eps})",)
+    elif name == "adadelta":
+        rho = values["rho"]
+        step_delta = vector(values["step_delta"])
+        lines = [_line(f"t = {t}  α = {a}  ρ = {number(rho)}"),
+                 *_sum(f"s{nxt}", (f"{number(rho)}·", vector(values["s"])),
+                       [(f"+ {number(1 - rho)}·", g, "²")], (vector(values["s_next"]),)),
+                 _line(f"u{now} = {vector(values['u'])}"),
+                 *_sum("Δ", (f"√(u{now} + {eps})/√(s{nxt} + {eps})·", _f(f"g{now}")), [],
+                       (step_delta,)),
+                 *_sum(f"u{nxt}", (f"{number(rho)}·u{now}",), [(f"+ {number(1 - rho)}·Δ²",)],
+                       (vector(values["u_next"]),)),
+                 *_sum(_v("ΔW"), (f"−{a}·Δ",), [], (delta,))]
+        return (*lines, *_sum(f"W{nxt}", (w, " + ", _v("ΔW")), [], (w_next,)))
     elif name == "rmsprop":
         rho = values["rho"]
         lines = [_line(f"t = {t}  α = {a}  ρ = {number(rho)}"),
@@ -203,5 +256,5 @@ def numbers(name: str, t: int, values: Mapping) -> tuple[Line, ...]:
                  *_sum(f"s{nxt}", (vector(values["s"]),), [("+ ", g, "²")],
                        (vector(values["s_next"]),))]
         quotient = (_f(f"g{now}"), f"/(√s{nxt} + {eps})")
-    return (*lines, *_sum(_v("ΔW"), (f"−{a}·", *quotient), [], (_v(vector(values["delta"])),)),
+    return (*lines, *_sum(_v("ΔW"), (f"−{a}·", *quotient), [], (delta,)),
             *_sum(f"W{nxt}", (w, " + ", _v("ΔW")), [], (w_next,)))

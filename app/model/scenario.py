@@ -27,7 +27,7 @@ from physics.simulation import Comparison
 from .translation import translate
 
 #: Panes side by side (and balls in the overlay): one home for the limit.
-MAX_PANES = 4
+MAX_PANES = 6          # Radford's six update schemes side by side
 _RAVINE = builtin("ravine")
 _DEFAULT_PANES = (OptimizerSettings("sgd", alpha=_RAVINE.alpha),
                   OptimizerSettings("momentum", alpha=_RAVINE.alpha, mu=0.9))

@@ -12,11 +12,13 @@ File format (UTF-8 TOML, at most 64 KiB)::
     seed = 0                        # noise / minibatch seed
     batch_size = 8                  # optional, the 'regression' landscape only
 
-    [[pane]]                        # 1 to 4 panes, in order
-    optimizer = "momentum"          # sgd, momentum, nesterov, adam, rmsprop, adagrad
+    [[pane]]                        # 1 to 6 panes, in order
+    optimizer = "momentum"          # sgd, momentum, nesterov, adam, rmsprop, adagrad,
+                                    # adadelta, adamw, nadam
     alpha = 0.018
     mu = 0.9                        # momentum and nesterov
-    # beta1 (adam), beta2 (adam, rmsprop), eps (adaptive rules) where they apply;
+    # beta1 (adam, adamw, nadam), beta2 (those, and rmsprop's and adadelta's ρ),
+    # eps (adaptive rules), weight_decay (adamw's λ) where they apply;
     # mu_schedule = ["ramp", 0.5, 0.99, 200]
     # alpha_schedule = ["step", 0.5, 100] or ["cosine", 1000, 0.0]
 
@@ -37,7 +39,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.atomic_file import OutputError, atomic_output
-from optimizers.registry import ADAPTIVE, USES_MU, OptimizerSettings
+from optimizers.registry import (
+    ADAPTIVE,
+    USES_BETA1,
+    USES_BETA2,
+    USES_MU,
+    USES_WEIGHT_DECAY,
+    OptimizerSettings,
+)
 
 from .scenario import MAX_PANES, Scenario, ScenarioError, in_pane, show_value
 from .translation import translate
@@ -46,8 +55,8 @@ FORMAT = 1
 MAX_FILE_BYTES = 64 * 1024
 _TOP_KEYS = ("format", "title", "landscape", "domain", "start", "sigma", "seed",
              "batch_size", "pane")
-_PANE_KEYS = ("optimizer", "alpha", "mu", "beta1", "beta2", "eps", "mu_schedule",
-              "alpha_schedule")
+_PANE_KEYS = ("optimizer", "alpha", "mu", "beta1", "beta2", "eps", "weight_decay",
+              "mu_schedule", "alpha_schedule")
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -82,12 +91,14 @@ def _pane_lines(pane: OptimizerSettings) -> list[str]:
     fields = [("optimizer", pane.name), ("alpha", float(pane.alpha))]
     if pane.name in USES_MU:
         fields.append(("mu", float(pane.mu)))
-    if pane.name == "adam":
+    if pane.name in USES_BETA1:
         fields.append(("beta1", float(pane.beta1)))
-    if pane.name in ("adam", "rmsprop") and pane.beta2 is not None:
+    if pane.name in USES_BETA2 and pane.beta2 is not None:
         fields.append(("beta2", float(pane.beta2)))
     if pane.name in ADAPTIVE and pane.eps is not None:
         fields.append(("eps", float(pane.eps)))
+    if pane.name in USES_WEIGHT_DECAY and pane.weight_decay is not None:
+        fields.append(("weight_decay", float(pane.weight_decay)))
     if pane.name in USES_MU and pane.mu_schedule:
         fields.append(("mu_schedule", pane.mu_schedule))
     if pane.alpha_schedule:
@@ -163,6 +174,7 @@ def _normalised(s: Scenario) -> Scenario:
     panes = tuple(replace(p, alpha=float(p.alpha), mu=float(p.mu), beta1=float(p.beta1),
                           beta2=None if p.beta2 is None else float(p.beta2),
                           eps=None if p.eps is None else float(p.eps),
+                          weight_decay=None if p.weight_decay is None else float(p.weight_decay),
                           mu_schedule=sched(p.mu_schedule),
                           alpha_schedule=sched(p.alpha_schedule)) for p in s.panes)
     return replace(s, domain=_floats(s.domain), start=_floats(s.start), sigma=float(s.sigma),

@@ -8,8 +8,9 @@ from __future__ import annotations
 #: One colour per pane, in pane order: ball, trail, loss curve and legend entry. Chosen
 #: to be told apart from each other (CIE ΔE ≥ 66, and ≥ 36 for a deuteranope) and from
 #: every band of the viridis contours (ΔE ≥ 35); drawn on a light halo (TRAIL_HALO) so
-#: a trail reads on dark and bright bands alike. SGD red, momentum the dark heavy ball.
-BALL_COLOURS = ("#e63946", "#111111", "#e69f00", "#ff00ff")
+#: a trail reads on dark and bright bands alike. SGD red, momentum the dark heavy ball; the
+#: fifth and sixth (Radford's six) also stand off the white loss plot and the cyan arrows.
+BALL_COLOURS = ("#e63946", "#111111", "#e69f00", "#ff00ff", "#0044cc", "#ffaaee")
 #: The light outline under every trail and ball (RGBA).
 TRAIL_HALO = (255, 255, 255, 170)
 #: Swarm mode: a ball's colour is that of the minimum it ends in (and of that minimum's star).
@@ -38,7 +39,7 @@ COLOUR_MAP = "viridis"
 
 
 def ball_colour(index: int) -> str:
-    """Pane ``index``'s colour (colours repeat past the fourth pane)."""
+    """Pane ``index``'s colour (one per pane: six for six panes)."""
     return BALL_COLOURS[index % len(BALL_COLOURS)]
 
 

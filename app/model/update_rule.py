@@ -38,7 +38,8 @@ from types import MappingProxyType
 
 import numpy as np
 
-from optimizers.registry import ADAPTIVE, USES_MU, hyperparameters_at
+from optimizers.adaptive import nadam_mu
+from optimizers.registry import ADAPTIVE, USES_BETA1, USES_MU, hyperparameters_at
 from optimizers.sgd import MomentumState, SgdState
 from physics.gradients import MinibatchGradient
 from physics.outcome import DIVERGED, LEFT
@@ -114,7 +115,7 @@ def update_rule(run: Comparison, index: int, step: int, ball: int = 0) -> Update
     values = {"alpha": alpha, "mu": mu, "w": w, "g": _frozen(grads[ball]),
               "w_next": _frozen(run.positions(step + 1)[index, ball]),
               "delta": _frozen(run.velocity(step + 1)[index, ball])}
-    extra = _extra(run, index, ball, step, state, new_state, point)
+    extra = _extra(run, index, ball, step, state, new_state, point, grads)
     if name in USES_MU:
         values["p"] = _frozen(run.velocity(step)[index, ball])
         values["p_next"] = values["delta"]
@@ -213,7 +214,8 @@ def _state_at(run: Comparison, index: int, step: int):
     return replays[index].state_at(run, index, step)
 
 
-def _extra(run: Comparison, index: int, ball: int, step: int, state, new_state, point) -> dict:
+def _extra(run: Comparison, index: int, ball: int, step: int, state, new_state, point,
+           grads) -> dict:
     """The moments and constants a rule shows besides W, g, p and ΔW."""
     settings = run.settings[index]
     name = settings.name
@@ -221,19 +223,32 @@ def _extra(run: Comparison, index: int, ball: int, step: int, state, new_state, 
         return {"point": _frozen(point[ball])}
     if name not in ADAPTIVE:
         return {}
-    eps = settings.resolved_eps
-    if name == "adam":
-        b1, b2 = settings.beta1, settings.resolved_beta2
+    eps, b1, b2 = settings.resolved_eps, settings.beta1, settings.resolved_beta2
+    if name in USES_BETA1:
         m_next, v_next = new_state.first_moment[ball], new_state.second_moment[ball]
-        return {"m": _frozen(state.first_moment[ball]), "v": _frozen(state.second_moment[ball]),
-                "m_next": _frozen(m_next), "v_next": _frozen(v_next),
-                "m_hat": _frozen(m_next / (1 - b1 ** (step + 1))),
-                "v_hat": _frozen(v_next / (1 - b2 ** (step + 1))),
-                "beta1": b1, "beta2": b2, "eps": eps}
+        extra = {"m": _frozen(state.first_moment[ball]), "v": _frozen(state.second_moment[ball]),
+                 "m_next": _frozen(m_next), "v_next": _frozen(v_next),
+                 "beta1": b1, "beta2": b2, "eps": eps}
+        if name == "nadam":
+            return {**extra, "mu": nadam_mu(b1, step + 1), "mu_next": nadam_mu(b1, step + 2),
+                    "product": float(new_state.mu_product),
+                    "product_next": float(new_state.mu_product) * nadam_mu(b1, step + 2),
+                    "d": _frozen(np.sqrt(v_next / (1 - b2 ** (step + 1))) + eps)}
+        extra.update(m_hat=_frozen(m_next / (1 - b1 ** (step + 1))),
+                     v_hat=_frozen(v_next / (1 - b2 ** (step + 1))))
+        if name == "adamw":
+            extra["weight_decay"] = settings.resolved_weight_decay
+        return extra
     extra = {"s": _frozen(state.square[ball]), "s_next": _frozen(new_state.square[ball]),
              "eps": eps}
-    if name == "rmsprop":
-        extra["rho"] = settings.resolved_beta2
+    if name in ("rmsprop", "adadelta"):
+        extra["rho"] = b2
+    if name == "adadelta":
+        u, u_next = state.delta_square[ball], new_state.delta_square[ball]
+        extra.update(u=_frozen(u), u_next=_frozen(u_next),
+                     # The optimizer's own arithmetic: Δ = √(u + ε)/√(s⁽ᵗ⁺¹⁾ + ε)·g.
+                     step_delta=_frozen(np.sqrt(u + eps) / np.sqrt(new_state.square[ball] + eps)
+                                        * grads[ball]))
     return extra
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from optimizers.registry import ADAPTIVE, USES_MU, OptimizerSettings
+from optimizers.registry import ADAPTIVE, RADFORD_SIX, USES_MU, OptimizerSettings
 from physics.basins import destinations, swarm_starts
 from physics.catalog import LandscapeError
 from physics.landscape import Landscape
@@ -25,17 +25,21 @@ from . import analysis
 from .scenario import MAX_PANES, Scenario, ScenarioError, default_scenario
 
 SWARM_SIDE = 32          # swarm mode: 32 × 32 = 1024 balls per pane
-#: What "Add pane" brings next, as in Radford's animations.
-NEXT_OPTIMIZERS = ("sgd", "momentum", "nesterov", "adam")
+#: What "Add pane" brings next: Radford's six, in his order.
+NEXT_OPTIMIZERS = RADFORD_SIX
 
 
 def is_adaptive(name: str) -> bool:
-    """Adam, RMSprop, Adagrad: α is a step length, not a force (no shared α)."""
+    """Adam's family, RMSprop, Adagrad, Adadelta: α is a step length, not a force (no
+    shared α)."""
     return name in ADAPTIVE
 
 
 def suggested_alpha(landscape: Landscape, name: str) -> float:
-    """The landscape's suggested α for a rule (adaptive rules have their own)."""
+    """The landscape's suggested α for a rule (adaptive rules have their own; Adadelta's
+    step sets its own units, and torch's α = 1 is the paper's rule)."""
+    if name == "adadelta":
+        return 1.0
     return landscape.adaptive_alpha if is_adaptive(name) else landscape.alpha
 
 

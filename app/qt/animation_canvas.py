@@ -17,6 +17,7 @@ import numpy as np
 from PySide6 import QtCore, QtWidgets
 
 from app.model.contours import contour_picture
+from app.model.pane_layout import export_columns
 from app.model.readouts import frame_header
 from app.model.scenario import Scenario
 from app.model.theme import ball_colour
@@ -30,7 +31,8 @@ from .loss_plot_widget import LossPlotWidget
 
 
 class AnimationCanvas(QtWidgets.QWidget):
-    """Panes side by side (and the loss plot) at a fixed size, rendered step by step."""
+    """Panes side by side, in two rows from four on (and the loss plot) at a fixed size,
+    rendered step by step."""
 
     def __init__(self, scenario: Scenario, size: tuple[int, int], include_loss: bool = False,
                  show_arrows: bool = True, equal_axes: bool | None = None, parent=None):
@@ -58,8 +60,9 @@ class AnimationCanvas(QtWidgets.QWidget):
         font.setBold(True)
         self.header.setFont(font)
         layout.addWidget(self.header)
-        row = QtWidgets.QHBoxLayout()
-        row.setSpacing(4)
+        grid = QtWidgets.QGridLayout()
+        grid.setSpacing(4)
+        columns = export_columns(len(scenario.panes))
         picture = contour_picture(landscape)
         self.plots = []
         for i, settings in enumerate(scenario.panes):
@@ -71,9 +74,9 @@ class AnimationCanvas(QtWidgets.QWidget):
             if self.plots:
                 plot.setXLink(self.plots[0])
                 plot.setYLink(self.plots[0])
-            row.addWidget(plot)
+            grid.addWidget(plot, i // columns, i % columns)
             self.plots.append(plot)
-        layout.addLayout(row, 4)
+        layout.addLayout(grid, 4)
         self.loss_plot = None
         if include_loss:
             self.loss_plot = LossPlotWidget()

@@ -1,4 +1,4 @@
-"""A pane's optimizer and hyperparameters: α on a log slider, μ on a slider, Adam's betas.
+"""A pane's optimizer and hyperparameters: α on a log slider, μ, the betas (or ρ), AdamW's λ.
 
 Each slider is paired with a number field; either one drives the other. The widget
 emits :attr:`settings_changed` with a new :class:`OptimizerSettings` whenever the user
@@ -12,7 +12,8 @@ import math
 from PySide6 import QtCore, QtWidgets
 
 from app.model.translation import translate
-from optimizers.registry import OPTIMIZER_NAMES, TITLES, USES_MU, OptimizerSettings
+from optimizers.registry import (OPTIMIZER_NAMES, TITLES, USES_BETA1, USES_BETA2, USES_MU,
+                                 USES_WEIGHT_DECAY, OptimizerSettings)
 from physics.limits import MAX_STEPS
 
 from .signals_blocked import signals_blocked
@@ -120,10 +121,14 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
         self.alpha = _alpha_field()
         self.mu = _unit_field(0.0, 1.0, translate(
             "settings", "Momentum μ: the fraction of velocity kept each step (friction 1 − μ)"))
-        self.beta1 = _unit_field(0.0, 0.999, translate("settings",
-                                                       "Adam's β₁ (first-moment decay)"))
+        self.beta1 = _unit_field(0.0, 0.999, translate(
+            "settings", "β₁: the first-moment decay of Adam, AdamW and NAdam"))
         self.beta2 = _unit_field(0.0, 0.9999, translate(
-            "settings", "β₂: Adam's second-moment decay / RMSprop's smoothing"))
+            "settings", "β₂: the second-moment decay of Adam, AdamW and NAdam; ρ: the "
+            "smoothing of RMSprop's and Adadelta's running averages"))
+        self.weight_decay = _unit_field(0.0, 0.5, translate(
+            "settings", "AdamW's weight decay λ: each step the weights shrink by αλ of "
+            "themselves, towards the origin"))
         self.schedule = QtWidgets.QComboBox()
         self.schedule.setMinimumContentsLength(COMPACT_SCHEDULE_CHARS)   # when compact
         for text, kind in schedules():
@@ -146,7 +151,7 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
         # (label, widget, whether compact keeps the label): the full form's lines, in order.
         named = ((translate("settings", "optimizer"), self.optimizer, False),
                  ("α", self.alpha, True), ("μ", self.mu, True), ("β₁", self.beta1, True),
-                 ("β₂", self.beta2, True),
+                 ("β₂", self.beta2, True), ("λ", self.weight_decay, True),
                  (translate("settings", "schedule"), self.schedule_row, False))
         self._lines = [(QtWidgets.QLabel(text), widget, keep) for text, widget, keep in named]
         self._compact = False
@@ -159,7 +164,8 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
         self.set_settings(settings)
         for edited in (self.optimizer.currentIndexChanged, self.alpha.value_changed,
                        self.mu.value_changed, self.beta1.value_changed, self.beta2.value_changed,
-                       self.schedule.currentIndexChanged, self.schedule_steps.valueChanged):
+                       self.weight_decay.value_changed, self.schedule.currentIndexChanged,
+                       self.schedule_steps.valueChanged):
             edited.connect(self._edited)
 
     # -- full or compact ----------------------------------------------------------------------
@@ -193,8 +199,8 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
 
     def _shown_lines(self):
         name = self._settings.name
-        shown = {self.mu: name in USES_MU, self.beta1: name == "adam",
-                 self.beta2: name in ("adam", "rmsprop")}
+        shown = {self.mu: name in USES_MU, self.beta1: name in USES_BETA1,
+                 self.beta2: name in USES_BETA2, self.weight_decay: name in USES_WEIGHT_DECAY}
         return [line for line in self._lines if shown.get(line[1], True)]
 
     def _place(self) -> None:
@@ -210,7 +216,7 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
         if placing == self._placed:
             return
         self._placed = placing
-        for field, shown in zip((self.alpha, self.mu, self.beta1, self.beta2), sliders):
+        for field, shown in zip(self._fields(), sliders):
             field.slider.setVisible(shown)
         for label, widget, keep in self._lines:
             for layout in (self._form, *self._compact_lines):
@@ -241,7 +247,7 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
         self.schedule_row.setSizePolicy(policy.Maximum if compact else policy.Preferred,
                                         policy.Preferred)
         arrows = QtWidgets.QAbstractSpinBox.ButtonSymbols
-        for field in (self.alpha.field, self.mu.field, self.beta1.field, self.beta2.field):
+        for field in (f.field for f in self._fields()):
             field.setButtonSymbols(arrows.NoButtons if compact else arrows.UpDownArrows)
 
     def _length(self, lines) -> float:
@@ -260,10 +266,10 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
         return split, len(lines) - split
 
     def _sliders_shown(self, lines, flow) -> tuple[bool, ...]:
-        """Whether α's, μ's, β₁'s and β₂'s sliders show: compact, a line's sliders go
+        """Whether α's, μ's, β₁'s, β₂'s and λ's sliders show: compact, a line's sliders go
         when they would get less than :data:`MIN_SLIDER` of their width (a stub of a
         slider reads as a check box); the number fields stay."""
-        fields = (self.alpha, self.mu, self.beta1, self.beta2)
+        fields = self._fields()
         hidden = set()
         for part in (lines[:flow[0]], lines[flow[0]:]) if flow else ():
             ours = [w for _, w, _ in part if isinstance(w, _SliderField)]
@@ -273,6 +279,9 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
             if ours and spare / len(ours) < MIN_SLIDER * ours[0].slider.sizeHint().width():
                 hidden.update(id(w) for w in ours)
         return tuple(id(field) not in hidden for field in fields)
+
+    def _fields(self) -> tuple[_SliderField, ...]:
+        return (self.alpha, self.mu, self.beta1, self.beta2, self.weight_decay)
 
     def _compact_width(self, line) -> int:
         label, widget, keep = line
@@ -327,8 +336,7 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
     def set_settings(self, settings: OptimizerSettings) -> None:
         """Show ``settings`` without emitting :attr:`settings_changed`."""
         self._settings = settings
-        with signals_blocked(self.optimizer, self.alpha, self.mu, self.beta1, self.beta2,
-                             self.schedule, self.schedule_steps):
+        with signals_blocked(self.optimizer, *self._fields(), self.schedule, self.schedule_steps):
             self._fill(settings)
         self._place()   # which rows apply: μ, the betas; the steps
 
@@ -344,20 +352,24 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
         self.mu.set_value(settings.mu)
         self.beta1.set_value(settings.beta1)
         self.beta2.set_value(settings.resolved_beta2)
+        self.weight_decay.set_value(settings.resolved_weight_decay)
+        # RMSprop's and Adadelta's smoothing is called ρ, as in their rules and torch.
+        self._lines[4][0].setText("ρ" if settings.name in ("rmsprop", "adadelta") else "β₂")
         self.schedule_steps.setEnabled(kind is not None)
 
     def _edited(self, *_):
         name = self.optimizer.currentData()
-        beta2 = self.beta2.value() if name in ("adam", "rmsprop") else None
+        beta2 = self.beta2.value() if name in USES_BETA2 else None
+        weight_decay = self.weight_decay.value() if name in USES_WEIGHT_DECAY else None
         if name != self._settings.name:
-            beta2 = None      # switching rules: take the new rule's torch default
+            beta2 = weight_decay = None   # switching rules: take the new rule's torch default
         kind, steps = self.schedule.currentData(), self.schedule_steps.value()
         if kind == "ramp" and name not in USES_MU:
             kind = None
         mu = self.mu.value()
         self._settings = self._settings.with_(
             name=name, alpha=self.alpha.value(), mu=mu,
-            beta1=self.beta1.value(), beta2=beta2,
+            beta1=self.beta1.value(), beta2=beta2, weight_decay=weight_decay,
             mu_schedule=("ramp", min(0.5, mu), mu, steps) if kind == "ramp" else None,
             alpha_schedule={"step": ("step", 0.5, steps), "cosine": ("cosine", steps, 0.0)}.get(kind))
         self.set_settings(self._settings)   # reflect defaults (β₂) and which rows apply

@@ -123,8 +123,14 @@ class PaneRow(QtWidgets.QWidget):
     def _show_whole_domain(self) -> None:
         if self.panes and self.landscape is not None:
             xmin, xmax, ymin, ymax = self.landscape.domain
-            self.panes[0].plot.plotItem.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax),
-                                                 padding=0)
+            # Linked views share pixels, not ranges: set the range on the view with the
+            # fewest pixels per unit, so the whole domain shows in it and so in every
+            # larger one (a grid's rounding can leave one pane a pixel narrower).
+            def scale(pane):
+                view = pane.plot.plotItem.vb
+                return min(view.width() / (xmax - xmin), view.height() / (ymax - ymin))
+            smallest = min(self.panes, key=scale)
+            smallest.plot.plotItem.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
 
     # -- the grid ---------------------------------------------------------------------------
 

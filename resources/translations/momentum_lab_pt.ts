@@ -466,108 +466,118 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../optimizers/registry.py" line="124"/>
+        <location filename="../../optimizers/registry.py" line="148"/>
         <source>a number too long to show</source>
-        <extracomment>Human titles, as the panes and exports show them.</extracomment>
+        <extracomment>Whose ``beta2`` setting means something: Adam&apos;s family&apos;s β₂, RMSprop&apos;s and Adadelta&apos;s ρ. Human titles, as the panes and exports show them.</extracomment>
         <translation>um número longo demais para mostrar</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="132"/>
+        <location filename="../../optimizers/registry.py" line="156"/>
         <source>alpha</source>
         <translation>a taxa de aprendizado α</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="132"/>
+        <location filename="../../optimizers/registry.py" line="156"/>
         <source>mu</source>
         <translation>o momentum μ</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="133"/>
+        <location filename="../../optimizers/registry.py" line="157"/>
         <source>mu ramp start</source>
         <translation>o início da rampa de μ</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="134"/>
+        <location filename="../../optimizers/registry.py" line="158"/>
         <source>mu ramp end</source>
         <translation>o fim da rampa de μ</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="135"/>
+        <location filename="../../optimizers/registry.py" line="159"/>
         <source>mu ramp length</source>
         <translation>a duração da rampa de μ</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="136"/>
+        <location filename="../../optimizers/registry.py" line="160"/>
         <source>decay factor</source>
         <translation>o fator de decaimento</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="137"/>
+        <location filename="../../optimizers/registry.py" line="161"/>
         <source>decay interval</source>
         <translation>o intervalo de decaimento</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="138"/>
+        <location filename="../../optimizers/registry.py" line="162"/>
         <source>cosine length</source>
         <translation>a duração do cosseno</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="139"/>
+        <location filename="../../optimizers/registry.py" line="163"/>
         <source>cosine minimum</source>
         <translation>o mínimo do cosseno</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="147"/>
+        <location filename="../../optimizers/registry.py" line="164"/>
+        <source>weight decay</source>
+        <translation>decaimento de pesos</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="172"/>
         <source>{name} must be a number, got {value}</source>
         <translation>{name} deve ser um número, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="152"/>
+        <location filename="../../optimizers/registry.py" line="177"/>
         <source>{name} must be finite, got {value}</source>
         <translation>{name} deve ser um número finito, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="161"/>
+        <location filename="../../optimizers/registry.py" line="186"/>
         <source>{name} must be a whole number of steps between 1 and {max_steps}, got {value}</source>
         <translation>{name} deve ser um número inteiro de passos entre 1 e {max_steps}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="172"/>
+        <location filename="../../optimizers/registry.py" line="197"/>
         <source>{name} must be in [0, 1), got {value}</source>
         <translation>{name} deve estar em [0, 1), recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="175"/>
+        <location filename="../../optimizers/registry.py" line="200"/>
         <source>{name} must be in [0, 1], got {value}</source>
         <translation>{name} deve estar em [0, 1], recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="182"/>
+        <location filename="../../optimizers/registry.py" line="207"/>
         <source>unknown optimizer {name} (choose from {names})</source>
         <translation>otimizador desconhecido {name} (escolha entre {names})</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="186"/>
+        <location filename="../../optimizers/registry.py" line="211"/>
         <source>alpha must be &gt; 0, got {value}</source>
         <translation>a taxa de aprendizado α deve ser &gt; 0, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="194"/>
+        <location filename="../../optimizers/registry.py" line="219"/>
         <source>eps must be &gt; 0, got {value}</source>
         <translation>eps deve ser &gt; 0, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="206"/>
+        <location filename="../../optimizers/registry.py" line="225"/>
+        <source>weight decay must be ≥ 0 with alpha × weight decay &lt; 1, got {value}</source>
+        <translation>o decaimento de pesos deve ser ≥ 0, com α × decaimento de pesos &lt; 1, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../optimizers/registry.py" line="238"/>
         <source>decay factor must be in (0, 1], got {value}</source>
         <translation>o fator de decaimento deve estar em (0, 1], recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="214"/>
+        <location filename="../../optimizers/registry.py" line="246"/>
         <source>cosine minimum must be in [0, alpha], got {value}</source>
         <translation>o mínimo do cosseno deve estar em [0, α], recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="218"/>
+        <location filename="../../optimizers/registry.py" line="250"/>
         <source>unknown alpha schedule {kind} (choose step or cosine)</source>
         <translation>agenda de α {kind} desconhecida (escolha step ou cosine)</translation>
     </message>
@@ -852,7 +862,7 @@
     <message>
         <location filename="../../physics/sweep.py" line="65"/>
         <source>alpha range must satisfy 0 &lt; A0 &lt; A1, got {low}:{high}</source>
-        <extracomment>cells × steps: what finishes in a few minutes on a laptop (~70 M ball-steps/s on one core with the outcome rule). A 1,000 × 1,000 grid of 100,000 steps would take half an hour. Cells per call of the kernel, between progress reports. Every cell&apos;s noise is drawn per step and shared, so splitting the grid changes no number. (The kernel splits each call again into cache-sized chunks, :data:`physics.batch.CHUNK_BALLS`; it draws the noise once for all the calls.)</extracomment>
+        <extracomment>cells × steps: what finishes in a few minutes on a laptop (~95 M ball-steps/s on one core with the outcome rule). A 1,000 × 1,000 grid of 100,000 steps would take 20 minutes. Cells per call of the kernel, between progress reports. Every cell&apos;s noise is drawn per step and shared, so splitting the grid changes no number. (The kernel splits each call again into cache-sized chunks, :data:`physics.batch.CHUNK_BALLS`; it draws the noise once for all the calls.)</extracomment>
         <translation>o intervalo de α deve satisfazer 0 &lt; A0 &lt; A1, recebido {low}:{high}</translation>
     </message>
     <message>
@@ -1029,75 +1039,75 @@
 <context>
     <name>export errors</name>
     <message>
-        <location filename="../../app/encoders.py" line="66"/>
+        <location filename="../../app/encoders.py" line="64"/>
         <source>unknown animation format {name} (use {formats})</source>
-        <extracomment>ffmpeg in a process group of its own: a terminal&apos;s Ctrl+C reaches only us.</extracomment>
+        <extracomment>An encoding process in a group of its own: a terminal&apos;s Ctrl+C reaches only us.</extracomment>
         <translation>formato de animação desconhecido {name} (use {formats})</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="75"/>
+        <location filename="../../app/encoders.py" line="73"/>
         <source>folder {folder} is not writable</source>
         <translation>a pasta {folder} não permite gravação</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="79"/>
+        <location filename="../../app/encoders.py" line="77"/>
         <source>size {width}x{height} is out of range ({min_width}x{min_height} to {max_width}x{max_height})</source>
         <translation>o tamanho {width}x{height} está fora do intervalo ({min_width}x{min_height} a {max_width}x{max_height})</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="84"/>
+        <location filename="../../app/encoders.py" line="82"/>
         <source>size {width}x{height}: MP4 and WebM need even width and height</source>
         <translation>tamanho {width}x{height}: MP4 e WebM exigem largura e altura pares</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="108"/>
+        <location filename="../../app/encoders.py" line="98"/>
         <source>frame {number} is {shape}, expected ({height}, {width}, 3)</source>
         <translation>o quadro {number} tem forma {shape}, esperado ({height}, {width}, 3)</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="170"/>
+        <location filename="../../app/encoders.py" line="142"/>
         <source>cannot start the video encoder: {reason}</source>
         <translation>não é possível iniciar o codificador de vídeo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="206"/>
+        <location filename="../../app/encoders.py" line="219"/>
         <source>the video encoder failed: {reason}</source>
         <translation>o codificador de vídeo falhou: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="208"/>
+        <location filename="../../app/encoders.py" line="221"/>
         <source>the video encoder failed (exit status {code})</source>
         <translation>o codificador de vídeo falhou (código de saída {code})</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="313"/>
+        <location filename="../../app/encoders.py" line="242"/>
         <source>no frames to write</source>
         <translation>nenhum quadro para gravar</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="341"/>
+        <location filename="../../app/encoders.py" line="348"/>
         <source>cannot write frames into {folder}: it is a file</source>
         <translation>não é possível gravar quadros em {folder}: é um arquivo</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="386"/>
-        <location filename="../../app/model/export_plan.py" line="71"/>
+        <location filename="../../app/encoders.py" line="393"/>
+        <location filename="../../app/model/export_plan.py" line="72"/>
         <source>fps must be between 1 and {limit}, got {value}</source>
         <translation>fps deve estar entre 1 e {limit}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="65"/>
+        <location filename="../../app/model/export_plan.py" line="66"/>
         <source>frames must be between 1 and {limit}, got {value}</source>
         <extracomment>Colours a GIF palette must keep exactly: balls and trails, arrows, black and white.</extracomment>
         <translation>o número de quadros deve estar entre 1 e {limit}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="68"/>
+        <location filename="../../app/model/export_plan.py" line="69"/>
         <source>steps per frame must be between 1 and 10000, got {value}</source>
         <translation>o número de passos por quadro deve estar entre 1 e 10000, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="74"/>
+        <location filename="../../app/model/export_plan.py" line="75"/>
         <source>the first step must be &gt;= 0, got {value}</source>
         <translation>o primeiro passo deve ser &gt;= 0, recebido {value}</translation>
     </message>
@@ -1483,18 +1493,18 @@
 <context>
     <name>loss</name>
     <message>
-        <location filename="../../app/model/loss_curves.py" line="168"/>
+        <location filename="../../app/model/loss_curves.py" line="175"/>
         <source>loss L</source>
         <extracomment>Block sizes of the extremes kept for a long history: each level&apos;s blocks are 16 of the level below, so a drawing over k steps reads at most ~16·columns numbers.</extracomment>
         <translation>perda L</translation>
     </message>
     <message>
-        <location filename="../../app/model/loss_curves.py" line="170"/>
+        <location filename="../../app/model/loss_curves.py" line="177"/>
         <source>median {quantity} over the swarm</source>
         <translation>mediana de {quantity} no enxame</translation>
     </message>
     <message>
-        <location filename="../../app/model/loss_curves.py" line="172"/>
+        <location filename="../../app/model/loss_curves.py" line="179"/>
         <source>{quantity} (log)</source>
         <translation>{quantity} (log)</translation>
     </message>
@@ -1668,12 +1678,12 @@
         <translation>Velocidade de reprodução, de {low} a {high} passos por segundo ( [ e ] )</translation>
     </message>
     <message>
-        <location filename="../../app/qt/playback_bar.py" line="61"/>
+        <location filename="../../app/qt/playback_bar.py" line="64"/>
         <source> step/s</source>
         <translation> passo/s</translation>
     </message>
     <message>
-        <location filename="../../app/qt/playback_bar.py" line="62"/>
+        <location filename="../../app/qt/playback_bar.py" line="65"/>
         <source> steps/s</source>
         <translation> passos/s</translation>
     </message>
@@ -1681,13 +1691,13 @@
 <context>
     <name>plot</name>
     <message>
-        <location filename="../../app/qt/landscape_plot.py" line="67"/>
+        <location filename="../../app/qt/landscape_plot.py" line="66"/>
         <source>Start point: drag it, or Shift+click anywhere, to start there</source>
         <extracomment>Pixels for the y axis&apos;s tick labels (&quot;−2.5&quot;, &quot;100&quot;): wide enough for four characters.</extracomment>
         <translation>Ponto inicial: arraste-o, ou Shift+clique em qualquer lugar, para começar ali</translation>
     </message>
     <message>
-        <location filename="../../app/qt/loss_plot_widget.py" line="65"/>
+        <location filename="../../app/qt/loss_plot_widget.py" line="66"/>
         <source>step</source>
         <translation>passo</translation>
     </message>
@@ -1990,58 +2000,73 @@
 <context>
     <name>rule</name>
     <message>
-        <location filename="../../app/model/rule_text.py" line="37"/>
+        <location filename="../../app/model/rule_text.py" line="38"/>
         <source>Plain gradient descent, the seed&apos;s x += −learning_rate·dx.</source>
         <extracomment>``(formula lines, number lines)`` of each rule when its numbers are shown.</extracomment>
         <translation>Descida de gradiente simples, o x += −learning_rate·dx da aula.</translation>
     </message>
     <message>
-        <location filename="../../app/model/rule_text.py" line="39"/>
+        <location filename="../../app/model/rule_text.py" line="40"/>
         <source>Heavy ball in the seed&apos;s form (p is the velocity, p⁽⁰⁾ = 0); torch&apos;s v ← μv + g, W ← W − αv is the same path only for a constant α.</source>
         <translation>Bola pesada na forma da aula (p é a velocidade, p⁽⁰⁾ = 0); o v ← μv + g, W ← W − αv do torch só segue a mesma trajetória com α constante.</translation>
     </message>
     <message>
-        <location filename="../../app/model/rule_text.py" line="43"/>
+        <location filename="../../app/model/rule_text.py" line="44"/>
         <source>Nesterov in the seed&apos;s notation (Sutskever et al. 2013): the gradient is taken at the look-ahead W + μp; torch&apos;s nesterov=True tracks W + μp itself.</source>
         <translation>Nesterov na notação da aula (Sutskever et al. 2013): o gradiente é tomado no ponto adiantado W + μp; o nesterov=True do torch acompanha o próprio W + μp.</translation>
     </message>
     <message>
-        <location filename="../../app/model/rule_text.py" line="47"/>
+        <location filename="../../app/model/rule_text.py" line="48"/>
         <source>torch.optim.Adam: bias-corrected moments, ε added after the square root.</source>
         <translation>torch.optim.Adam: momentos com correção de viés, ε somado depois da raiz quadrada.</translation>
     </message>
     <message>
-        <location filename="../../app/model/rule_text.py" line="50"/>
+        <location filename="../../app/model/rule_text.py" line="51"/>
         <source>torch.optim.RMSprop (not centered, no momentum); ρ is torch&apos;s alpha.</source>
         <translation>torch.optim.RMSprop (não centrado, sem momentum); ρ é o alpha do torch.</translation>
     </message>
     <message>
-        <location filename="../../app/model/rule_text.py" line="53"/>
+        <location filename="../../app/model/rule_text.py" line="54"/>
         <source>torch.optim.Adagrad (no lr decay, accumulator starting at 0).</source>
         <translation>torch.optim.Adagrad (sem decaimento de lr, acumulador começando em 0).</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="167"/>
+        <location filename="../../app/model/rule_text.py" line="56"/>
+        <source>torch.optim.Adadelta: u is the running average of the steps&apos; Δ², which gives the step its units; ρ is torch&apos;s rho.</source>
+        <translation>torch.optim.Adadelta: u é a média móvel dos Δ² dos passos, que dá ao passo as suas unidades; ρ é o rho do torch.</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/rule_text.py" line="59"/>
+        <source>torch.optim.AdamW: Adam, and the weights shrunk by αλ of themselves each step, outside the moments.</source>
+        <translation>torch.optim.AdamW: Adam, e os pesos encolhidos em αλ de si mesmos a cada passo, fora dos momentos.</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/rule_text.py" line="62"/>
+        <source>torch.optim.NAdam: Nesterov&apos;s look-ahead in Adam&apos;s first moment, μₖ = β₁(1 − ½·0.96^(0.004·k)), Πₖ = μ₁⋯μₖ.</source>
+        <translation>torch.optim.NAdam: a antecipação de Nesterov no primeiro momento do Adam, μₖ = β₁(1 − ½·0.96^(0.004·k)), Πₖ = μ₁⋯μₖ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/update_rule.py" line="168"/>
         <source>t = {step}: {status}. The ball stays at {position}; no rule moves it now.</source>
         <translation>t = {step}: {status}. A bola fica em {position}; nenhuma regra a move agora.</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="170"/>
+        <location filename="../../app/model/update_rule.py" line="171"/>
         <source>t = {step}: {status}. This update&apos;s W was not finite or ran away; the ball stays at {position}.</source>
         <translation>t = {step}: {status}. O W desta atualização não era finito ou disparou; a bola fica em {position}.</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="173"/>
+        <location filename="../../app/model/update_rule.py" line="174"/>
         <source>t = {step}: {status}. This update took the ball out, still descending; it stays at {position}.</source>
         <translation>t = {step}: {status}. Esta atualização levou a bola para fora, ainda descendo; ela fica em {position}.</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="180"/>
+        <location filename="../../app/model/update_rule.py" line="181"/>
         <source>t = {step}: the run ends here; its history is full (the memory cap).</source>
         <translation>t = {step}: a execução termina aqui; o histórico está cheio (o limite de memória).</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="182"/>
+        <location filename="../../app/model/update_rule.py" line="183"/>
         <source>t = {step}: step {next} is not computed yet.</source>
         <translation>t = {step}: o passo {next} ainda não foi calculado.</translation>
     </message>
@@ -2257,123 +2282,123 @@
         <translation>title deve ser texto, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="65"/>
+        <location filename="../../app/model/scenario_file.py" line="74"/>
         <source>text {value} cannot be saved as UTF-8</source>
         <translation>o texto {value} não pode ser salvo como UTF-8</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="76"/>
+        <location filename="../../app/model/scenario_file.py" line="85"/>
         <source>cannot save the non-finite number {number}</source>
         <translation>não é possível salvar o número não finito {number}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="129"/>
+        <location filename="../../app/model/scenario_file.py" line="140"/>
         <source>unknown key {key} (known: {known})</source>
         <translation>chave desconhecida {key} (conhecidas: {known})</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="135"/>
+        <location filename="../../app/model/scenario_file.py" line="146"/>
         <source>{key} is missing</source>
         <translation>falta {key}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="140"/>
+        <location filename="../../app/model/scenario_file.py" line="151"/>
         <source>must be a [[pane]] table, got {value}</source>
         <translation>deve ser uma tabela [[pane]], recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="150"/>
+        <location filename="../../app/model/scenario_file.py" line="161"/>
         <source>optimizer must be a name, got {value}</source>
         <translation>optimizer deve ser um nome, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="175"/>
+        <location filename="../../app/model/scenario_file.py" line="187"/>
         <source>{what} is too large (limit {limit} bytes)</source>
         <translation>{what} grande demais (limite de {limit} bytes)</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="178"/>
+        <location filename="../../app/model/scenario_file.py" line="190"/>
         <source>{what} is empty</source>
         <translation>{what} vazio</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="179"/>
+        <location filename="../../app/model/scenario_file.py" line="191"/>
         <source>not valid TOML: {reason}</source>
         <translation>TOML inválido: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="185"/>
+        <location filename="../../app/model/scenario_file.py" line="197"/>
         <source>nested too deeply</source>
         <translation>aninhamento profundo demais</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="188"/>
+        <location filename="../../app/model/scenario_file.py" line="200"/>
         <source>a whole number has more than {limit} digits</source>
         <translation>um número inteiro tem mais de {limit} dígitos</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="197"/>
-        <location filename="../../app/model/scenario_file.py" line="273"/>
+        <location filename="../../app/model/scenario_file.py" line="209"/>
+        <location filename="../../app/model/scenario_file.py" line="285"/>
         <source>scenario file</source>
         <translation>arquivo de cenário</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="207"/>
+        <location filename="../../app/model/scenario_file.py" line="219"/>
         <source>not a Momentum Lab {kind} (format is missing)</source>
         <translation>não é um {kind} do Momentum Lab (falta format)</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="210"/>
+        <location filename="../../app/model/scenario_file.py" line="222"/>
         <source>unsupported format {value} (this version reads {version})</source>
         <translation>format {value} não suportado (esta versão lê {version})</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="217"/>
+        <location filename="../../app/model/scenario_file.py" line="229"/>
         <source>scenario</source>
         <translation>arquivo de cenário</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="222"/>
+        <location filename="../../app/model/scenario_file.py" line="234"/>
         <source>panes must be written as [[pane]] tables</source>
         <translation>os painéis devem ser escritos como tabelas [[pane]]</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="225"/>
+        <location filename="../../app/model/scenario_file.py" line="237"/>
         <source>a scenario needs 1 to {limit} [[pane]] tables, got {count}</source>
         <translation>um cenário precisa de 1 a {limit} tabelas [[pane]], recebido {count}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="240"/>
+        <location filename="../../app/model/scenario_file.py" line="252"/>
         <source>is a folder, not a {what}</source>
         <translation>é uma pasta, não um {what}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="243"/>
+        <location filename="../../app/model/scenario_file.py" line="255"/>
         <source>is not a regular file</source>
         <translation>não é um arquivo comum</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="245"/>
+        <location filename="../../app/model/scenario_file.py" line="257"/>
         <source>{what} is too large ({size} bytes; limit {limit})</source>
         <translation>{what} grande demais ({size} bytes; limite {limit})</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="251"/>
+        <location filename="../../app/model/scenario_file.py" line="263"/>
         <source>no such file</source>
         <translation>arquivo não encontrado</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="253"/>
+        <location filename="../../app/model/scenario_file.py" line="265"/>
         <source>cannot read: {reason}</source>
         <translation>não é possível ler: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="258"/>
+        <location filename="../../app/model/scenario_file.py" line="270"/>
         <source>not UTF-8 text (bad byte at offset {offset})</source>
         <translation>não é texto UTF-8 (byte inválido na posição {offset})</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="280"/>
+        <location filename="../../app/model/scenario_file.py" line="292"/>
         <source>{name}: {problem}</source>
         <translation>{name}: {problem}</translation>
     </message>
@@ -2381,72 +2406,77 @@
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../app/qt/optimizer_settings_widget.py" line="90"/>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="91"/>
         <source>Learning rate α (log scale): the force&apos;s strength</source>
         <translation>Taxa de aprendizado α (escala log): a intensidade da força</translation>
     </message>
     <message>
-        <location filename="../../app/qt/optimizer_settings_widget.py" line="119"/>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="120"/>
         <source>Update rule for this pane</source>
         <translation>Regra de atualização deste painel</translation>
     </message>
     <message>
-        <location filename="../../app/qt/optimizer_settings_widget.py" line="121"/>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="122"/>
         <source>Momentum μ: the fraction of velocity kept each step (friction 1 − μ)</source>
         <translation>Momentum μ: a fração da velocidade mantida a cada passo (atrito 1 − μ)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/optimizer_settings_widget.py" line="123"/>
-        <source>Adam&apos;s β₁ (first-moment decay)</source>
-        <translation>β₁ do Adam (decaimento do primeiro momento)</translation>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="124"/>
+        <source>β₁: the first-moment decay of Adam, AdamW and NAdam</source>
+        <translation>β₁: o decaimento do primeiro momento do Adam, AdamW e NAdam</translation>
     </message>
     <message>
-        <location filename="../../app/qt/optimizer_settings_widget.py" line="125"/>
-        <source>β₂: Adam&apos;s second-moment decay / RMSprop&apos;s smoothing</source>
-        <translation>β₂: decaimento do segundo momento do Adam / suavização do RMSprop</translation>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="126"/>
+        <source>β₂: the second-moment decay of Adam, AdamW and NAdam; ρ: the smoothing of RMSprop&apos;s and Adadelta&apos;s running averages</source>
+        <translation>β₂: o decaimento do segundo momento do Adam, AdamW e NAdam; ρ: a suavização das médias móveis do RMSprop e do Adadelta</translation>
     </message>
     <message>
-        <location filename="../../app/qt/optimizer_settings_widget.py" line="131"/>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="129"/>
+        <source>AdamW&apos;s weight decay λ: each step the weights shrink by αλ of themselves, towards the origin</source>
+        <translation>O decaimento de pesos λ do AdamW: a cada passo os pesos encolhem αλ de si mesmos, em direção à origem</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="136"/>
         <source>Change a hyperparameter as the run goes: the seed lecture anneals μ from 0.5 up to the μ above; α can decay in steps or along a cosine</source>
         <translation>Mudar um hiperparâmetro durante a execução: a aula aumenta μ de 0,5 até o μ acima; α pode decair em degraus ou ao longo de um cosseno</translation>
     </message>
     <message>
-        <location filename="../../app/qt/optimizer_settings_widget.py" line="137"/>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="142"/>
         <source> steps</source>
         <translation> passos</translation>
     </message>
     <message>
-        <location filename="../../app/qt/optimizer_settings_widget.py" line="139"/>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="144"/>
         <source>Length of the ramp or the cosine; interval of the step decay</source>
         <translation>Duração da rampa ou do cosseno; intervalo do decaimento em degraus</translation>
     </message>
     <message>
-        <location filename="../../app/qt/optimizer_settings_widget.py" line="147"/>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="152"/>
         <source>optimizer</source>
         <translation>otimizador</translation>
     </message>
     <message>
-        <location filename="../../app/qt/optimizer_settings_widget.py" line="150"/>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="155"/>
         <source>schedule</source>
         <translation>agenda</translation>
     </message>
     <message>
-        <location filename="../../app/qt/optimizer_settings_widget.py" line="369"/>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="381"/>
         <source>constant</source>
         <translation>constante</translation>
     </message>
     <message>
-        <location filename="../../app/qt/optimizer_settings_widget.py" line="370"/>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="382"/>
         <source>μ ramp 0.5 → μ</source>
         <translation>rampa de μ 0,5 → μ</translation>
     </message>
     <message>
-        <location filename="../../app/qt/optimizer_settings_widget.py" line="371"/>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="383"/>
         <source>α step decay ×½</source>
         <translation>α decai em degraus ×½</translation>
     </message>
     <message>
-        <location filename="../../app/qt/optimizer_settings_widget.py" line="372"/>
+        <location filename="../../app/qt/optimizer_settings_widget.py" line="384"/>
         <source>α cosine decay</source>
         <translation>α decai em cosseno</translation>
     </message>
@@ -2497,17 +2527,17 @@
         <translation>Sobre o Momentum Lab</translation>
     </message>
     <message>
-        <location filename="../../app/qt/compute_ahead.py" line="97"/>
+        <location filename="../../app/qt/compute_ahead.py" line="95"/>
         <source>Computing ahead: step {done} of {target} (End stops)</source>
         <translation>Calculando adiante: passo {done} de {target} (End para)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/compute_ahead.py" line="108"/>
+        <location filename="../../app/qt/compute_ahead.py" line="106"/>
         <source>Computing ahead stopped: {error}</source>
         <translation>O cálculo adiante parou: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/qt/compute_ahead.py" line="109"/>
+        <location filename="../../app/qt/compute_ahead.py" line="107"/>
         <source>Computed up to step {step}: the timeline reaches it</source>
         <translation>Calculado até o passo {step}: a linha do tempo chega até ele</translation>
     </message>

@@ -118,8 +118,8 @@ BROKEN = [
     (GOOD.replace("[[pane]]", "[pane]"), "panes must be written as [[pane]]"),
     (GOOD[:GOOD.index("[[pane]]")] + "pane = [1]\n", "pane 1: must be a [[pane]] table"),
     (GOOD.replace("format = 1", "format = 1\ntitle = 5"), "title must be text"),
-    (GOOD + GOOD[GOOD.index("[[pane]]"):] * 4, "1 to 4 [[pane]] tables, got 5"),
-    (GOOD[:GOOD.index("[[pane]]")], "1 to 4 [[pane]] tables, got 0"),
+    (GOOD + GOOD[GOOD.index("[[pane]]"):] * 6, "1 to 6 [[pane]] tables, got 7"),
+    (GOOD[:GOOD.index("[[pane]]")], "1 to 6 [[pane]] tables, got 0"),
     ("format = 1\nlandscape = " + "[" * 30000, "not valid TOML"),
 ]
 
@@ -183,8 +183,8 @@ def test_invalid_scenarios_are_refused_before_writing(tmp_path):
     path = tmp_path / "bad.toml"
     for bad, problem in [
         (Scenario(start=(float("nan"), 0.0)), "start must be finite"),
-        (Scenario(panes=()), "1 to 4 panes, got 0"),
-        (Scenario(panes=(S("sgd", alpha=0.1),) * 5), "1 to 4 panes, got 5"),
+        (Scenario(panes=()), "1 to 6 panes, got 0"),
+        (Scenario(panes=(S("sgd", alpha=0.1),) * 7), "1 to 6 panes, got 7"),
         (Scenario(panes=(S("sgd"), S("adam", alpha=0.0))), "pane 2: alpha must be > 0"),
         (Scenario(sigma=float("inf")), "sigma must be finite"),
         (Scenario(seed=True), "seed must be"),

@@ -160,7 +160,7 @@ def test_every_lesson_asks_for_a_prediction_and_every_choice_has_its_answer():
         assert any(s.asks for s in item.steps), item.name
         for number, s in enumerate(item.steps, 1):
             if s.choices:
-                assert 2 <= len(s.choices) <= 4, f"{item.name} step {number}"
+                assert 2 <= len(s.choices) <= 6, f"{item.name} step {number}"
                 assert s.answer is not None and 0 <= s.answer < len(s.choices)
                 choices += 1
             else:
@@ -415,9 +415,16 @@ def test_lesson_5_real_minibatches_keep_the_balls_wandering():
 
 # -- lesson 6: Radford's update schemes ----------------------------------------------------
 
+RADFORD_SIX = ["sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop"]
+
+
+def distances(run_, pane: int, minimum) -> np.ndarray:
+    return np.linalg.norm(run_.trail(run_.computed_steps)[:, pane, 0] - np.array(minimum), axis=-1)
+
+
 def test_lesson_6_on_beale_nag_arrives_first_and_momentum_swings_widest():
     r = run("update-schemes", 1, 5000)
-    assert [s.name for s in r.settings] == ["sgd", "momentum", "nesterov", "adagrad"]
+    assert [s.name for s in r.settings] == RADFORD_SIX
     assert tuple(r.start[0]) == (0.7, 1.4) and r.landscape.minima[0] == (3.0, 0.5)
     steps = [outcome(r, i) for i in range(4)]
     assert steps == [("converged", 3524), ("converged", 480), ("converged", 317),
@@ -430,6 +437,15 @@ def test_lesson_6_on_beale_nag_arrives_first_and_momentum_swings_widest():
     assert xs(r, 1).max() > r.landscape.domain[1]            # out past the right edge
     assert round(ys(r, 2).min(), 2) == -0.99 and round(xs(r, 2).max(), 2) == 3.66
     assert round(ys(r, 3).min(), 2) == 0.13
+    # RMSprop hovers near the minimum, Adadelta rattles farther off; neither settles.
+    says("update-schemes", 2, "within 0.01 of the minimum at step 800", "0.014 long (α√2)",
+         "0.18 away at step 5000", "steps 0.1 long")
+    rms, ada = distances(r, 5, (3, 0.5)), distances(r, 4, (3, 0.5))
+    assert first(rms < 0.01) == 800 and round(speeds(r, 5)[5000], 3) == 0.014
+    assert round(0.01 * np.sqrt(2), 3) == 0.014
+    assert round(ada[5000], 2) == 0.18 and round(speeds(r, 4)[5000], 1) == 0.1
+    assert not (ada < 0.1).any()
+    assert outcome(r, 4) == ("running", 5000) and outcome(r, 5) == ("running", 5000)
 
 
 def test_lesson_6_in_rosenbrocks_valley_momentum_and_nag_race_along_the_floor():
@@ -445,13 +461,18 @@ def test_lesson_6_in_rosenbrocks_valley_momentum_and_nag_race_along_the_floor():
     for pane, steps in ((0, 30904), (3, 15988)):   # "SGD converges only at step 30904, …"
         alone = _run(with_panes(step("update-schemes", 3).scenario, r.settings[pane]), steps)
         assert outcome(alone, 0) == ("converged", steps)
+    says("update-schemes", 4, "within 0.1 of the minimum at step 2140", "within 0.01",
+         "in 5000 steps", "within 0.1.")
+    long = run("update-schemes", 3, 5000)
+    rms, ada = distances(long, 5, (1, 1)), distances(long, 4, (1, 1))
+    assert first(rms < 0.1) == 2140 and not (rms < 0.01).any() and not (ada < 0.1).any()
 
 
 def test_lesson_6_on_the_saddle_adagrad_escapes_first_and_leaves_the_domain_last():
     r = run("update-schemes", 5, 1000)
     assert r.landscape.name == "saddle" and tuple(r.start[0]) == (-1.8, 0.01)
-    out = [first(np.abs(ys(r, i)) > 2) for i in range(4)]
-    assert out == [56, 21, 19, 5]
+    out = [first(np.abs(ys(r, i)) > 2) for i in range(6)]
+    assert out == [56, 21, 19, 5, 47, 54]
     assert answer("update-schemes", 5) == 1 + int(np.argmin(out))
     says("update-schemes", 6, "step 5", "step 19", "step 21", "x ≈ 1.09", "x ≈ 0.64",
          "step 56", "1 + 2α = 1.1", "10 domain-sizes", "step 812", "88", "32", "29",
@@ -466,6 +487,13 @@ def test_lesson_6_on_the_saddle_adagrad_escapes_first_and_leaves_the_domain_last
     for i in range(3):                                         # the others' keep growing
         left = int(r.left_at[i, 0])
         assert speeds(r, i)[left - 1] > speeds(r, i)[out[i]] > speeds(r, i)[5]
+    says("update-schemes", 6, "only 0.0044 long", "step 47", "0.14 long", "ten times α",
+         "0.018 by step 100", "step 54")
+    adadelta, rmsprop = speeds(r, 4), speeds(r, 5)
+    assert round(adadelta[1], 4) == 0.0044 and adadelta[out[4]] > 10 * adadelta[1]
+    assert adadelta[100] > 100 * adadelta[1]                   # its steps grow
+    assert round(rmsprop[1], 2) == 0.14 and rmsprop[1] == pytest.approx(10 * 0.01 * np.sqrt(2), rel=1e-4)
+    assert round(rmsprop[100], 3) == 0.018
 
 
 # -- lesson 7: the (α, μ) map --------------------------------------------------------------

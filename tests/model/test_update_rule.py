@@ -1,8 +1,8 @@
 """The update rule with numbers: what it shows must be what the run did.
 
 Each test recomputes the right-hand side from the numbers the record shows, with the
-rule written out here by hand, and checks it against the run's own next iterate — for all
-six optimizers, with noise, minibatches and schedules, and at the ends of a run.
+rule written out here by hand, and checks it against the run's own next iterate — for
+every optimizer, with noise, minibatches and schedules, and at the ends of a run.
 """
 
 import numpy as np
@@ -41,13 +41,34 @@ def _right_hand_side(rule, settings):
         p_next = rule.mu * rule.p - a * g
         return {"p_next": p_next, "w_next": rule.w + p_next}
     eps = settings.resolved_eps
-    if rule.optimizer == "adam":
+    if rule.optimizer in ("adam", "adamw", "nadam"):
         b1, b2 = settings.beta1, settings.resolved_beta2
         m_next = b1 * x["m"] + (1 - b1) * g
         v_next = b2 * x["v"] + (1 - b2) * g * g
-        m_hat, v_hat = m_next / (1 - b1 ** (t + 1)), v_next / (1 - b2 ** (t + 1))
-        delta = -a * m_hat / (np.sqrt(v_hat) + eps)
-        out = {"m_next": m_next, "v_next": v_next, "m_hat": m_hat, "v_hat": v_hat}
+        out = {"m_next": m_next, "v_next": v_next}
+        if rule.optimizer == "nadam":
+            # Dozat's momentum schedule, torch's ψ = 0.004, its product kept in float32.
+            mus = [b1 * (1 - 0.5 * 0.96 ** (0.004 * k)) for k in range(1, t + 3)]
+            product = np.float32(1.0)
+            for mu in mus[:-1]:
+                product = np.float32(product * np.float32(mu))
+            d = np.sqrt(v_next / (1 - b2 ** (t + 1))) + eps
+            delta = (-a * (1 - mus[-2]) / (1 - float(product)) * g / d
+                     - a * mus[-1] / (1 - float(product) * mus[-1]) * m_next / d)
+            out.update(d=d, mu=mus[-2], mu_next=mus[-1])
+        else:
+            m_hat, v_hat = m_next / (1 - b1 ** (t + 1)), v_next / (1 - b2 ** (t + 1))
+            delta = -a * m_hat / (np.sqrt(v_hat) + eps)
+            if rule.optimizer == "adamw":
+                delta = delta - a * settings.resolved_weight_decay * rule.w
+            out.update(m_hat=m_hat, v_hat=v_hat)
+    elif rule.optimizer == "adadelta":
+        rho = settings.resolved_beta2
+        s_next = rho * x["s"] + (1 - rho) * g * g
+        step = np.sqrt(x["u"] + eps) / np.sqrt(s_next + eps) * g
+        u_next = rho * x["u"] + (1 - rho) * step * step
+        delta = -a * step
+        out = {"s_next": s_next, "step_delta": step, "u_next": u_next}
     else:
         rho = settings.resolved_beta2
         s_next = rho * x["s"] + (1 - rho) * g * g if rule.optimizer == "rmsprop" else x["s"] + g * g
@@ -90,8 +111,10 @@ def test_every_rule_reproduces_the_runs_next_iterate():
 
 
 def test_the_moments_carry_over_from_one_step_to_the_next():
-    run = _run([_settings(name) for name in ("adam", "rmsprop", "adagrad")])
-    for index, keys in enumerate((("m", "v"), ("s",), ("s",))):
+    run = _run([_settings(name) for name in ("adam", "rmsprop", "adagrad", "adadelta", "adamw",
+                                             "nadam")])
+    for index, keys in enumerate((("m", "v"), ("s",), ("s",), ("s", "u"), ("m", "v"),
+                                  ("m", "v"))):
         assert not np.any(update_rule(run, index, 0).extra[keys[0]])   # zero before step 1
         for step in range(29):
             now, later = update_rule(run, index, step), update_rule(run, index, step + 1)

@@ -54,7 +54,9 @@ def test_adding_panes_follows_radfords_order_and_stops_at_the_limit(ws):
     # Nesterov at the ravine's α = 0.018 is past its own stability edge: it says so.
     assert notices[0].startswith("Nesterov is stable here only for α < 0.0136")
     assert notices[1] is None
-    assert ws.scenario.panes[3].alpha == RAVINE.adaptive_alpha       # Adam's own step
+    assert names == ["sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop"]
+    assert ws.scenario.panes[3].alpha == RAVINE.adaptive_alpha       # Adagrad's own step
+    assert ws.scenario.panes[4].alpha == 1.0                         # Adadelta's: torch's 1
     while ws.remove_pane() is not None:
         pass
     assert len(ws.scenario.panes) == 1 and ws.run.shape == (1, 1)

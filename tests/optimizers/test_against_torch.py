@@ -82,7 +82,7 @@ def test_reference_metadata():
     assert REFERENCE["torch_version"].startswith("2.13.0")
     assert REFERENCE["dtype"] == "float64"
     names = {case["torch_optimizer"] for case in REFERENCE["cases"]}
-    assert names == {"Adam", "RMSprop", "Adagrad", "SGD"}
+    assert names == {"Adam", "AdamW", "NAdam", "RMSprop", "Adagrad", "Adadelta", "SGD"}
     assert EXACT_CASES <= set(CASES)
     for case in REFERENCE["cases"]:
         trajectory = np.array(case["trajectory"])

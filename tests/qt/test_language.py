@@ -116,7 +116,8 @@ def test_view_language_switches_keeping_the_session_and_is_remembered(qtbot,
 
 
 #: Words the same in both languages: names, units, file kinds, math.
-NEUTRAL = {"sgd", "momentum", "nesterov", "adam", "rmsprop", "adagrad", "lab", "gif", "mp4",
+NEUTRAL = {"sgd", "momentum", "nesterov", "adam", "rmsprop", "adagrad", "adadelta", "adamw",
+           "nadam", "lab", "gif", "mp4",
            "webm", "png", "csv", "svg", "toml", "opengl", "h.264", "vp9", "english",
            "português", "brasil", "zoom", "minibatch", "batch", "full", "hd"}
 

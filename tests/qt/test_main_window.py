@@ -161,14 +161,15 @@ def test_clicking_a_pane_sets_the_start_for_every_pane(window):
     assert window.docks.controls.start_x.value() == -2.0
 
 
-def test_four_panes_and_back(window):
-    window.docks.controls.add_pane.click()
-    window.docks.controls.add_pane.click()
-    window.docks.controls.add_pane.click()   # a fifth is refused
-    assert [s.name for s in window.controller.comparison.settings] == ["sgd", "momentum", "nesterov", "adam"]
-    assert len(window.pane_row.panes) == 4
+def test_radfords_six_panes_and_back(window):
+    for _ in range(4):
+        window.docks.controls.add_pane.click()
+    assert not window.docks.controls.add_pane.isEnabled()   # a seventh is refused
+    assert [s.name for s in window.controller.comparison.settings] == [
+        "sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop"]
+    assert len(window.pane_row.panes) == 6
     window.docks.controls.remove_pane.click()
-    assert len(window.pane_row.panes) == 3 and window.controller.comparison.shape[0] == 3
+    assert len(window.pane_row.panes) == 5 and window.controller.comparison.shape[0] == 5
 
 
 def test_a_diverging_pane_says_so_and_the_other_goes_on(window, qtbot):

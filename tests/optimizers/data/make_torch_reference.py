@@ -12,7 +12,7 @@ gradients) and calls ``opt.step()``. The parameter after each step is recorded
 (``trajectory[k]`` is the parameter after step ``k + 1``; the start is not repeated).
 
 The repository root is put on ``sys.path`` only for ``physics.builtins`` (pure numpy).
-The consumer is ``tests/test_optimizers_torch.py``, which needs no torch.
+The consumer is ``tests/optimizers/test_against_torch.py``, which needs no torch.
 
 Nesterov. torch's ``SGD(nesterov=True)`` does ``b ← μb + g(θ)``, ``θ ← θ − α(g(θ) + μb)``,
 so its gradient is taken at its own parameter θ. Our seed form takes it at the
@@ -33,7 +33,7 @@ import numpy as np
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))   # the repository
 sys.path.insert(0, ROOT)
 
 from physics.builtins import builtin  # noqa: E402  (needs ROOT on sys.path)
@@ -83,6 +83,27 @@ CASES = [
     dict(name="sgd_plain_ravine", landscape="ravine", start=[-4.5, 1.0], steps=300,
          torch_optimizer="SGD", torch_kwargs=dict(lr=0.018),
          settings=dict(name="sgd", alpha=0.018), compare="params"),
+    # Radford's sixth and Adam's descendants, each at torch's defaults and at other settings.
+    dict(name="adadelta_default_beale", landscape="beale", start=[1.0, 1.4], steps=400,
+         torch_optimizer="Adadelta", torch_kwargs=dict(),
+         settings=dict(name="adadelta", alpha=1.0), compare="params"),
+    dict(name="adadelta_rho095_eps1e-4_lr05_rosenbrock", landscape="rosenbrock",
+         start=[-1.2, 1.0], steps=300, torch_optimizer="Adadelta",
+         torch_kwargs=dict(lr=0.5, rho=0.95, eps=1e-4),
+         settings=dict(name="adadelta", alpha=0.5, beta2=0.95, eps=1e-4), compare="params"),
+    dict(name="adamw_default_rosenbrock", landscape="rosenbrock", start=[-1.2, 1.0], steps=300,
+         torch_optimizer="AdamW", torch_kwargs=dict(lr=0.05),
+         settings=dict(name="adamw", alpha=0.05), compare="params"),
+    dict(name="adamw_wd01_b08_himmelblau", landscape="himmelblau", start=[-0.5, -0.5],
+         steps=300, torch_optimizer="AdamW",
+         torch_kwargs=dict(lr=0.1, weight_decay=0.1, betas=(0.8, 0.999)),
+         settings=dict(name="adamw", alpha=0.1, weight_decay=0.1, beta1=0.8), compare="params"),
+    dict(name="nadam_default_beale", landscape="beale", start=[0.7, 1.4], steps=300,
+         torch_optimizer="NAdam", torch_kwargs=dict(lr=0.05),
+         settings=dict(name="nadam", alpha=0.05), compare="params"),
+    dict(name="nadam_b085_b099_rosenbrock", landscape="rosenbrock", start=[-1.2, 1.0],
+         steps=500, torch_optimizer="NAdam", torch_kwargs=dict(lr=0.02, betas=(0.85, 0.99)),
+         settings=dict(name="nadam", alpha=0.02, beta1=0.85, beta2=0.99), compare="params"),
 ]
 
 
