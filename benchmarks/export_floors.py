@@ -8,7 +8,7 @@ and then
   (:func:`app.encoders.video_command`: libx264, yuv420p, veryfast, crf 20, faststart) —
   no Python in the loop;
 * GIF: our GIF encoder's process reads that file itself, with the very command our
-  encoder runs (:func:`app.encoders.gif_command`: :class:`app.encoders.GifWriter`, one
+  encoder runs (:func:`app.encoders.gif_command`: :class:`app.gif_writer.GifWriter`, one
   palette, per-frame changed rectangles, Pillow's quantiser and LZW).
 
     cd /work/main && QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/export_floors.py

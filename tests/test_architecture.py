@@ -179,7 +179,8 @@ def test_the_model_and_the_command_line_import_with_qt_blocked():
         print('ok')
     """)
     names = [n for n in MODULES if n.startswith(("app.model", "app.cli"))
-             or n in ("app", "app.atomic_file", "app.encoders", "app.json_text", "app.system_check")]
+             or n in ("app", "app.atomic_file", "app.encoders", "app.gif_writer", "app.json_text",
+                      "app.system_check")]
     result = _python(script, *names)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"

@@ -111,22 +111,36 @@ def test_every_gif_frame_stores_only_the_rectangle_that_changed(tmp_path):
             assert gif.dispose_extent == (cols[0], rows[0], cols[-1] + 1, rows[-1] + 1)
 
 
-@pytest.mark.parametrize("fps, delay", [(30, 30), (25, 40), (1, 1000), (60, 20), (120, 20)])
-def test_a_gif_has_every_frame_even_still_ones_at_its_rate_looping_forever(tmp_path, fps, delay):
-    """Browsers play a delay under 20 ms as 100 ms, so above 50 fps a GIF plays at 50."""
+@pytest.mark.parametrize("fps, delays", [
+    (30, [30, 40, 30] * 4),      # 3⅓ cs a frame: 3, 4, 3 … (every 3 cs played at 33.3 fps)
+    (25, [40] * 12), (1, [1000] * 12), (24, [40, 40, 40, 50, 40, 40, 40, 40, 50, 40, 40, 40]),
+    (60, [20] * 12), (120, [20] * 12)])   # browsers play under 20 ms as 100: 50 fps at most
+def test_a_gif_has_every_frame_even_still_ones_at_its_rate_looping_forever(tmp_path, fps, delays):
     path = _write(tmp_path / "a.gif", _frames(12, levels=10, still=(4, 5, 6, 7)), fps=fps)
     with Image.open(path) as gif:
         assert gif.n_frames == 12 and gif.info["loop"] == 0
         durations = []
         for frame in ImageSequence.Iterator(gif):
             durations.append(frame.info["duration"])
-    assert durations == [delay] * 12
+    assert durations == delays
+    if fps <= 50:   # as long as the MP4 of the same frames, to the centisecond
+        assert sum(durations) == round(100 * 12 / fps) * 10
+
+
+def test_gif_frames_start_within_half_a_centisecond_of_k_over_fps():
+    from app.gif_writer import frame_delay
+
+    for fps in (24, 25, 29.97, 30, 48):
+        start = 0
+        for k in range(1000):
+            assert abs(start - 100 * k / fps) <= 0.5 + 1e-9, (fps, k)
+            start += frame_delay(k, fps)
 
 
 def test_gif_memory_stays_flat_however_many_frames(tmp_path):
     """300 frames of 600x400 (720 kB each): the old encoder kept them all (70+ MB). The
     writer the GIF process runs is measured here in this process."""
-    from app.encoders import GifWriter
+    from app.gif_writer import GifWriter
 
     frame_bytes = 600 * 400 * 3
     frames = _frames(300, size=(600, 400))

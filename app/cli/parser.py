@@ -55,11 +55,19 @@ def build_parser() -> argparse.ArgumentParser:
                                      "the extension: .gif, .mp4, .webm, .png (numbered frames in "
                                      "a folder). Works without a display.")
     exp.add_argument("--out", required=True, help="output file: .gif, .mp4, .webm or .png")
-    exp.add_argument("--scenario", help="a scenario file (default: SGD vs momentum on the ravine)")
+    exp.add_argument("--scenario", help="a scenario file or a shipped example: radford-beale, "
+                                        "radford-long-valley, radford-saddle (default: SGD vs "
+                                        "momentum on the ravine)")
     exp.add_argument("--landscape", help="a built-in name or an expression in x and y")
     exp.add_argument("--start", help="X,Y start point")
-    exp.add_argument("--alpha", "--lr", dest="alpha", help="α for every pane")
-    exp.add_argument("--mu", "--momentum", dest="mu", help="μ for the panes with momentum")
+    exp.add_argument("--optimizer", action="append",
+                     help="a pane's rule (repeat it for several panes, in order): sgd, momentum, "
+                          "nesterov, adam, rmsprop, adagrad, adadelta, adamw or nadam; replaces "
+                          "the scenario's panes")
+    exp.add_argument("--alpha", "--lr", dest="alpha", action="append",
+                     help="α: once for every pane, or once per --optimizer, in the same order")
+    exp.add_argument("--mu", "--momentum", dest="mu", action="append",
+                     help="μ for the panes with momentum: once for all, or once per --optimizer")
     exp.add_argument("--frames", help="number of frames (default: the whole run, up to convergence)")
     exp.add_argument("--steps-per-frame", help="steps between frames (default 1): frame k shows step k·K")
     exp.add_argument("--fps", help="frames per second (default 30)")
@@ -88,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
                           description="Render the window (offscreen) at a given step to a PNG.")
     snap.add_argument("--out", required=True, help="the PNG file to write")
     snap.add_argument("--step", default="0", help="the step to show (default 0)")
-    snap.add_argument("--scenario", help="a scenario file (default: SGD vs momentum on the ravine)")
+    snap.add_argument("--scenario", help="a scenario file or a shipped example (as for export; "
+                                         "default: SGD vs momentum on the ravine)")
     snap.add_argument("--size", default="1400x800", help="window size WxH (default 1400x800)")
     snap.add_argument("--landscape", help="show this landscape (a built-in or an expression)")
     snap.add_argument("--swarm", action="store_true", help="swarm mode: a grid of balls per pane")

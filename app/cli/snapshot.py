@@ -9,7 +9,7 @@ import os
 
 from app.atomic_file import OutputError, atomic_output
 from app.model.scenario import ScenarioError
-from app.model.scenario_file import load_scenario
+from app.model.example_library import load_scenario_or_example
 from physics.limits import MAX_STEPS
 
 from . import interrupts
@@ -28,7 +28,7 @@ def command(args) -> int:
         raise UsageError(f"snapshot writes PNG files, got {args.out!r}")
     check_output(args.out)   # before rendering
     try:
-        scenario = load_scenario(args.scenario) if args.scenario else None
+        scenario = load_scenario_or_example(args.scenario) if args.scenario else None
     except ScenarioError as error:
         raise UsageError(str(error)) from None
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -16,7 +16,8 @@ panes out, and asks again whenever that room, the number of panes or the font ch
 * The first arrangement that fits the panes *in full* (every slider, the physics line)
   wins. Else the first that fits the panes *compact* (one row of settings, no physics
   line), with the panes made compact. Else nothing fits, and the panes go compact into
-  the arrangement whose cells come closest (:func:`shortfall`), so that the plots are as
+  the arrangement whose cells come closest, their settings wrapped onto two lines where
+  a cell is narrower than one (:func:`wrapped_shortfall`), so that the plots are as
   large as the window allows; the widgets then shrink (they all may) rather than the
   window grow.
 * Without plots (overlay mode, one big plot above the panes) the panes stay in one row,
@@ -129,12 +130,41 @@ def arrange_panes(count: int, available_width: float, available_height: float,
     PaneArrangement(rows=1, columns=4, compact=False)
     >>> arrange_panes(4, 1040, 570, (330, 350), (300, 250))
     PaneArrangement(rows=2, columns=2, compact=True)
+    >>> arrange_panes(6, 1059, 572, (329, 382), (518, 264))   # settings wrap: 2 × 3
+    PaneArrangement(rows=2, columns=3, compact=True)
     """
     fitting = _first_fitting(count, available_width, available_height, full, spacing)
     if fitting is not None:
         return PaneArrangement(*fitting, compact=False)
-    rows, columns = pane_grid(count, available_width, available_height, *compact, spacing)
+    grids = candidate_grids(count)
+    cells = {grid: cell_size(available_width, available_height, *grid, spacing) for grid in grids}
+    # Nearly fitting one-line settings squeeze a little (pane_grid). Five or six panes in
+    # cells far too narrow for the line wrap it onto two, so they are judged as wrapped:
+    # their third row would squash the plots (fewer panes keep the rule they were tuned
+    # with, the 2 × 2 grid).
+    if count < 5 or max(shortfall(cells[grid], compact) for grid in grids) >= NEARLY:
+        rows, columns = pane_grid(count, available_width, available_height, *compact, spacing)
+    else:
+        rows, columns = max(grids, key=lambda grid: wrapped_shortfall(cells[grid], compact)
+                            - 1e-9 * grid[0])
     return PaneArrangement(rows, columns, compact=True)
+
+
+#: A cell this close to a compact pane's need (the worse ratio) lets its line squeeze.
+NEARLY = 0.9
+#: A compact settings line wrapped onto a second line takes this much more height.
+WRAPPED_LINE = 30
+
+
+def wrapped_shortfall(cell: tuple[float, float], need: tuple[float, float]) -> float:
+    """:func:`shortfall` for compact settings that wrap onto a second line where a cell is
+    narrower than the line: half the width needed, a line of height more. Without this,
+    six panes in 1400×800 took 3 × 2 (plots 60 px high, their cells 0.71 of the height a
+    pane needs) over 2 × 3 (0.68 of the width: but the settings just wrap, leaving plots
+    175 px high)."""
+    if cell[0] >= need[0]:
+        return shortfall(cell, need)
+    return min(2 * cell[0] / max(need[0], 1), (cell[1] - WRAPPED_LINE) / max(need[1], 1))
 
 
 def arrange_without_plots(count: int, available_width: float, full_width: float,

@@ -186,14 +186,34 @@ def basin_summary(labels) -> str:
         balls=len(labels), places=" · ".join(parts))
 
 
-def frame_header(run: Comparison, step: int, title: str = "") -> str:
-    """The line above an exported frame: the scenario's title (if any), the step and
-    every pane's state."""
-    states = " · ".join(f"{s.title().split()[0]}: {status(run, i, 0, step=step)}"
-                        for i, s in enumerate(run.settings))
-    line = f"{step_text(step)}    —    {states}"
+def frame_header_sample(title: str, states: list[str], lines: int) -> str:
+    """The header's layout at a six-digit step with ``states`` put in (what a canvas
+    measures, once, to choose its header's lines and font)."""
+    return _header(title, 999999, states, lines)
+
+
+def frame_header(run: Comparison, step: int, title: str = "", lines: int = 1) -> str:
+    """The text above an exported frame: the scenario's title (if any), the step and
+    every pane's state — on one line, or on ``lines`` lines: the states on a second (four
+    or six panes), or split over a second and a third. Panes of one rule are told apart by
+    their number ("Momentum 2"), as their titles are by their parameters."""
+    names = [s.title().split()[0] for s in run.settings]
+    states = [f"{name}{f' {i + 1}' if names.count(name) > 1 else ''}: "
+              f"{status(run, i, 0, step=step)}" for i, name in enumerate(names)]
+    return _header(title, step, states, lines)
+
+
+def _header(title: str, step: int, states: list[str], lines: int) -> str:
+    line = step_text(step)
     title = one_line_title(title)
-    return f"{title}    —    {line}" if title else line
+    if title:
+        line = f"{title}    —    {line}"
+    if lines <= 1:
+        return f"{line}    —    {' · '.join(states)}"
+    if lines == 2:
+        return f"{line}\n{' · '.join(states)}"
+    half = (len(states) + 1) // 2
+    return f"{line}\n{' · '.join(states[:half])}\n{' · '.join(states[half:])}"
 
 
 def step_counter(step: int, computed: int) -> str:

@@ -144,6 +144,39 @@ def applied_gradient(run: Comparison, index: int, step: int) -> np.ndarray:
         return run.source.grad(point, step)
 
 
+def gradient_push(run: Comparison, index: int, step: int) -> np.ndarray:
+    """The part of the update from ``step`` that its own gradient g⁽ᵗ⁾ makes, for each of
+    pane ``index``'s balls — what the force arrow draws, in landscape units:
+
+    * SGD, momentum, Nesterov: ``−α_t g⁽ᵗ⁾`` (the force; SGD's whole step);
+    * Adagrad, RMSprop: ``−α g⁽ᵗ⁾/(√s⁽ᵗ⁺¹⁾ + ε)``; Adadelta: ``−α √(u⁽ᵗ⁾ + ε)/√(s⁽ᵗ⁺¹⁾ + ε) g⁽ᵗ⁾``
+      (their whole step: they keep no velocity);
+    * Adam, AdamW: ``−α (1 − β₁)/(1 − β₁ᵗ⁺¹) · g⁽ᵗ⁾/(√v̂ + ε)`` (the new gradient's share of
+      m̂); NAdam: ``−α (1 − μₜ₊₁)/(1 − Πₜ₊₁) · g⁽ᵗ⁾/d``.
+
+    For an adaptive rule ``−α g`` is no displacement at all (Adadelta's α is a pure
+    number: at α = 1 it drew an arrow as long as the gradient, across the picture).
+    """
+    settings = run.settings[index]
+    name = settings.name
+    alpha = hyperparameters_at(settings, step)[0]
+    if name not in ADAPTIVE:
+        return -alpha * applied_gradient(run, index, step)
+    state = _state_at(run, index, step)
+    _, g, new = _advance(run, index, step, state)
+    eps, b1, b2, t = settings.resolved_eps, settings.beta1, settings.resolved_beta2, step + 1
+    with np.errstate(all="ignore"):
+        if name in ("adagrad", "rmsprop"):
+            return -alpha * g / (np.sqrt(new.square) + eps)
+        if name == "adadelta":
+            return -alpha * np.sqrt(state.delta_square + eps) / np.sqrt(new.square + eps) * g
+        if name == "nadam":
+            d = np.sqrt(new.second_moment / (1 - b2 ** t)) + eps
+            return -alpha * (1 - nadam_mu(b1, t)) / (1 - float(new.mu_product)) * g / d
+        v_hat = new.second_moment / (1 - b2 ** t)
+        return -alpha * (1 - b1) / (1 - b1 ** t) * g / (np.sqrt(v_hat) + eps)
+
+
 def formula_for(run: Comparison, index: int) -> tuple[Line, ...]:
     """Pane ``index``'s rule in the lecture's notation, g as this run makes it (noise,
     minibatches, Nesterov's look-ahead). The same at every step of the run."""

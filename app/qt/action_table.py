@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.model.example_library import EXAMPLES
 from app.model.language import LANGUAGES
 from app.model.translation import translate
 from app.model.workspace import SWARM_SIDE
@@ -40,6 +41,20 @@ class ActionSpec:
     help: str | None = None  # the F1 line, when it differs from the menu text
     help_keys: str | None = None  # the F1 keys, when they are not keys (a gesture)
     separator_before: bool = False
+
+
+def _example_specs() -> tuple[ActionSpec, ...]:
+    """File ▸ the shipped examples (app/model/example_library.py), Radford's three races."""
+    texts = {
+        "radford-beale": translate("actions", "Example: Radford's six on Beale's function"),
+        "radford-long-valley": translate("actions", "Example: Radford's six in a long valley"),
+        "radford-saddle": translate("actions", "Example: Radford's six at a saddle point"),
+    }
+    tip = translate("actions", "SGD, momentum, NAG, Adagrad, Adadelta and RMSprop side by "
+                               "side: the lecture's “several weight-update schemes”")
+    return tuple(ActionSpec(f"example {name}", texts[name], (), tip, "File", "files.open_example",
+                            args=(name,), separator_before=k == 0)
+                 for k, name in enumerate(EXAMPLES))
 
 
 def action_table() -> tuple[ActionSpec, ...]:
@@ -76,6 +91,7 @@ def action_table() -> tuple[ActionSpec, ...]:
             "lessons.open_file_dialog",
             help=translate("actions", "Open lesson"),
         ),
+        *_example_specs(),
         ActionSpec(
             "export",
             translate("actions", "Export animation…"),

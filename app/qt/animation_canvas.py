@@ -14,11 +14,11 @@ same picture, slower).
 from __future__ import annotations
 
 import numpy as np
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from app.model.contours import contour_picture
 from app.model.pane_layout import export_columns
-from app.model.readouts import frame_header
+from app.model.readouts import frame_header, frame_header_sample
 from app.model.scenario import Scenario
 from app.model.theme import ball_colour
 from app.model.view_defaults import equal_axes_by_default
@@ -54,11 +54,7 @@ class AnimationCanvas(QtWidgets.QWidget):
         self.header.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.header.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
                                   QtWidgets.QSizePolicy.Policy.Fixed)
-        self.header.setFixedHeight(max(22, size[1] // 22))
-        font = self.header.font()
-        font.setPixelSize(max(12, size[1] // 30))
-        font.setBold(True)
-        self.header.setFont(font)
+        self._fit_header(size)
         layout.addWidget(self.header)
         grid = QtWidgets.QGridLayout()
         grid.setSpacing(4)
@@ -93,6 +89,33 @@ class AnimationCanvas(QtWidgets.QWidget):
         QtWidgets.QApplication.processEvents()
         self._frames = FrameRenderer(self)
 
+    def _fit_header(self, size: tuple[int, int]) -> None:
+        """The header's font and lines for the whole export, fixed before frame 0: the
+        fewest lines (1, 2 or 3) on which a long header fits — every pane "converged at
+        step" a six-digit step — at the frame's font; a smaller font only if three lines
+        are too wide. Never cut off, and never a size that jumps between frames."""
+        font = self.header.font()
+        font.setBold(True)
+        pixels = max(12, size[1] // 30)
+        room = size[0] - 16
+        names = [s.title().split()[0] for s in self.run.settings]
+        longest = [f"{name}{' 6' if names.count(name) > 1 else ''}: converged at step 999999"
+                   for name in names]
+
+        def width(lines: int) -> int:
+            metrics = QtGui.QFontMetrics(font)
+            text = frame_header_sample(self.title, longest, lines)
+            return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+
+        font.setPixelSize(pixels)
+        self.header_lines = next((n for n in (1, 2, 3) if width(n) <= room), 3)
+        while width(self.header_lines) > room and pixels > 9:
+            pixels -= 1
+            font.setPixelSize(pixels)
+        self.header.setFont(font)
+        line = QtGui.QFontMetrics(font).lineSpacing()
+        self.header.setFixedHeight(max(22, size[1] // 22, self.header_lines * line + 4))
+
     def render(self, step: int) -> np.ndarray:
         """The picture of ``step`` (or the last step that exists) as an RGB array."""
         self._show(step)
@@ -109,7 +132,7 @@ class AnimationCanvas(QtWidgets.QWidget):
             draw_ball(plot, 0, self.run, i, float(shown), self.layers)
         if self.loss_plot is not None:
             self.loss_plot.draw(shown)
-        self.header.setText(frame_header(self.run, shown, self.title))
+        self.header.setText(frame_header(self.run, shown, self.title, self.header_lines))
 
     def close_canvas(self) -> None:
         self.close()

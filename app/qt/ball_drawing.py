@@ -3,7 +3,9 @@
 Between two iterates the ball sits at ``W_k + f·(W_{k+1} − W_k)`` where ``k + f`` is the
 playhead; the trail ends at the ball; the arrows are those of step k: the force
 ``−α_k g_k`` (α_k with its schedule, g_k the gradient that step drew; for SGD exactly its
-next step) and the velocity ``p`` (the last step).
+next step) — for an adaptive rule, its gradient's share of the step in the rule's own
+units (:func:`app.model.update_rule.gradient_push`) — and the velocity ``p`` (the last
+step).
 """
 
 from __future__ import annotations
@@ -11,8 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from app.model.update_rule import applied_gradient
-from optimizers.registry import hyperparameters_at
+from app.model.update_rule import gradient_push
 from physics.simulation import Comparison
 
 from .landscape_plot import LandscapePlot
@@ -52,9 +53,9 @@ def draw_ball(plot: LandscapePlot, layer: int, run: Comparison, index: int, play
     plot.set_trail_visible(shown.trail, layer)
     plot.set_ball(position, history, layer, tip=position if frac > 0 else None, source=run)
     balls = plot.layers[layer]
-    alpha, _ = hyperparameters_at(run.settings[index], k)   # the α of the step from k
-    # The force of the step from k: the gradient that step drew (noise, minibatch,
-    # Nesterov's look-ahead), not the exact ∇L(W) — or the arrow would lie under noise.
-    force = -alpha * applied_gradient(run, index, k)[0] if shown.force else (0.0, 0.0)
+    # The push of the step from k's own gradient — the gradient that step drew (noise,
+    # minibatch, Nesterov's look-ahead), not the exact ∇L(W), or the arrow would lie under
+    # noise — in the rule's own units (−α_k g_k for the heavy-ball family).
+    force = gradient_push(run, index, k)[0] if shown.force else (0.0, 0.0)
     balls.force_arrow.set(here, force, shown.force)
     balls.velocity_arrow.set(here, run.velocity(k)[index, 0], shown.velocity)

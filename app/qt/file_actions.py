@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6 import QtGui, QtWidgets
 
 from app.atomic_file import OutputError, atomic_output
+from app.model.example_library import example_path
 from app.model.scenario import ScenarioError
 from app.model.scenario_file import load_scenario, save_scenario
 from app.model.trajectories import comparison_csv
@@ -68,6 +69,10 @@ class FileActions:
             QtWidgets.QMessageBox.warning(self.window, translate("files", "Cannot open scenario"),
                                           problem)
         return False
+
+    def open_example(self, name: str) -> bool:
+        """Open a shipped example (File ▸ Examples): Radford's six on one landscape."""
+        return self.open_scenario(example_path(name))
 
     def save_scenario_dialog(self) -> None:
         path = self._save_path(translate("files", "Save scenario"), "scenario.toml",

@@ -4,320 +4,340 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../app/qt/action_table.py" line="51"/>
-        <source>Open scenario…</source>
+        <location filename="../../app/qt/action_table.py" line="49"/>
+        <source>Example: Radford&apos;s six on Beale&apos;s function</source>
         <extracomment>The playback bar&apos;s buttons, left to right.</extracomment>
+        <translation>Exemplo: os seis de Radford na função de Beale</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="50"/>
+        <source>Example: Radford&apos;s six in a long valley</source>
+        <translation>Exemplo: os seis de Radford num vale longo</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="51"/>
+        <source>Example: Radford&apos;s six at a saddle point</source>
+        <translation>Exemplo: os seis de Radford num ponto de sela</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="53"/>
+        <source>SGD, momentum, NAG, Adagrad, Adadelta and RMSprop side by side: the lecture&apos;s “several weight-update schemes”</source>
+        <translation>SGD, momentum, NAG, Adagrad, Adadelta e RMSprop lado a lado: os “vários esquemas de atualização de pesos” da aula</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="66"/>
+        <source>Open scenario…</source>
         <translation>Abrir cenário…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="56"/>
+        <location filename="../../app/qt/action_table.py" line="71"/>
         <source>Open scenario</source>
         <translation>Abrir cenário</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="60"/>
+        <location filename="../../app/qt/action_table.py" line="75"/>
         <source>Save scenario…</source>
         <translation>Salvar cenário…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="65"/>
+        <location filename="../../app/qt/action_table.py" line="80"/>
         <source>Save scenario</source>
         <translation>Salvar cenário</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="69"/>
+        <location filename="../../app/qt/action_table.py" line="84"/>
         <source>Open lesson…</source>
         <translation>Abrir lição…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="71"/>
+        <location filename="../../app/qt/action_table.py" line="86"/>
         <source>Open a lesson: the shipped ones follow the lecture; a teacher&apos;s own file too</source>
         <translation>Abrir uma lição: as que acompanham o app seguem a aula; também o arquivo do próprio professor</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="77"/>
+        <location filename="../../app/qt/action_table.py" line="92"/>
         <source>Open lesson</source>
         <translation>Abrir lição</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="81"/>
+        <location filename="../../app/qt/action_table.py" line="97"/>
         <source>Export animation…</source>
         <translation>Exportar animação…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="83"/>
+        <location filename="../../app/qt/action_table.py" line="99"/>
         <source>Export GIF, MP4, WebM or PNG frames of this comparison</source>
         <translation>Exportar esta comparação como GIF, MP4, WebM ou quadros PNG</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="86"/>
+        <location filename="../../app/qt/action_table.py" line="102"/>
         <source>Export animation</source>
         <translation>Exportar animação</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="91"/>
+        <location filename="../../app/qt/action_table.py" line="107"/>
         <source>Export trajectories (CSV)…</source>
         <translation>Exportar trajetórias (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="99"/>
+        <location filename="../../app/qt/action_table.py" line="115"/>
         <source>Save picture (PNG or SVG)…</source>
         <translation>Salvar imagem (PNG ou SVG)…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="104"/>
+        <location filename="../../app/qt/action_table.py" line="120"/>
         <source>Save picture (PNG / SVG)</source>
         <translation>Salvar imagem (PNG / SVG)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="108"/>
+        <location filename="../../app/qt/action_table.py" line="124"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="118"/>
+        <location filename="../../app/qt/action_table.py" line="134"/>
         <source>Trail</source>
         <translation>Rastro</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="129"/>
+        <location filename="../../app/qt/action_table.py" line="145"/>
         <source>Force arrows (−α·g)</source>
         <translation>Setas de força (−α·g)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="140"/>
+        <location filename="../../app/qt/action_table.py" line="156"/>
         <source>Velocity arrows (p)</source>
         <translation>Setas de velocidade (p)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="151"/>
+        <location filename="../../app/qt/action_table.py" line="167"/>
         <source>Equal axis scaling</source>
         <translation>Mesma escala nos eixos</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="153"/>
+        <location filename="../../app/qt/action_table.py" line="169"/>
         <source>One unit of x as long as one of y: the landscape&apos;s true shape (on by default unless the domain is much longer than it is wide)</source>
         <translation>Uma unidade de x tão longa quanto uma de y: a forma real da paisagem (ligado por padrão, a menos que o domínio seja muito mais longo do que largo)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="165"/>
+        <location filename="../../app/qt/action_table.py" line="181"/>
         <source>Loss plot</source>
         <translation>Gráfico da perda</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="175"/>
+        <location filename="../../app/qt/action_table.py" line="191"/>
         <source>Physics readouts</source>
         <translation>Leituras físicas</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="185"/>
+        <location filename="../../app/qt/action_table.py" line="201"/>
         <source>Update rule with numbers</source>
         <translation>Regra de atualização com números</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="187"/>
+        <location filename="../../app/qt/action_table.py" line="203"/>
         <source>Each pane&apos;s update rule with this step&apos;s numbers put in</source>
         <translation>A regra de atualização de cada painel com os números deste passo</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="192"/>
+        <location filename="../../app/qt/action_table.py" line="208"/>
         <source>Scenario</source>
         <translation>Cenário</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="195"/>
+        <location filename="../../app/qt/action_table.py" line="211"/>
         <source>Parameter map (α, μ)</source>
         <translation>Mapa de parâmetros (α, μ)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="197"/>
+        <location filename="../../app/qt/action_table.py" line="213"/>
         <source>Where momentum helps: every (α, μ) run on this landscape</source>
         <translation>Onde o momentum ajuda: cada execução (α, μ) nesta paisagem</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="203"/>
+        <location filename="../../app/qt/action_table.py" line="219"/>
         <source>Energy and phase portrait</source>
         <translation>Energia e retrato de fase</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="205"/>
+        <location filename="../../app/qt/action_table.py" line="221"/>
         <source>Energy against step and the phase portrait</source>
         <translation>A energia por passo e o retrato de fase</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="211"/>
+        <location filename="../../app/qt/action_table.py" line="227"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="213"/>
+        <location filename="../../app/qt/action_table.py" line="229"/>
         <source>The lesson panel: the lecture&apos;s steps, predict then watch</source>
         <translation>O painel da lição: os passos da aula, prever e depois assistir</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="219"/>
+        <location filename="../../app/qt/action_table.py" line="235"/>
         <source>Overlay: all balls on one plot</source>
         <translation>Sobrepor: todas as bolas num só gráfico</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="221"/>
+        <location filename="../../app/qt/action_table.py" line="237"/>
         <source>Overlay every pane&apos;s ball on one contour plot</source>
         <translation>Sobrepor a bola de cada painel num só gráfico de contorno</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="225"/>
+        <location filename="../../app/qt/action_table.py" line="241"/>
         <source>Overlay all balls on one plot</source>
         <translation>Sobrepor todas as bolas num só gráfico</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="230"/>
+        <location filename="../../app/qt/action_table.py" line="246"/>
         <source>Swarm: {side}×{side} balls, coloured by basin</source>
         <translation>Enxame: {side}×{side} bolas, coloridas por bacia</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="234"/>
+        <location filename="../../app/qt/action_table.py" line="250"/>
         <source>Start a ball from every point of a grid; colour each by the minimum it ends in</source>
         <translation>Soltar uma bola de cada ponto de uma grade; colorir cada uma pelo mínimo onde termina</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="241"/>
+        <location filename="../../app/qt/action_table.py" line="257"/>
         <source>Swarm: a grid of balls coloured by basin</source>
         <translation>Enxame: uma grade de bolas coloridas por bacia</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="245"/>
+        <location filename="../../app/qt/action_table.py" line="261"/>
         <source>Set the start point</source>
         <translation>Definir o ponto inicial</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="246"/>
+        <location filename="../../app/qt/action_table.py" line="262"/>
         <source>Shift+click a plot, or drag the ×</source>
         <translation>Shift+clique num gráfico, ou arraste o ×</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="250"/>
+        <location filename="../../app/qt/action_table.py" line="266"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="252"/>
+        <location filename="../../app/qt/action_table.py" line="268"/>
         <source>Fill the screen, for presenting (F11 again to leave)</source>
         <translation>Ocupar a tela inteira, para apresentar (F11 de novo para sair)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="260"/>
+        <location filename="../../app/qt/action_table.py" line="276"/>
         <source>Zoom in</source>
         <translation>Aumentar zoom</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="262"/>
+        <location filename="../../app/qt/action_table.py" line="278"/>
         <source>Larger text, lines, balls and markers, for the back of the room</source>
         <translation>Texto, linhas, bolas e marcadores maiores, para o fundo da sala</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="268"/>
+        <location filename="../../app/qt/action_table.py" line="284"/>
         <source>Zoom out</source>
         <translation>Diminuir zoom</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="276"/>
+        <location filename="../../app/qt/action_table.py" line="292"/>
         <source>Actual size</source>
         <translation>Tamanho normal</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="278"/>
+        <location filename="../../app/qt/action_table.py" line="294"/>
         <source>Zoom back to 100 %</source>
         <translation>Voltar o zoom a 100 %</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="281"/>
+        <location filename="../../app/qt/action_table.py" line="297"/>
         <source>Zoom back to actual size</source>
         <translation>Voltar ao tamanho normal</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="285"/>
+        <location filename="../../app/qt/action_table.py" line="301"/>
         <source>High contrast (projector)</source>
         <translation>Alto contraste (projetor)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="287"/>
+        <location filename="../../app/qt/action_table.py" line="303"/>
         <source>Thicker lines and trails, black labels: for washed-out projectors</source>
         <translation>Linhas e rastros mais grossos, rótulos pretos: para projetores desbotados</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="300"/>
+        <location filename="../../app/qt/action_table.py" line="316"/>
         <location filename="../../app/qt/main_window.py" line="126"/>
         <source>Play</source>
         <translation>Reproduzir</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="302"/>
-        <location filename="../../app/qt/action_table.py" line="305"/>
+        <location filename="../../app/qt/action_table.py" line="318"/>
+        <location filename="../../app/qt/action_table.py" line="321"/>
         <source>Play / pause</source>
         <translation>Reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="309"/>
+        <location filename="../../app/qt/action_table.py" line="325"/>
         <source>Step forward</source>
         <translation>Avançar um passo</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="311"/>
+        <location filename="../../app/qt/action_table.py" line="327"/>
         <source>One step forward, all panes in lockstep</source>
         <translation>Um passo à frente, todos os painéis juntos</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="314"/>
+        <location filename="../../app/qt/action_table.py" line="330"/>
         <source>Step forward (all panes)</source>
         <translation>Avançar um passo (todos os painéis)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="318"/>
+        <location filename="../../app/qt/action_table.py" line="334"/>
         <source>Step back</source>
         <translation>Voltar um passo</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="326"/>
+        <location filename="../../app/qt/action_table.py" line="342"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="328"/>
+        <location filename="../../app/qt/action_table.py" line="344"/>
         <source>Back to step 0</source>
         <translation>Voltar ao passo 0</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="331"/>
+        <location filename="../../app/qt/action_table.py" line="347"/>
         <source>Reset to step 0</source>
         <translation>Reiniciar no passo 0</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="335"/>
+        <location filename="../../app/qt/action_table.py" line="351"/>
         <source>Compute ahead</source>
         <translation>Calcular adiante</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="337"/>
+        <location filename="../../app/qt/action_table.py" line="353"/>
         <source>Compute the run up to step 1,000,000 in the background, so the timeline reaches every step (End again stops)</source>
         <translation>Calcula a execução até o passo 1.000.000 em segundo plano, para a linha do tempo alcançar cada passo (End de novo para)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="343"/>
+        <location filename="../../app/qt/action_table.py" line="359"/>
         <source>Faster</source>
         <translation>Mais rápido</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="346"/>
+        <location filename="../../app/qt/action_table.py" line="362"/>
         <source>Slower</source>
         <translation>Mais devagar</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="351"/>
+        <location filename="../../app/qt/action_table.py" line="367"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="358"/>
+        <location filename="../../app/qt/action_table.py" line="374"/>
         <source>About Momentum Lab</source>
         <translation>Sobre o Momentum Lab</translation>
     </message>
@@ -1154,72 +1174,72 @@
 <context>
     <name>files</name>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="44"/>
+        <location filename="../../app/qt/file_actions.py" line="45"/>
         <source>Open scenario</source>
         <translation>Abrir cenário</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="45"/>
+        <location filename="../../app/qt/file_actions.py" line="46"/>
         <source>Momentum Lab scenarios (*.toml);;All files (*)</source>
         <translation>Cenários do Momentum Lab (*.toml);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="68"/>
+        <location filename="../../app/qt/file_actions.py" line="69"/>
         <source>Cannot open scenario</source>
         <translation>Não foi possível abrir o cenário</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="73"/>
+        <location filename="../../app/qt/file_actions.py" line="78"/>
         <source>Save scenario</source>
         <translation>Salvar cenário</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="74"/>
+        <location filename="../../app/qt/file_actions.py" line="79"/>
         <source>Momentum Lab scenarios (*.toml)</source>
         <translation>Cenários do Momentum Lab (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="79"/>
+        <location filename="../../app/qt/file_actions.py" line="84"/>
         <source>Saved {path}</source>
         <translation>Salvo em {path}</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="99"/>
+        <location filename="../../app/qt/file_actions.py" line="104"/>
         <source>Export animation</source>
         <translation>Exportar animação</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="100"/>
+        <location filename="../../app/qt/file_actions.py" line="105"/>
         <source>Animation (*{suffix})</source>
         <translation>Animação (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="110"/>
+        <location filename="../../app/qt/file_actions.py" line="115"/>
         <source>Export trajectories</source>
         <translation>Exportar trajetórias</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="124"/>
+        <location filename="../../app/qt/file_actions.py" line="129"/>
         <source>Wrote {steps} steps of {panes} panes to {path}</source>
         <translation>{steps} passos de {panes} painéis gravados em {path}</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="128"/>
+        <location filename="../../app/qt/file_actions.py" line="133"/>
         <source>Save picture</source>
         <translation>Salvar imagem</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="129"/>
+        <location filename="../../app/qt/file_actions.py" line="134"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Imagem PNG (*.png);;Desenho SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="139"/>
+        <location filename="../../app/qt/file_actions.py" line="144"/>
         <source>cannot save {path}: use .png or .svg</source>
         <translation>não é possível salvar {path}: use .png ou .svg</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="147"/>
+        <location filename="../../app/qt/file_actions.py" line="152"/>
         <source>Saved the picture to {path}</source>
         <translation>Imagem salva em {path}</translation>
     </message>
@@ -1884,7 +1904,7 @@
         <translation>{balls} bolas terminam em — {places}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="201"/>
+        <location filename="../../app/model/readouts.py" line="221"/>
         <source>step {step} / {steps}</source>
         <translation>passo {step} / {steps}</translation>
     </message>
@@ -2046,27 +2066,27 @@
         <translation>torch.optim.NAdam: a antecipação de Nesterov no primeiro momento do Adam, μₖ = β₁(1 − ½·0.96^(0.004·k)), Πₖ = μ₁⋯μₖ.</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="168"/>
+        <location filename="../../app/model/update_rule.py" line="201"/>
         <source>t = {step}: {status}. The ball stays at {position}; no rule moves it now.</source>
         <translation>t = {step}: {status}. A bola fica em {position}; nenhuma regra a move agora.</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="171"/>
+        <location filename="../../app/model/update_rule.py" line="204"/>
         <source>t = {step}: {status}. This update&apos;s W was not finite or ran away; the ball stays at {position}.</source>
         <translation>t = {step}: {status}. O W desta atualização não era finito ou disparou; a bola fica em {position}.</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="174"/>
+        <location filename="../../app/model/update_rule.py" line="207"/>
         <source>t = {step}: {status}. This update took the ball out, still descending; it stays at {position}.</source>
         <translation>t = {step}: {status}. Esta atualização levou a bola para fora, ainda descendo; ela fica em {position}.</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="181"/>
+        <location filename="../../app/model/update_rule.py" line="214"/>
         <source>t = {step}: the run ends here; its history is full (the memory cap).</source>
         <translation>t = {step}: a execução termina aqui; o histórico está cheio (o limite de memória).</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="183"/>
+        <location filename="../../app/model/update_rule.py" line="216"/>
         <source>t = {step}: step {next} is not computed yet.</source>
         <translation>t = {step}: o passo {next} ainda não foi calculado.</translation>
     </message>

@@ -17,9 +17,35 @@ from tests.helpers import cli, one_line_error
     (["--out", "{tmp}/a.mp4", "--scenario", "{tmp}/broken.toml"], "broken.toml"),
     (["--out", "{tmp}/a.mp4", "--mu", "3"], "mu"),
     (["--out", "{tmp}/a.mp4", "--landscape", "__import__('os')"], "landscape"),
+    (["--out", "{tmp}/a.mp4", "--optimizer", "sgd", "--optimizer", "lion"], "unknown optimizer 'lion'"),
+    (["--out", "{tmp}/a.mp4", "--optimizer", "sgd", "--optimizer", "adam", "--alpha", "0.1",
+      "--alpha", "0.2", "--alpha", "0.3"], "once per pane (2), got 3"),
+    (["--out", "{tmp}/a.mp4", *["--optimizer", "sgd"] * 7], "at most 6 panes"),
+    (["--out", "{tmp}/a.mp4", "--scenario", "radford-nowhere"], "radford-nowhere"),
 ])
 def test_cli_errors_are_one_line_exit_2_and_write_nothing(tmp_path, args, fragment):
     (tmp_path / "broken.toml").write_text("format = 1\nlandscape = [1, 2\n")
     result = cli("export", *[a.replace("{tmp}", str(tmp_path)) for a in args])
     assert fragment in one_line_error(result)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.toml"]
+
+
+def test_optimizers_and_per_pane_alphas_and_mus_make_the_panes():
+    from app.cli.export import scenario_from_args
+    from app.cli.parser import build_parser
+
+    def panes(*argv):
+        args = build_parser().parse_args(["export", "--out", "x.mp4", *argv])
+        return [(p.name, p.alpha, p.mu) for p in scenario_from_args(args).panes]
+
+    assert panes("--optimizer", "sgd", "--optimizer", "momentum", "--optimizer", "adadelta",
+                 "--alpha", "0.01", "--alpha", "0.02", "--alpha", "1", "--mu", "0", "--mu", "0.5",
+                 "--mu", "0") == [("sgd", 0.01, 0.9), ("momentum", 0.02, 0.5), ("adadelta", 1.0, 0.9)]
+    # One α for every pane; without one, each rule gets the landscape's suggestion.
+    assert [a for _, a, _ in panes("--optimizer", "sgd", "--optimizer", "nesterov",
+                                   "--alpha", "0.005")] == [0.005, 0.005]
+    assert panes("--landscape", "beale", "--optimizer", "adam", "--optimizer", "adadelta") == [
+        ("adam", 0.05, 0.9), ("adadelta", 1.0, 0.9)]
+    # A shipped example by name; the flags still apply to it.
+    assert [n for n, _, _ in panes("--scenario", "radford-beale")] == [
+        "sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop"]

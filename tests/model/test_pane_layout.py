@@ -100,3 +100,10 @@ def test_a_window_opens_no_larger_than_its_screen():
     assert fit_window(1400, 800, 1366, 738) == (1366 - FRAME_ALLOWANCE[0],
                                                 738 - FRAME_ALLOWANCE[1])
     assert fit_window(1400, 800, 10, 10) == (1, 1)
+
+
+def test_six_panes_in_1400_by_800_wrap_their_settings_in_2_by_3_not_squash_3_by_2():
+    # The window's own numbers (room and needs measured at 1400×800): 3 × 2 left plots
+    # 60 px high; 2 × 3 wraps each pane's settings line and keeps them 175 px high.
+    assert arrange_panes(6, 1059, 572, (329, 382), (518, 264)) == PaneArrangement(2, 3, True)
+    assert candidate_grids(6) == ((1, 6), (2, 3), (3, 2))

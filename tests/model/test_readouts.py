@@ -75,7 +75,18 @@ def test_swarm_readouts_count_balls_and_basins():
 def test_the_export_header_and_the_step_counter():
     run = _run(S("sgd", alpha=0.018), S("momentum", alpha=0.018, mu=0.9), steps=10)
     assert frame_header(run, 10) == "step 10    —    SGD: running · Momentum: running"
+    assert frame_header(run, 10, "Aula", lines=2) == (
+        "Aula    —    step 10\nSGD: running · Momentum: running")
+    assert frame_header(run, 10, lines=3) == "step 10\nSGD: running\nMomentum: running"
     assert step_counter(3, 10).strip() == "step 3 / 10"
+
+
+def test_the_export_header_tells_panes_of_one_rule_apart():
+    # Four "Momentum" panes said "Momentum: running" four times: which was which?
+    run = _run(*(S("momentum", alpha=0.018, mu=mu) for mu in (0.5, 0.9)), S("sgd", alpha=0.018),
+               steps=3)
+    assert frame_header(run, 3) == (
+        "step 3    —    Momentum 1: running · Momentum 2: running · SGD: running")
 
 
 def test_a_nesterov_pane_is_labelled_with_nesterovs_regimes_not_heavy_balls():

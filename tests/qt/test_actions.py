@@ -54,3 +54,12 @@ def test_the_readme_documents_every_key():
     for spec in ACTIONS:
         for key in spec.keys:
             assert key in README, key
+
+
+def test_file_examples_open_radfords_six(window):
+    window.qactions["example radford-saddle"].trigger()
+    scenario = window.workspace.scenario
+    assert scenario.title == "Radford's six update schemes at a saddle point"
+    assert [p.name for p in window.controller.comparison.settings] == [
+        "sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop"]
+    assert len(window.pane_row.panes) == 6

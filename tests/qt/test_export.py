@@ -192,6 +192,47 @@ def test_the_exported_header_carries_the_scenarios_title_as_plain_text(qtbot):
         c.close_canvas()
 
 
+def test_six_panes_export_in_two_rows_under_a_header_that_is_never_cut_off(qtbot):
+    """Radford's six in one row of 200-px plots, under a one-line header cut off at both
+    ends ("…tion — step 270 — SGD: running · … · Adagrad: ru"): now 2×3, and the header
+    takes the lines it needs at the frame's font; every pane is told apart in it."""
+    from PySide6 import QtGui
+
+    from app.model.example_library import example_path
+    from app.model.scenario_file import load_scenario
+
+    size = (1200, 500)                 # the export's default
+    c = AnimationCanvas(load_scenario(example_path("radford-beale")), size)
+    try:
+        c.render(300)
+        metrics = QtGui.QFontMetrics(c.header.font())
+        lines = c.header.text().split("\n")
+        assert c.header_lines == len(lines) > 1 and c.header.font().pixelSize() >= 12
+        assert all(metrics.horizontalAdvance(line) <= c.width() for line in lines)
+        assert c.header.height() >= len(lines) * metrics.lineSpacing()
+        for name in ("SGD", "Momentum", "Nesterov", "Adagrad", "Adadelta", "RMSprop"):
+            assert f"{name}: " in c.header.text()
+        tops = sorted({plot.geometry().top() for plot in c.plots})
+        assert len(tops) == 2 and all(plot.width() > size[0] / 4 for plot in c.plots)
+    finally:
+        c.close_canvas()
+
+
+def test_frames_of_six_panes_and_a_three_line_header_equal_the_whole_canvas(qtbot):
+    from app.model.example_library import example_path
+    from app.model.scenario_file import load_scenario
+
+    scenario = load_scenario(example_path("radford-saddle"))
+    steps = [0, 1, 2, 30, 31, 60, 3]
+    fast = AnimationCanvas(scenario, SIZE)
+    try:
+        frames = [fast.render(step) for step in steps]
+    finally:
+        fast.close_canvas()
+    for step, frame, whole in zip(steps, frames, _slow(scenario, steps)):
+        np.testing.assert_array_equal(frame, whole, err_msg=f"step {step}")
+
+
 def _slow(scenario, steps, **kwargs):
     """The frames of ``steps`` drawn the slow way: the whole canvas grabbed each time."""
     c = AnimationCanvas(scenario, SIZE, **kwargs)

@@ -177,3 +177,30 @@ def test_a_ball_that_diverges_vanishes_and_comes_back_where_it_is(qtbot):
     changed = np.argwhere((widget_rgb(plot) != empty).any(axis=-1))
     # Drawn around (1, 1) alone: the upper right quarter of the plot.
     assert changed[:, 1].min() > 200 and changed[:, 0].max() < 150
+
+
+@pytest.mark.parametrize("name, alpha", [("adagrad", 0.5), ("rmsprop", 0.01), ("adadelta", 1.0),
+                                         ("adam", 0.05), ("nadam", 0.05)])
+def test_an_adaptive_panes_force_arrow_is_its_gradients_share_of_the_step(qtbot, name, alpha):
+    """Before: every pane drew −α·g. For Adadelta (α = 1, a pure number) that arrow was as
+    long as the gradient itself, across the picture; for Adagrad and RMSprop it was not
+    their step either. Rules with no velocity: the arrow ends where the ball goes next."""
+    from physics.builtins import builtin
+
+    window = MainWindow(Scenario(landscape="beale", panes=(S(name, alpha=alpha),)))
+    qtbot.addWidget(window)
+    run = window.controller.comparison
+    for _ in range(6):
+        window.controller.step_forward()
+    run.ensure(7)
+    x, y = window.pane_row.panes[0].plot.layers[0].force_arrow.shaft.getData()
+    w, tip = run.positions(6)[0, 0], np.array([x[1], y[1]])
+    np.testing.assert_allclose([x[0], y[0]], w)
+    if name in ("adagrad", "rmsprop", "adadelta"):
+        np.testing.assert_allclose(tip, run.positions(7)[0, 0], rtol=1e-12, atol=1e-12)
+    else:   # a share of the step: shorter than the step, and pointing downhill
+        push = tip - w
+        assert np.linalg.norm(push) < np.linalg.norm(run.positions(7)[0, 0] - w)
+        assert np.dot(push, builtin("beale").grad(w)) < 0
+    assert not np.allclose(tip - w, -alpha * run.grads(6)[0, 0])
+    window.controller.shutdown()
