@@ -13,6 +13,7 @@ import math
 import numpy as np
 
 from .landscape import Landscape
+from .network import network_landscape
 from .regression import regression_landscape
 
 SQRT_HALF = math.sqrt(0.5)
@@ -317,10 +318,13 @@ _FACTORIES = {
     "ravine": _ravine, "rotated": _rotated, "rosenbrock": _rosenbrock, "beale": _beale,
     "himmelblau": _himmelblau, "saddle": _saddle, "rastrigin": _rastrigin, "booth": _booth,
     "camel": _camel, "two-gaussian": _two_gaussian, "regression": regression_landscape,
+    "network": network_landscape,
 }
 
 #: Built-in landscape names, in the order menus list them.
 BUILTIN_NAMES = tuple(_FACTORIES)
+#: The losses over data, whose steps can take minibatches (``batch_size``).
+DATA_LANDSCAPES = ("regression", "network")
 _CACHE: dict[str, Landscape] = {}
 
 

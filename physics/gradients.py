@@ -27,7 +27,6 @@ from optimizers.translation import translate
 
 from .landscape import Landscape
 from .limits import MAX_SEED
-from .regression import Dataset, load_dataset
 
 
 class GradientSource(Protocol):
@@ -97,35 +96,37 @@ class NoisyGradient:
 
 @dataclass(frozen=True)
 class MinibatchGradient:
-    """The regression loss's gradient on ``batch_size`` rows sampled at each step.
+    """The gradient of a loss over data on ``batch_size`` rows sampled at each step.
 
     Rows are drawn without replacement from ``(seed, t)`` — the seed's
     ``dataset.sample_data_batch()`` — so all optimizers see the same batch at step t.
-    An optional ``sigma`` adds Gaussian noise on top.
+    The landscape computes the gradient on those rows (``landscape.batch``: the
+    regression's moments of the rows, the network's forward and backward passes over
+    them). An optional ``sigma`` adds Gaussian noise on top.
     """
 
     landscape: Landscape
-    dataset: Dataset
     batch_size: int
     seed: int = 0
     sigma: float = 0.0
 
     def rows(self, step: int) -> np.ndarray:
         """The indices of the minibatch used at step ``step``."""
-        return _rng(self.seed, step).choice(len(self.dataset), self.batch_size, replace=False)
+        return _rng(self.seed, step).choice(self.landscape.data_size, self.batch_size,
+                                            replace=False)
 
     def draw(self, step: int):
-        """``(moments of step t's rows, its noise kick or None)``, from ``(seed, t)``."""
+        """``(the gradient on step t's rows, its noise kick or None)``, from ``(seed, t)``."""
         rng = _rng(self.seed, step)
-        rows = rng.choice(len(self.dataset), self.batch_size, replace=False)
+        rows = rng.choice(self.landscape.data_size, self.batch_size, replace=False)
         kick = self.sigma * rng.standard_normal(2) if self.sigma > 0 else None
-        return self.dataset.moments(rows), kick
+        return self.landscape.batch(rows), kick
 
     @staticmethod
     def _apply(points: np.ndarray, draw) -> np.ndarray:
-        moments, kick = draw
+        grad_xy, kick = draw
         points = np.asarray(points, dtype=float)
-        gw, gb = moments.grad_xy(points[..., 0], points[..., 1])
+        gw, gb = grad_xy(points[..., 0], points[..., 1])
         out = np.stack([gw, gb], axis=-1)
         return out if kick is None else out + kick
 
@@ -147,8 +148,8 @@ def make_gradient_source(landscape: Landscape, sigma: float = 0.0, seed: int = 0
                          batch_size: int | None = None) -> GradientSource:
     """The gradient source for these settings.
 
-    ``batch_size`` applies to the ``regression`` landscape only (it is the one with
-    data); ``None`` or the full data size means full-batch gradients.
+    ``batch_size`` applies to the landscapes with data (``regression``, ``network``);
+    ``None`` or the full data size means full-batch gradients.
     """
     if not np.isfinite(sigma) or sigma < 0:
         raise GradientSettingsError(translate(
@@ -161,17 +162,17 @@ def make_gradient_source(landscape: Landscape, sigma: float = 0.0, seed: int = 0
             "errors", "seed must be a whole number between 0 and {max_seed}, got {value}").format(
                 max_seed=MAX_SEED, value=show_value(seed)))
     if batch_size is not None:
-        if landscape.name != "regression":
+        if landscape.batch is None:
             raise GradientSettingsError(translate(
-                "errors", "batch size applies only to the 'regression' landscape (the one "
-                "with data)"))
-        dataset = load_dataset()
-        if not 1 <= batch_size <= len(dataset):
+                "errors", "batch size applies only to the landscapes with data ('regression', "
+                "'network')"))
+        size = landscape.data_size
+        if not 1 <= batch_size <= size:
             raise GradientSettingsError(translate(
                 "errors", "batch size must be between 1 and {size}, got {value}").format(
-                    size=len(dataset), value=repr(batch_size)))
-        if batch_size < len(dataset):
-            return MinibatchGradient(landscape, dataset, int(batch_size), int(seed), float(sigma))
+                    size=size, value=repr(batch_size)))
+        if batch_size < size:
+            return MinibatchGradient(landscape, int(batch_size), int(seed), float(sigma))
     if sigma > 0:
         return NoisyGradient(landscape, float(sigma), int(seed))
     return ExactGradient(landscape)

@@ -60,6 +60,11 @@ class Landscape:
         Whether contour levels should be log-spaced (wide value range).
     notes
         One sentence on what the landscape shows.
+    batch, data_size
+        For a loss over data (the regression, the network): ``batch(rows)`` is the
+        gradient on those rows of its ``data_size`` samples, as a function like
+        ``grad_xy`` — what a minibatch step uses (:class:`physics.gradients.MinibatchGradient`).
+        ``None`` and 0 for a formula.
     """
 
     name: str
@@ -76,6 +81,8 @@ class Landscape:
     adaptive_alpha: float = 0.05
     log_levels: bool = False
     notes: str = ""
+    batch: Callable[[Array], GradFn] | None = field(default=None, repr=False, compare=False)
+    data_size: int = 0
 
     # -- (..., 2) interface ---------------------------------------------------------
 

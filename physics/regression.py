@@ -118,4 +118,5 @@ def regression_landscape(dataset: Dataset | None = None) -> Landscape:
         minima=((float(w_star), float(b_star)),), start=(w_star - 2.5, b_star + 3.5),
         alpha=0.1, mu=0.9, adaptive_alpha=0.1,
         notes="A real training loss: each step sees a random minibatch of the data.",
+        batch=lambda rows: data.moments(rows).grad_xy, data_size=len(data),
     )

@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--steps", default="100", help="number of steps (default 100)")
     run.add_argument("--noise", default="0", help="gradient noise σ (default 0)")
     run.add_argument("--seed", default="0", help="random seed for noise and minibatches")
-    run.add_argument("--batch-size", help="minibatch size (regression landscape)")
+    run.add_argument("--batch-size", help="minibatch size (the regression and network landscapes)")
     run.add_argument("--mapping", default="unit-mass", choices=("unit-mass", "qian"),
                      help="how μ and α map to the ball's physics (default unit-mass)")
     run.add_argument("--format", help="csv or json (default: from --out, else csv)")
@@ -56,8 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      "a folder). Works without a display.")
     exp.add_argument("--out", required=True, help="output file: .gif, .mp4, .webm or .png")
     exp.add_argument("--scenario", help="a scenario file or a shipped example: radford-beale, "
-                                        "radford-long-valley, radford-saddle (default: SGD vs "
-                                        "momentum on the ravine)")
+                                        "radford-long-valley, radford-saddle, network-minibatch "
+                                        "(default: SGD vs momentum on the ravine)")
     exp.add_argument("--landscape", help="a built-in name or an expression in x and y")
     exp.add_argument("--start", help="X,Y start point")
     exp.add_argument("--optimizer", action="append",

@@ -1,7 +1,8 @@
 """The scenarios that ship with Momentum Lab (``resources/scenarios/NAME.toml``).
 
 Radford's three races of six update schemes (Beale's function, a long valley, a saddle
-point), the same runs as lesson 6's steps. The window lists them under File ▸ Examples;
+point), the same runs as lesson 6's steps, and the lecture's training loop on a real
+network (minibatch SGD against momentum). The window lists them under File ▸ Example;
 the command line takes a name where it takes a scenario file
 (``momentum-lab export --scenario radford-beale --out six.mp4``).
 """
@@ -15,7 +16,7 @@ from .scenario import Scenario
 from .scenario_file import load_scenario
 
 #: The shipped examples, in the order the menu lists them.
-EXAMPLES = ("radford-beale", "radford-long-valley", "radford-saddle")
+EXAMPLES = ("radford-beale", "radford-long-valley", "radford-saddle", "network-minibatch")
 
 
 def example_path(name: str) -> Path:

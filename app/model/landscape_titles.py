@@ -23,6 +23,7 @@ def _titles() -> dict[str, str]:
         "camel": translate("landscapes", "Six-hump camel"),
         "two-gaussian": translate("landscapes", "Bowl with a local and a global minimum"),
         "regression": translate("landscapes", "Linear regression on 64 points (w, b)"),
+        "network": translate("landscapes", "A tanh unit's two weights on 64 points (w, v)"),
     }
 
 

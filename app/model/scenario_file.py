@@ -10,7 +10,7 @@ File format (UTF-8 TOML, at most 64 KiB)::
     start = [-4.5, 1.0]             # optional; omitted = the landscape's default start
     sigma = 0.0                     # gradient noise
     seed = 0                        # noise / minibatch seed
-    batch_size = 8                  # optional, the 'regression' landscape only
+    batch_size = 8                  # optional, the landscapes with data ('regression', 'network')
 
     [[pane]]                        # 1 to 6 panes, in order
     optimizer = "momentum"          # sgd, momentum, nesterov, adam, rmsprop, adagrad,

@@ -49,11 +49,15 @@ def _example_specs() -> tuple[ActionSpec, ...]:
         "radford-beale": translate("actions", "Example: Radford's six on Beale's function"),
         "radford-long-valley": translate("actions", "Example: Radford's six in a long valley"),
         "radford-saddle": translate("actions", "Example: Radford's six at a saddle point"),
+        "network-minibatch": translate("actions", "Example: the lecture's loop on a real network"),
     }
-    tip = translate("actions", "SGD, momentum, NAG, Adagrad, Adadelta and RMSprop side by "
-                               "side: the lecture's “several weight-update schemes”")
-    return tuple(ActionSpec(f"example {name}", texts[name], (), tip, "File", "files.open_example",
-                            args=(name,), separator_before=k == 0)
+    radford = translate("actions", "SGD, momentum, NAG, Adagrad, Adadelta and RMSprop side by "
+                                   "side: the lecture's “several weight-update schemes”")
+    tips = {"network-minibatch": translate(
+        "actions", "A tanh unit's two weights trained on minibatches by forward and backward "
+        "passes: SGD and momentum end in mirror-image minima")}
+    return tuple(ActionSpec(f"example {name}", texts[name], (), tips.get(name, radford), "File",
+                            "files.open_example", args=(name,), separator_before=k == 0)
                  for k, name in enumerate(EXAMPLES))
 
 

@@ -19,7 +19,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from app.model.landscape_titles import landscape_title
 from app.model.scenario import MAX_PANES, Scenario
 from app.model.translation import translate
-from physics.builtins import BUILTIN_NAMES, builtin
+from physics.builtins import BUILTIN_NAMES, DATA_LANDSCAPES, builtin
 from physics.limits import MAX_SEED
 
 from .signals_blocked import signals_blocked
@@ -90,7 +90,8 @@ class ScenarioControlsWidget(QtWidgets.QWidget):
         self.batch.setRange(0, 64)
         self.batch.setSpecialValueText(translate("scenario", "full batch"))
         self.batch.setKeyboardTracking(False)
-        self.batch.setToolTip(translate("scenario", "Minibatch size (regression landscape only)"))
+        self.batch.setToolTip(translate("scenario", "Minibatch size (the landscapes with data: "
+                                                    "regression and network)"))
         panes_row = QtWidgets.QHBoxLayout()
         self.add_pane = QtWidgets.QPushButton(translate("scenario", "Add pane"))
         self.add_pane.setToolTip(translate(
@@ -150,7 +151,7 @@ class ScenarioControlsWidget(QtWidgets.QWidget):
         self.sigma.setValue(scenario.sigma)
         self.seed.setValue(scenario.seed)
         self.batch.setValue(scenario.batch_size or 0)
-        self.batch.setEnabled(scenario.landscape == "regression")
+        self.batch.setEnabled(scenario.landscape in DATA_LANDSCAPES)
         self.add_pane.setEnabled(len(scenario.panes) < MAX_PANES)
         self.remove_pane.setEnabled(len(scenario.panes) > 1)
 

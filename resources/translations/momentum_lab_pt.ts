@@ -20,324 +20,334 @@
         <translation>Exemplo: os seis de Radford num ponto de sela</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="53"/>
+        <location filename="../../app/qt/action_table.py" line="52"/>
+        <source>Example: the lecture&apos;s loop on a real network</source>
+        <translation>Exemplo: o laço da aula numa rede de verdade</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="54"/>
         <source>SGD, momentum, NAG, Adagrad, Adadelta and RMSprop side by side: the lecture&apos;s “several weight-update schemes”</source>
         <translation>SGD, momentum, NAG, Adagrad, Adadelta e RMSprop lado a lado: os “vários esquemas de atualização de pesos” da aula</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="66"/>
+        <location filename="../../app/qt/action_table.py" line="56"/>
+        <source>A tanh unit&apos;s two weights trained on minibatches by forward and backward passes: SGD and momentum end in mirror-image minima</source>
+        <translation>Os dois pesos de uma unidade tanh treinados em minibatches por passos para a frente e para trás: SGD e momentum terminam em mínimos espelhados</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="70"/>
         <source>Open scenario…</source>
         <translation>Abrir cenário…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="71"/>
+        <location filename="../../app/qt/action_table.py" line="75"/>
         <source>Open scenario</source>
         <translation>Abrir cenário</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="75"/>
+        <location filename="../../app/qt/action_table.py" line="79"/>
         <source>Save scenario…</source>
         <translation>Salvar cenário…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="80"/>
+        <location filename="../../app/qt/action_table.py" line="84"/>
         <source>Save scenario</source>
         <translation>Salvar cenário</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="84"/>
+        <location filename="../../app/qt/action_table.py" line="88"/>
         <source>Open lesson…</source>
         <translation>Abrir lição…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="86"/>
+        <location filename="../../app/qt/action_table.py" line="90"/>
         <source>Open a lesson: the shipped ones follow the lecture; a teacher&apos;s own file too</source>
         <translation>Abrir uma lição: as que acompanham o app seguem a aula; também o arquivo do próprio professor</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="92"/>
+        <location filename="../../app/qt/action_table.py" line="96"/>
         <source>Open lesson</source>
         <translation>Abrir lição</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="97"/>
+        <location filename="../../app/qt/action_table.py" line="101"/>
         <source>Export animation…</source>
         <translation>Exportar animação…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="99"/>
+        <location filename="../../app/qt/action_table.py" line="103"/>
         <source>Export GIF, MP4, WebM or PNG frames of this comparison</source>
         <translation>Exportar esta comparação como GIF, MP4, WebM ou quadros PNG</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="102"/>
+        <location filename="../../app/qt/action_table.py" line="106"/>
         <source>Export animation</source>
         <translation>Exportar animação</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="107"/>
+        <location filename="../../app/qt/action_table.py" line="111"/>
         <source>Export trajectories (CSV)…</source>
         <translation>Exportar trajetórias (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="115"/>
+        <location filename="../../app/qt/action_table.py" line="119"/>
         <source>Save picture (PNG or SVG)…</source>
         <translation>Salvar imagem (PNG ou SVG)…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="120"/>
+        <location filename="../../app/qt/action_table.py" line="124"/>
         <source>Save picture (PNG / SVG)</source>
         <translation>Salvar imagem (PNG / SVG)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="124"/>
+        <location filename="../../app/qt/action_table.py" line="128"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="134"/>
+        <location filename="../../app/qt/action_table.py" line="138"/>
         <source>Trail</source>
         <translation>Rastro</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="145"/>
+        <location filename="../../app/qt/action_table.py" line="149"/>
         <source>Force arrows (−α·g)</source>
         <translation>Setas de força (−α·g)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="156"/>
+        <location filename="../../app/qt/action_table.py" line="160"/>
         <source>Velocity arrows (p)</source>
         <translation>Setas de velocidade (p)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="167"/>
+        <location filename="../../app/qt/action_table.py" line="171"/>
         <source>Equal axis scaling</source>
         <translation>Mesma escala nos eixos</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="169"/>
+        <location filename="../../app/qt/action_table.py" line="173"/>
         <source>One unit of x as long as one of y: the landscape&apos;s true shape (on by default unless the domain is much longer than it is wide)</source>
         <translation>Uma unidade de x tão longa quanto uma de y: a forma real da paisagem (ligado por padrão, a menos que o domínio seja muito mais longo do que largo)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="181"/>
+        <location filename="../../app/qt/action_table.py" line="185"/>
         <source>Loss plot</source>
         <translation>Gráfico da perda</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="191"/>
+        <location filename="../../app/qt/action_table.py" line="195"/>
         <source>Physics readouts</source>
         <translation>Leituras físicas</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="201"/>
+        <location filename="../../app/qt/action_table.py" line="205"/>
         <source>Update rule with numbers</source>
         <translation>Regra de atualização com números</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="203"/>
+        <location filename="../../app/qt/action_table.py" line="207"/>
         <source>Each pane&apos;s update rule with this step&apos;s numbers put in</source>
         <translation>A regra de atualização de cada painel com os números deste passo</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="208"/>
+        <location filename="../../app/qt/action_table.py" line="212"/>
         <source>Scenario</source>
         <translation>Cenário</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="211"/>
+        <location filename="../../app/qt/action_table.py" line="215"/>
         <source>Parameter map (α, μ)</source>
         <translation>Mapa de parâmetros (α, μ)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="213"/>
+        <location filename="../../app/qt/action_table.py" line="217"/>
         <source>Where momentum helps: every (α, μ) run on this landscape</source>
         <translation>Onde o momentum ajuda: cada execução (α, μ) nesta paisagem</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="219"/>
+        <location filename="../../app/qt/action_table.py" line="223"/>
         <source>Energy and phase portrait</source>
         <translation>Energia e retrato de fase</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="221"/>
+        <location filename="../../app/qt/action_table.py" line="225"/>
         <source>Energy against step and the phase portrait</source>
         <translation>A energia por passo e o retrato de fase</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="227"/>
+        <location filename="../../app/qt/action_table.py" line="231"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="229"/>
+        <location filename="../../app/qt/action_table.py" line="233"/>
         <source>The lesson panel: the lecture&apos;s steps, predict then watch</source>
         <translation>O painel da lição: os passos da aula, prever e depois assistir</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="235"/>
+        <location filename="../../app/qt/action_table.py" line="239"/>
         <source>Overlay: all balls on one plot</source>
         <translation>Sobrepor: todas as bolas num só gráfico</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="237"/>
+        <location filename="../../app/qt/action_table.py" line="241"/>
         <source>Overlay every pane&apos;s ball on one contour plot</source>
         <translation>Sobrepor a bola de cada painel num só gráfico de contorno</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="241"/>
+        <location filename="../../app/qt/action_table.py" line="245"/>
         <source>Overlay all balls on one plot</source>
         <translation>Sobrepor todas as bolas num só gráfico</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="246"/>
+        <location filename="../../app/qt/action_table.py" line="250"/>
         <source>Swarm: {side}×{side} balls, coloured by basin</source>
         <translation>Enxame: {side}×{side} bolas, coloridas por bacia</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="250"/>
+        <location filename="../../app/qt/action_table.py" line="254"/>
         <source>Start a ball from every point of a grid; colour each by the minimum it ends in</source>
         <translation>Soltar uma bola de cada ponto de uma grade; colorir cada uma pelo mínimo onde termina</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="257"/>
+        <location filename="../../app/qt/action_table.py" line="261"/>
         <source>Swarm: a grid of balls coloured by basin</source>
         <translation>Enxame: uma grade de bolas coloridas por bacia</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="261"/>
+        <location filename="../../app/qt/action_table.py" line="265"/>
         <source>Set the start point</source>
         <translation>Definir o ponto inicial</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="262"/>
+        <location filename="../../app/qt/action_table.py" line="266"/>
         <source>Shift+click a plot, or drag the ×</source>
         <translation>Shift+clique num gráfico, ou arraste o ×</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="266"/>
+        <location filename="../../app/qt/action_table.py" line="270"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="268"/>
+        <location filename="../../app/qt/action_table.py" line="272"/>
         <source>Fill the screen, for presenting (F11 again to leave)</source>
         <translation>Ocupar a tela inteira, para apresentar (F11 de novo para sair)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="276"/>
+        <location filename="../../app/qt/action_table.py" line="280"/>
         <source>Zoom in</source>
         <translation>Aumentar zoom</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="278"/>
+        <location filename="../../app/qt/action_table.py" line="282"/>
         <source>Larger text, lines, balls and markers, for the back of the room</source>
         <translation>Texto, linhas, bolas e marcadores maiores, para o fundo da sala</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="284"/>
+        <location filename="../../app/qt/action_table.py" line="288"/>
         <source>Zoom out</source>
         <translation>Diminuir zoom</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="292"/>
+        <location filename="../../app/qt/action_table.py" line="296"/>
         <source>Actual size</source>
         <translation>Tamanho normal</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="294"/>
+        <location filename="../../app/qt/action_table.py" line="298"/>
         <source>Zoom back to 100 %</source>
         <translation>Voltar o zoom a 100 %</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="297"/>
+        <location filename="../../app/qt/action_table.py" line="301"/>
         <source>Zoom back to actual size</source>
         <translation>Voltar ao tamanho normal</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="301"/>
+        <location filename="../../app/qt/action_table.py" line="305"/>
         <source>High contrast (projector)</source>
         <translation>Alto contraste (projetor)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="303"/>
+        <location filename="../../app/qt/action_table.py" line="307"/>
         <source>Thicker lines and trails, black labels: for washed-out projectors</source>
         <translation>Linhas e rastros mais grossos, rótulos pretos: para projetores desbotados</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="316"/>
+        <location filename="../../app/qt/action_table.py" line="320"/>
         <location filename="../../app/qt/main_window.py" line="126"/>
         <source>Play</source>
         <translation>Reproduzir</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="318"/>
-        <location filename="../../app/qt/action_table.py" line="321"/>
+        <location filename="../../app/qt/action_table.py" line="322"/>
+        <location filename="../../app/qt/action_table.py" line="325"/>
         <source>Play / pause</source>
         <translation>Reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="325"/>
+        <location filename="../../app/qt/action_table.py" line="329"/>
         <source>Step forward</source>
         <translation>Avançar um passo</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="327"/>
+        <location filename="../../app/qt/action_table.py" line="331"/>
         <source>One step forward, all panes in lockstep</source>
         <translation>Um passo à frente, todos os painéis juntos</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="330"/>
+        <location filename="../../app/qt/action_table.py" line="334"/>
         <source>Step forward (all panes)</source>
         <translation>Avançar um passo (todos os painéis)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="334"/>
+        <location filename="../../app/qt/action_table.py" line="338"/>
         <source>Step back</source>
         <translation>Voltar um passo</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="342"/>
+        <location filename="../../app/qt/action_table.py" line="346"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="344"/>
+        <location filename="../../app/qt/action_table.py" line="348"/>
         <source>Back to step 0</source>
         <translation>Voltar ao passo 0</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="347"/>
+        <location filename="../../app/qt/action_table.py" line="351"/>
         <source>Reset to step 0</source>
         <translation>Reiniciar no passo 0</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="351"/>
+        <location filename="../../app/qt/action_table.py" line="355"/>
         <source>Compute ahead</source>
         <translation>Calcular adiante</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="353"/>
+        <location filename="../../app/qt/action_table.py" line="357"/>
         <source>Compute the run up to step 1,000,000 in the background, so the timeline reaches every step (End again stops)</source>
         <translation>Calcula a execução até o passo 1.000.000 em segundo plano, para a linha do tempo alcançar cada passo (End de novo para)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="359"/>
+        <location filename="../../app/qt/action_table.py" line="363"/>
         <source>Faster</source>
         <translation>Mais rápido</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="362"/>
+        <location filename="../../app/qt/action_table.py" line="366"/>
         <source>Slower</source>
         <translation>Mais devagar</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="367"/>
+        <location filename="../../app/qt/action_table.py" line="371"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="374"/>
+        <location filename="../../app/qt/action_table.py" line="378"/>
         <source>About Momentum Lab</source>
         <translation>Sobre o Momentum Lab</translation>
     </message>
@@ -860,22 +870,22 @@
         <translation>a expressão não é finita em nenhum ponto do domínio</translation>
     </message>
     <message>
-        <location filename="../../physics/gradients.py" line="154"/>
+        <location filename="../../physics/gradients.py" line="155"/>
         <source>noise sigma must be a finite number &gt;= 0, got {value}</source>
         <translation>o ruído σ deve ser um número finito &gt;= 0, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../physics/gradients.py" line="160"/>
+        <location filename="../../physics/gradients.py" line="161"/>
         <source>seed must be a whole number between 0 and {max_seed}, got {value}</source>
         <translation>a semente deve ser um número inteiro entre 0 e {max_seed}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../physics/gradients.py" line="165"/>
-        <source>batch size applies only to the &apos;regression&apos; landscape (the one with data)</source>
-        <translation>o tamanho do minibatch vale só para a paisagem &apos;regression&apos; (a que tem dados)</translation>
+        <location filename="../../physics/gradients.py" line="166"/>
+        <source>batch size applies only to the landscapes with data (&apos;regression&apos;, &apos;network&apos;)</source>
+        <translation>o tamanho do minibatch só se aplica às paisagens com dados (&apos;regression&apos;, &apos;network&apos;)</translation>
     </message>
     <message>
-        <location filename="../../physics/gradients.py" line="170"/>
+        <location filename="../../physics/gradients.py" line="171"/>
         <source>batch size must be between 1 and {size}, got {value}</source>
         <translation>o tamanho do minibatch deve estar entre 1 e {size}, recebido {value}</translation>
     </message>
@@ -1059,58 +1069,58 @@
 <context>
     <name>export errors</name>
     <message>
-        <location filename="../../app/encoders.py" line="64"/>
+        <location filename="../../app/encoders.py" line="63"/>
         <source>unknown animation format {name} (use {formats})</source>
         <extracomment>An encoding process in a group of its own: a terminal&apos;s Ctrl+C reaches only us.</extracomment>
         <translation>formato de animação desconhecido {name} (use {formats})</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="73"/>
+        <location filename="../../app/encoders.py" line="72"/>
         <source>folder {folder} is not writable</source>
         <translation>a pasta {folder} não permite gravação</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="77"/>
+        <location filename="../../app/encoders.py" line="76"/>
         <source>size {width}x{height} is out of range ({min_width}x{min_height} to {max_width}x{max_height})</source>
         <translation>o tamanho {width}x{height} está fora do intervalo ({min_width}x{min_height} a {max_width}x{max_height})</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="82"/>
+        <location filename="../../app/encoders.py" line="81"/>
         <source>size {width}x{height}: MP4 and WebM need even width and height</source>
         <translation>tamanho {width}x{height}: MP4 e WebM exigem largura e altura pares</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="98"/>
+        <location filename="../../app/encoders.py" line="97"/>
         <source>frame {number} is {shape}, expected ({height}, {width}, 3)</source>
         <translation>o quadro {number} tem forma {shape}, esperado ({height}, {width}, 3)</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="142"/>
+        <location filename="../../app/encoders.py" line="141"/>
         <source>cannot start the video encoder: {reason}</source>
         <translation>não é possível iniciar o codificador de vídeo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="219"/>
+        <location filename="../../app/encoders.py" line="218"/>
         <source>the video encoder failed: {reason}</source>
         <translation>o codificador de vídeo falhou: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="221"/>
+        <location filename="../../app/encoders.py" line="220"/>
         <source>the video encoder failed (exit status {code})</source>
         <translation>o codificador de vídeo falhou (código de saída {code})</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="242"/>
+        <location filename="../../app/encoders.py" line="241"/>
         <source>no frames to write</source>
         <translation>nenhum quadro para gravar</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="348"/>
+        <location filename="../../app/encoders.py" line="260"/>
         <source>cannot write frames into {folder}: it is a file</source>
         <translation>não é possível gravar quadros em {folder}: é um arquivo</translation>
     </message>
     <message>
-        <location filename="../../app/encoders.py" line="393"/>
+        <location filename="../../app/encoders.py" line="305"/>
         <location filename="../../app/model/export_plan.py" line="72"/>
         <source>fps must be between 1 and {limit}, got {value}</source>
         <translation>fps deve estar entre 1 e {limit}, recebido {value}</translation>
@@ -1300,6 +1310,11 @@
         <location filename="../../app/model/landscape_titles.py" line="25"/>
         <source>Linear regression on 64 points (w, b)</source>
         <translation>Regressão linear em 64 pontos (w, b)</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/landscape_titles.py" line="26"/>
+        <source>A tanh unit&apos;s two weights on 64 points (w, v)</source>
+        <translation>Os dois pesos de uma unidade tanh em 64 pontos (w, v)</translation>
     </message>
 </context>
 <context>
@@ -2145,61 +2160,61 @@
     </message>
     <message>
         <location filename="../../app/qt/scenario_controls_widget.py" line="93"/>
-        <source>Minibatch size (regression landscape only)</source>
-        <translation>Tamanho do minibatch (só na paisagem de regressão)</translation>
+        <source>Minibatch size (the landscapes with data: regression and network)</source>
+        <translation>Tamanho do minibatch (as paisagens com dados: regressão e rede)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="95"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="96"/>
         <source>Add pane</source>
         <translation>Adicionar painel</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="96"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="97"/>
         <source>Compare up to {count} optimizers side by side</source>
         <translation>Compare até {count} otimizadores lado a lado</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="98"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="99"/>
         <source>Remove pane</source>
         <translation>Remover painel</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="101"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="102"/>
         <source>same α in every pane</source>
         <translation>mesmo α em todos os painéis</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="103"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="104"/>
         <source>Changing α in an SGD, Momentum or Nesterov pane changes it in all three (a fair race). Adam, RMSprop and Adagrad keep their own α: for them it is a step length, not a force.</source>
         <translation>Mudar α em um painel SGD, Momentum ou Nesterov muda-o nos três (uma corrida justa). Adam, RMSprop e Adagrad mantêm o próprio α: para eles, é um comprimento de passo, não uma força.</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="108"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="109"/>
         <source>landscape</source>
         <translation>paisagem</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="109"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="110"/>
         <source>expression</source>
         <translation>expressão</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="111"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="112"/>
         <source>start x, y</source>
         <translation>ponto inicial x, y</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="112"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="113"/>
         <source>noise σ</source>
         <translation>ruído σ</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="113"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="114"/>
         <source>seed</source>
         <translation>semente</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="114"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="115"/>
         <source>batch size</source>
         <translation>tamanho do minibatch</translation>
     </message>

@@ -80,6 +80,8 @@ def test_the_trail_is_steps_0_to_k_however_k_was_reached(window, qtbot, how):
 
 
 def test_a_long_runs_trail_ends_at_the_ball_and_starts_at_the_start(qtbot):
+    from app.qt.ball_layer import TRAIL_POINTS
+
     # SGD with a tiny α never settles on the ravine: 40,000 steps, all different, but
     # creeping: most are within half a pixel of the one before, so the whole path from the
     # start is drawn (before: only the last 20,000 steps, and the start was lost).
@@ -90,7 +92,7 @@ def test_a_long_runs_trail_ends_at_the_ball_and_starts_at_the_start(qtbot):
     for step in (25_000, 40_000, 39_000):
         window.controller.seek(step)
         indices = assert_trail_is_steps_0_to(plot, run, step)
-        assert len(indices) < 5_000
+        assert len(indices) < TRAIL_POINTS          # all of it, from the start
     window.controller.shutdown()
 
 
