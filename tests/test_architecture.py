@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("app", "physics", "optimizers")
 QT = ("PySide6", "shiboken6", "pyqtgraph", "OpenGL")
-COMMANDS = ("run", "landscapes", "lessons", "export", "sweep", "snapshot", "theory")
+COMMANDS = ("run", "landscapes", "lessons", "export", "sweep", "race", "snapshot", "theory")
 MAX_LINES, MAX_WINDOW_LINES = 400, 300
 
 
@@ -188,7 +188,9 @@ def test_the_model_and_the_command_line_import_with_qt_blocked():
 
 @pytest.mark.parametrize("argv", [["run", "--steps", "3"], ["landscapes"], ["lessons"],
                                   ["theory"],
-                                  ["sweep", "--grid", "4x3", "--steps", "50", "--out", "{tmp}/m.csv"]])
+                                  ["sweep", "--grid", "4x3", "--steps", "50", "--out", "{tmp}/m.csv"],
+                                  ["race", "--optimizer", "sgd", "--noise", "0.5", "--seeds", "2",
+                                   "--steps", "20"]])
 def test_commands_that_make_no_picture_run_without_qt(argv, tmp_path):
     script = BLOCK_QT.format(blocked=QT) + textwrap.dedent("""
         import io, contextlib

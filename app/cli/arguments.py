@@ -12,6 +12,9 @@ import math
 import re
 
 from app.atomic_file import OutputError, output_target
+from app.model.scenario import MAX_PANES
+from app.model.workspace import suggested_alpha
+from optimizers.registry import OPTIMIZER_NAMES, OptimizerSettings
 
 _NEGATIVE_PAIR = re.compile(r"^-[\d.]")
 
@@ -141,3 +144,31 @@ def join_negative_values(argv: list[str]) -> list[str]:
         out.append(arg)
         i += 1
     return out
+
+
+def parse_panes(names: list[str], landscape) -> tuple[OptimizerSettings, ...]:
+    """One pane per ``--optimizer``, with the landscape's suggested α (and μ), as a pane
+    added in the window gets them."""
+    panes = []
+    for text in names:
+        name = text.strip().lower()
+        if name not in OPTIMIZER_NAMES:
+            raise UsageError(f"unknown optimizer {text!r} (choose from {', '.join(OPTIMIZER_NAMES)})")
+        panes.append(OptimizerSettings(name, alpha=suggested_alpha(landscape, name),
+                                       mu=landscape.mu))
+    if len(panes) > MAX_PANES:
+        raise UsageError(f"at most {MAX_PANES} panes, got {len(panes)} --optimizer")
+    return tuple(panes)
+
+
+def parse_per_pane(name: str, values: list[str] | None, panes: int) -> list[float | None]:
+    """``--alpha``/``--mu`` given once (every pane) or once per pane (in order)."""
+    if not values:
+        return [None] * panes
+    numbers = [parse_number(name, value) for value in values]
+    if len(numbers) == 1:
+        return numbers * panes
+    if len(numbers) != panes:
+        raise UsageError(f"give --{name} once for every pane or once per pane ({panes}), "
+                         f"got {len(numbers)}")
+    return numbers

@@ -14,14 +14,20 @@ import os
 import sys
 
 from app.encoders import ExportError
-from app.model.export_plan import DEFAULT_FPS, ExportPlan
-from app.model.scenario import MAX_PANES, ScenarioError, default_scenario
 from app.model.example_library import load_scenario_or_example
-from app.model.workspace import suggested_alpha
-from optimizers.registry import OPTIMIZER_NAMES, USES_MU, OptimizerSettings
+from app.model.export_plan import DEFAULT_FPS, ExportPlan
+from app.model.scenario import ScenarioError, default_scenario
+from optimizers.registry import USES_MU
 
 from . import interrupts
-from .arguments import UsageError, parse_dimensions, parse_number, parse_start
+from .arguments import (
+    UsageError,
+    parse_dimensions,
+    parse_number,
+    parse_panes,
+    parse_per_pane,
+    parse_start,
+)
 from .progress import ProgressBar
 
 
@@ -36,9 +42,9 @@ def scenario_from_args(args):
             scenario = dataclasses.replace(scenario, start=parse_start(args.start))
         panes = scenario.panes
         if args.optimizer:
-            panes = _panes_named(args.optimizer, scenario.resolved_landscape())
-        alphas = _per_pane("alpha", args.alpha, len(panes))
-        mus = _per_pane("mu", args.mu, len(panes))
+            panes = parse_panes(args.optimizer, scenario.resolved_landscape())
+        alphas = parse_per_pane("alpha", args.alpha, len(panes))
+        mus = parse_per_pane("mu", args.mu, len(panes))
         panes = tuple(
             pane.with_(**({"alpha": alpha} if alpha is not None else {}),
                        **({"mu": mu} if mu is not None and pane.name in USES_MU else {}))
@@ -46,34 +52,6 @@ def scenario_from_args(args):
         return dataclasses.replace(scenario, panes=panes).validate()
     except ScenarioError as error:
         raise UsageError(str(error)) from None
-
-
-def _panes_named(names: list[str], landscape) -> tuple[OptimizerSettings, ...]:
-    """One pane per ``--optimizer``, with the landscape's suggested α (and μ), as a pane
-    added in the window gets them."""
-    panes = []
-    for text in names:
-        name = text.strip().lower()
-        if name not in OPTIMIZER_NAMES:
-            raise UsageError(f"unknown optimizer {text!r} (choose from {', '.join(OPTIMIZER_NAMES)})")
-        panes.append(OptimizerSettings(name, alpha=suggested_alpha(landscape, name),
-                                       mu=landscape.mu))
-    if len(panes) > MAX_PANES:
-        raise UsageError(f"at most {MAX_PANES} panes, got {len(panes)} --optimizer")
-    return tuple(panes)
-
-
-def _per_pane(name: str, values: list[str] | None, panes: int) -> list[float | None]:
-    """``--alpha``/``--mu`` given once (every pane) or once per pane (in order)."""
-    if not values:
-        return [None] * panes
-    numbers = [parse_number(name, value) for value in values]
-    if len(numbers) == 1:
-        return numbers * panes
-    if len(numbers) != panes:
-        raise UsageError(f"give --{name} once for every pane or once per pane ({panes}), "
-                         f"got {len(numbers)}")
-    return numbers
 
 
 def command(args) -> int:

@@ -4,6 +4,7 @@
 ``momentum-lab run ...``       one optimizer's trajectory as CSV or JSON
 ``momentum-lab export ...``    an animation (GIF, MP4, WebM, PNG frames) of a scenario
 ``momentum-lab sweep ...``     the (α, μ) map as CSV or PNG
+``momentum-lab race ...``      optimizers over many seeds of the same noise, compared fairly
 ``momentum-lab snapshot ...``  the window at a step, rendered offscreen to a PNG
 ``momentum-lab landscapes``    the built-in landscapes with formula, domain and minima
 ``momentum-lab lessons``       the shipped lessons, one a line, the name first
@@ -33,7 +34,7 @@ from . import interrupts
 from .arguments import UsageError, join_negative_values
 from .parser import build_parser
 
-COMMANDS = ("run", "export", "sweep", "snapshot", "landscapes", "lessons", "theory")
+COMMANDS = ("run", "export", "sweep", "race", "snapshot", "landscapes", "lessons", "theory")
 
 
 def main(argv: list[str] | None = None) -> int:

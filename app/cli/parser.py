@@ -92,6 +92,30 @@ def build_parser() -> argparse.ArgumentParser:
     sweep.add_argument("--seed", default="0", help="random seed")
     sweep.add_argument("--out", required=True, help="map.csv or map.png")
 
+    race = sub.add_parser("race", help="race optimizers over many seeds of the same noise",
+                          description="Run every optimizer on seeds 0..N-1 of the same noise "
+                                      "or minibatches (seed k equals `run --seed k`): the "
+                                      "median and quartiles of each one's final loss and steps "
+                                      "to a tolerance, and how often one beat another, seed "
+                                      "by seed, with a 95% interval.")
+    race.add_argument("--landscape", default="ravine", help="a built-in or an expression")
+    race.add_argument("--domain", help="XMIN,XMAX,YMIN,YMAX for a typed expression")
+    race.add_argument("--optimizer", action="append",
+                      help="an optimizer to race (repeat it): sgd, momentum, nesterov, adam, "
+                           "rmsprop, adagrad, adadelta, adamw or nadam")
+    race.add_argument("--alpha", "--lr", dest="alpha", action="append",
+                      help="α: once for all, or once per --optimizer (default: the landscape's)")
+    race.add_argument("--mu", "--momentum", dest="mu", action="append",
+                      help="μ of the momentum rules: once for all, or once per --optimizer")
+    race.add_argument("--start", help="X,Y (default: the landscape's)")
+    race.add_argument("--noise", help="gradient noise σ")
+    race.add_argument("--batch-size", help="minibatch size (the regression and network landscapes)")
+    race.add_argument("--seeds", default="32", help="seeds 0..N-1 (default 32)")
+    race.add_argument("--steps", default="1000", help="steps per run (default 1000)")
+    race.add_argument("--tol", help="reached when L - L_min <= TOL (default: 0.001 of the start's)")
+    race.add_argument("--format", help="text, csv or json (default: from --out, else text)")
+    race.add_argument("--out", help="write to this file instead of standard output")
+
     snap = sub.add_parser("snapshot", help="render the app's window at a step to a PNG",
                           description="Render the window (offscreen) at a given step to a PNG.")
     snap.add_argument("--out", required=True, help="the PNG file to write")
