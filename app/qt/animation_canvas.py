@@ -18,6 +18,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from app.model.contours import contour_picture
 from app.model.pane_layout import export_columns
+from app.model.presentation import export_look
 from app.model.readouts import frame_header, frame_header_sample
 from app.model.scenario import Scenario
 from app.model.theme import ball_colour
@@ -56,13 +57,14 @@ class AnimationCanvas(QtWidgets.QWidget):
                                   QtWidgets.QSizePolicy.Policy.Fixed)
         self._fit_header(size)
         layout.addWidget(self.header)
+        look = export_look(size)   # fonts, lines and balls scaled with the frame
         grid = QtWidgets.QGridLayout()
         grid.setSpacing(4)
         columns = export_columns(len(scenario.panes))
         picture = contour_picture(landscape)
         self.plots = []
         for i, settings in enumerate(scenario.panes):
-            plot = LandscapePlot(ball_colour(i))
+            plot = LandscapePlot(ball_colour(i), look=look)
             plot.set_title(settings.title())
             plot.set_equal_axes(equal_axes)
             plot.set_picture(picture, landscape.minima)
@@ -76,6 +78,7 @@ class AnimationCanvas(QtWidgets.QWidget):
         self.loss_plot = None
         if include_loss:
             self.loss_plot = LossPlotWidget()
+            self.loss_plot.set_look(look)
             self.loss_plot.rebuild(self.run)
             layout.addWidget(self.loss_plot, 1)
         self.resize(*size)

@@ -218,6 +218,23 @@ def test_six_panes_export_in_two_rows_under_a_header_that_is_never_cut_off(qtbot
         c.close_canvas()
 
 
+def test_a_1080p_slide_draws_its_text_lines_and_balls_at_a_projectors_zoom(qtbot):
+    """At zoom 1 a 1920×1080 frame's axis labels were 9 pt in a picture twice the
+    default's height; the frame's look now scales with its size (1200×500 stays as it was)."""
+    sizes = {}
+    for size in ((1200, 500), (1920, 1080)):
+        c = AnimationCanvas(default_scenario(), size)
+        try:
+            plot = c.plots[0]
+            sizes[size] = (plot.look.zoom, plot.layers[0].ball.opts["size"],
+                           plot.plotItem.getAxis("bottom").style["tickFont"].pointSizeF())
+        finally:
+            c.close_canvas()
+    assert sizes[(1200, 500)][0] == 1.0 and sizes[(1920, 1080)][0] == 1.5
+    for small, large in zip(sizes[(1200, 500)][1:], sizes[(1920, 1080)][1:]):
+        assert large == pytest.approx(1.5 * small)
+
+
 def test_frames_of_six_panes_and_a_three_line_header_equal_the_whole_canvas(qtbot):
     from app.model.example_library import example_path
     from app.model.scenario_file import load_scenario
