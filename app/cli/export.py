@@ -66,7 +66,7 @@ def command(args) -> int:
                       steps_per_frame=1 if per_frame is None else per_frame,
                       fps=DEFAULT_FPS if fps is None else fps,
                       size=parse_dimensions(args.size, "size", "WIDTHxHEIGHT (e.g. 1280x720)"),
-                      include_loss=args.include_loss)
+                      include_loss=args.include_loss, overlay=args.overlay, swarm=args.swarm)
     try:
         plan.validate()
         from app.qt.exporter import export_animation  # noqa: PLC0415 - Qt only once the input is good

@@ -73,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--fps", help="frames per second (default 30)")
     exp.add_argument("--size", default="1200x500", help="WIDTHxHEIGHT (default 1200x500)")
     exp.add_argument("--include-loss", action="store_true", help="add the loss plot under the panes")
+    exp.add_argument("--overlay", action="store_true",
+                     help="every pane's ball on one plot, as in Radford's animations")
+    exp.add_argument("--swarm", action="store_true",
+                     help="swarm mode: a grid of balls per pane, coloured by where each ends")
 
     sweep = sub.add_parser("sweep", help="the (alpha, mu) map as CSV or PNG",
                            description="Run every (alpha, mu) of a grid from one start and map "

@@ -59,6 +59,8 @@ class ExportPlan:
     include_loss: bool = False
     first_step: int = 0
     equal_axes: Optional[bool] = None     # None: the landscape's default, as the window opens
+    overlay: bool = False                 # every pane's ball on one plot (View ▸ Overlay)
+    swarm: bool = False                   # a grid of balls per pane (View ▸ Swarm)
 
     def validate(self) -> "ExportPlan":
         check_target(self.path, self.size)
@@ -71,6 +73,9 @@ class ExportPlan:
         if not 1 <= self.fps <= 120:
             raise ExportError(translate("export errors", "fps must be between 1 and {limit}, got "
                                         "{value}").format(limit=120, value=f"{self.fps:g}"))
+        if self.overlay and self.swarm:
+            raise ExportError(translate("export errors", "an export shows the overlay or swarm "
+                                        "mode, not both: turn one of them off"))
         if self.first_step < 0:
             raise ExportError(translate("export errors", "the first step must be >= 0, got {value}")
                               .format(value=self.first_step))

@@ -199,8 +199,17 @@ def frame_header(run: Comparison, step: int, title: str = "", lines: int = 1) ->
     their number ("Momentum 2"), as their titles are by their parameters."""
     names = [s.title().split()[0] for s in run.settings]
     states = [f"{name}{f' {i + 1}' if names.count(name) > 1 else ''}: "
-              f"{status(run, i, 0, step=step)}" for i, name in enumerate(names)]
+              f"{_pane_state(run, i, step)}" for i, name in enumerate(names)]
     return _header(title, step, states, lines)
+
+
+def _pane_state(run: Comparison, index: int, step: int) -> str:
+    """One ball's state, or for a swarm how many of its balls have converged."""
+    if run.shape[1] == 1:
+        return status(run, index, 0, step=step)
+    converged = int(((run.converged_at[index] >= 0) & (run.converged_at[index] <= step)).sum())
+    return translate("readouts", "converged {count} / {balls}").format(count=converged,
+                                                                        balls=run.shape[1])
 
 
 def _header(title: str, step: int, states: list[str], lines: int) -> str:

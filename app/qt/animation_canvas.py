@@ -22,12 +22,15 @@ from app.model.presentation import export_look
 from app.model.readouts import frame_header, frame_header_sample
 from app.model.scenario import Scenario
 from app.model.theme import ball_colour
+from app.model.translation import translate
 from app.model.view_defaults import equal_axes_by_default
+from app.model.workspace import Workspace
 
 from .ball_drawing import Layers, draw_ball
 from .frame_renderer import FrameRenderer
 from .images import widget_rgb
 from .landscape_plot import LandscapePlot
+from .legends import legend_below
 from .loss_plot_widget import LossPlotWidget
 
 
@@ -36,12 +39,18 @@ class AnimationCanvas(QtWidgets.QWidget):
     rendered step by step."""
 
     def __init__(self, scenario: Scenario, size: tuple[int, int], include_loss: bool = False,
-                 show_arrows: bool = True, equal_axes: bool | None = None, parent=None):
+                 show_arrows: bool = True, equal_axes: bool | None = None, overlay: bool = False,
+                 swarm: bool = False, parent=None):
         super().__init__(parent)
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.setStyleSheet("background: white")
         self.scenario = scenario
-        self.run = scenario.build_comparison()
+        # Swarm mode as the window runs it: the workspace's grid of balls and where each ends.
+        swarm_of = Workspace(scenario) if swarm else None
+        if swarm_of is not None:
+            swarm_of.set_swarm(True)
+        self.run = swarm_of.run if swarm_of is not None else scenario.build_comparison()
+        basins = swarm_of.basins() if swarm_of is not None else None
         self.layers = Layers(trail=True, force=show_arrows, velocity=show_arrows)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -63,12 +72,24 @@ class AnimationCanvas(QtWidgets.QWidget):
         columns = export_columns(len(scenario.panes))
         picture = contour_picture(landscape)
         self.plots = []
-        for i, settings in enumerate(scenario.panes):
+        self.overlay = overlay
+        # Overlay (Radford's animations, the window's View ▸ Overlay): one plot, one ball
+        # layer per pane in the pane's colour, a legend saying which is which.
+        for i, settings in enumerate(scenario.panes[:1] if overlay else scenario.panes):
             plot = LandscapePlot(ball_colour(i), look=look)
-            plot.set_title(settings.title())
+            if overlay:
+                plot.set_layer_count([ball_colour(k) for k in range(len(scenario.panes))])
+                plot.set_title(translate("overlay", "All panes on one landscape"))
+                legend = legend_below(plot.plotItem, 3)
+                for layer, pane in zip(plot.layers, scenario.panes):
+                    legend.addItem(layer.trail, pane.title())
+            else:
+                plot.set_title(settings.title())
             plot.set_equal_axes(equal_axes)
             plot.set_picture(picture, landscape.minima)
             plot.set_start(scenario.resolved_start())
+            if basins is not None:
+                plot.set_swarm(basins[i])
             if self.plots:
                 plot.setXLink(self.plots[0])
                 plot.setYLink(self.plots[0])
@@ -131,8 +152,11 @@ class AnimationCanvas(QtWidgets.QWidget):
 
     def _show(self, step: int) -> None:
         shown = min(max(0, int(step)), self.run.ensure(max(0, int(step))))
-        for i, plot in enumerate(self.plots):
-            draw_ball(plot, 0, self.run, i, float(shown), self.layers)
+        # (plot, its ball layer, the pane): every pane on its plot, or all on the one.
+        draws = ([(self.plots[0], i, i) for i in range(self.run.shape[0])] if self.overlay
+                 else [(plot, 0, i) for i, plot in enumerate(self.plots)])
+        for plot, layer, pane in draws:
+            draw_ball(plot, layer, self.run, pane, float(shown), self.layers)
         if self.loss_plot is not None:
             self.loss_plot.draw(shown)
         self.header.setText(frame_header(self.run, shown, self.title, self.header_lines))

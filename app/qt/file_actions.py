@@ -106,9 +106,12 @@ class FileActions:
         if path:
             if not path.lower().endswith(suffix):
                 path += suffix
-            # The animation is drawn as the window shows it: same axis scaling.
+            # The animation is drawn as the window shows it: same axis scaling, every ball
+            # on one plot while View ▸ Overlay is on, the swarm while swarm mode is.
             plan = dataclasses.replace(dialog.plan(path),
-                                       equal_axes=window.qactions["equal"].isChecked())
+                                       equal_axes=window.qactions["equal"].isChecked(),
+                                       overlay=window.qactions["overlay"].isChecked(),
+                                       swarm=window.workspace.swarm)
             self._say(run_export(window, scenario, plan))
 
     def export_trajectories_dialog(self) -> None:

@@ -1121,23 +1121,28 @@
     </message>
     <message>
         <location filename="../../app/encoders.py" line="305"/>
-        <location filename="../../app/model/export_plan.py" line="72"/>
+        <location filename="../../app/model/export_plan.py" line="74"/>
         <source>fps must be between 1 and {limit}, got {value}</source>
         <translation>fps deve estar entre 1 e {limit}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="66"/>
+        <location filename="../../app/model/export_plan.py" line="68"/>
         <source>frames must be between 1 and {limit}, got {value}</source>
         <extracomment>Colours a GIF palette must keep exactly: balls and trails, arrows, black and white.</extracomment>
         <translation>o número de quadros deve estar entre 1 e {limit}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="69"/>
+        <location filename="../../app/model/export_plan.py" line="71"/>
         <source>steps per frame must be between 1 and 10000, got {value}</source>
         <translation>o número de passos por quadro deve estar entre 1 e 10000, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="75"/>
+        <location filename="../../app/model/export_plan.py" line="77"/>
+        <source>an export shows the overlay or swarm mode, not both: turn one of them off</source>
+        <translation>uma exportação mostra o modo sobreposto ou o modo enxame, não os dois: desligue um deles</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/export_plan.py" line="80"/>
         <source>the first step must be &gt;= 0, got {value}</source>
         <translation>o primeiro passo deve ser &gt;= 0, recebido {value}</translation>
     </message>
@@ -1224,32 +1229,32 @@
         <translation>Animação (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="115"/>
+        <location filename="../../app/qt/file_actions.py" line="118"/>
         <source>Export trajectories</source>
         <translation>Exportar trajetórias</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="129"/>
+        <location filename="../../app/qt/file_actions.py" line="132"/>
         <source>Wrote {steps} steps of {panes} panes to {path}</source>
         <translation>{steps} passos de {panes} painéis gravados em {path}</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="133"/>
+        <location filename="../../app/qt/file_actions.py" line="136"/>
         <source>Save picture</source>
         <translation>Salvar imagem</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="134"/>
+        <location filename="../../app/qt/file_actions.py" line="137"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Imagem PNG (*.png);;Desenho SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="144"/>
+        <location filename="../../app/qt/file_actions.py" line="147"/>
         <source>cannot save {path}: use .png or .svg</source>
         <translation>não é possível salvar {path}: use .png ou .svg</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="152"/>
+        <location filename="../../app/qt/file_actions.py" line="155"/>
         <source>Saved the picture to {path}</source>
         <translation>Imagem salva em {path}</translation>
     </message>
@@ -1671,6 +1676,7 @@
 <context>
     <name>overlay</name>
     <message>
+        <location filename="../../app/qt/animation_canvas.py" line="82"/>
         <location filename="../../app/qt/overlay_widget.py" line="21"/>
         <source>All panes on one landscape</source>
         <translation>Todos os painéis em uma só paisagem</translation>
@@ -1880,6 +1886,7 @@
     </message>
     <message>
         <location filename="../../app/model/readouts.py" line="160"/>
+        <location filename="../../app/model/readouts.py" line="211"/>
         <source>converged {count} / {balls}</source>
         <translation>convergiram {count} / {balls}</translation>
     </message>
@@ -1919,7 +1926,7 @@
         <translation>{balls} bolas terminam em — {places}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="221"/>
+        <location filename="../../app/model/readouts.py" line="230"/>
         <source>step {step} / {steps}</source>
         <translation>passo {step} / {steps}</translation>
     </message>

@@ -235,6 +235,82 @@ def test_a_1080p_slide_draws_its_text_lines_and_balls_at_a_projectors_zoom(qtbot
         assert large == pytest.approx(1.5 * small)
 
 
+def test_an_overlay_export_draws_every_pane_on_one_plot_exactly_like_a_whole_grab(qtbot):
+    """Radford's animations: every ball on one landscape, a legend saying which is which."""
+    from app.model.example_library import example_path
+    from app.model.scenario_file import load_scenario
+
+    scenario = load_scenario(example_path("radford-beale"))
+    steps = [0, 1, 2, 65, 66, 300, 4]
+    fast = AnimationCanvas(scenario, SIZE, overlay=True)
+    try:
+        frames = [fast.render(step) for step in steps]
+        (plot,) = fast.plots
+        assert len(plot.layers) == 6
+        for i, layer in enumerate(plot.layers):
+            assert layer.ball_position() == tuple(fast.run.positions(4)[i, 0])
+    finally:
+        fast.close_canvas()
+    for step, frame, whole in zip(steps, frames, _slow(scenario, steps, overlay=True)):
+        np.testing.assert_array_equal(frame, whole, err_msg=f"step {step}")
+
+
+def test_the_window_exports_the_overlay_or_swarm_while_it_shows_it(qtbot, tmp_path, monkeypatch):
+    from PySide6 import QtWidgets
+
+    import app.qt.export_dialog as export_dialog
+    from app.qt.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    plans = []
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec",
+                        lambda self: QtWidgets.QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(export_dialog, "run_export", lambda parent, scenario, plan:
+                        plans.append(plan) or "exported")
+    monkeypatch.setattr(window.files, "_save_path", lambda *a: str(tmp_path / "a.gif"))
+    window.files.export_animation_dialog()
+    window.qactions["overlay"].setChecked(True)
+    window.files.export_animation_dialog()
+    window.qactions["overlay"].setChecked(False)
+    window.set_swarm(True)
+    window.files.export_animation_dialog()
+    assert [(plan.overlay, plan.swarm) for plan in plans] == [(False, False), (True, False),
+                                                             (False, True)]
+    window.controller.shutdown()
+
+
+def test_a_swarm_export_draws_the_windows_swarm_exactly_like_a_whole_grab(qtbot):
+    """Swarm mode as the window runs it: 1,024 balls a pane coloured by the minimum each
+    ends in; the header counts the converged balls (it said the first ball's state)."""
+    import dataclasses
+
+    from app.model.workspace import Workspace
+
+    scenario = dataclasses.replace(default_scenario(), landscape="himmelblau", start=None)
+    steps = [0, 1, 2, 30, 31, 150, 5]
+    fast = AnimationCanvas(scenario, SIZE, swarm=True)
+    try:
+        frames = [fast.render(step) for step in steps]
+        window_side = Workspace(scenario)
+        window_side.set_swarm(True)
+        assert fast.run.shape == window_side.run.shape == (2, 1024)
+        np.testing.assert_array_equal(fast.plots[0].swarm_positions(), fast.run.positions(5)[0])
+        fast.render(150)
+        converged = int(((fast.run.converged_at[0] >= 0) & (fast.run.converged_at[0] <= 150)).sum())
+        assert f"SGD: converged {converged} / 1024" in fast.header.text()
+    finally:
+        fast.close_canvas()
+    for step, frame, whole in zip(steps, frames, _slow(scenario, steps, swarm=True)):
+        np.testing.assert_array_equal(frame, whole, err_msg=f"step {step}")
+
+
+def test_an_export_is_the_overlay_or_the_swarm_not_both(tmp_path):
+    plan = ExportPlan(str(tmp_path / "a.gif"), frames=3, overlay=True, swarm=True)
+    with pytest.raises(ExportError, match="overlay or swarm mode, not both"):
+        plan.validate()
+
+
 def test_frames_of_six_panes_and_a_three_line_header_equal_the_whole_canvas(qtbot):
     from app.model.example_library import example_path
     from app.model.scenario_file import load_scenario
