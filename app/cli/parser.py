@@ -9,6 +9,19 @@ from app import __version__
 from .arguments import Parser
 
 
+def add_pane_flags(command: argparse.ArgumentParser, what: str) -> None:
+    """``--optimizer`` (repeated: one pane each), and ``--alpha`` / ``--mu`` once for every
+    pane or once per ``--optimizer`` (app/cli/arguments.py: parse_panes, parse_per_pane)."""
+    command.add_argument("--optimizer", action="append",
+                         help=f"{what}: sgd, momentum, nesterov, adam, rmsprop, adagrad, "
+                              "adadelta, adamw or nadam")
+    command.add_argument("--alpha", "--lr", dest="alpha", action="append",
+                         help="α: once for every pane, or once per --optimizer, in the same "
+                              "order (default: the landscape's suggestion)")
+    command.add_argument("--mu", "--momentum", dest="mu", action="append",
+                         help="μ of the rules with momentum: once for all, or once per --optimizer")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="momentum-lab",
                      description="Watch SGD and momentum roll over a loss landscape.")
@@ -60,14 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
                                         "(default: SGD vs momentum on the ravine)")
     exp.add_argument("--landscape", help="a built-in name or an expression in x and y")
     exp.add_argument("--start", help="X,Y start point")
-    exp.add_argument("--optimizer", action="append",
-                     help="a pane's rule (repeat it for several panes, in order): sgd, momentum, "
-                          "nesterov, adam, rmsprop, adagrad, adadelta, adamw or nadam; replaces "
-                          "the scenario's panes")
-    exp.add_argument("--alpha", "--lr", dest="alpha", action="append",
-                     help="α: once for every pane, or once per --optimizer, in the same order")
-    exp.add_argument("--mu", "--momentum", dest="mu", action="append",
-                     help="μ for the panes with momentum: once for all, or once per --optimizer")
+    add_pane_flags(exp, "a pane's rule (repeat it for several panes, in order; replaces the "
+                        "scenario's panes)")
     exp.add_argument("--frames", help="number of frames (default: the whole run, up to convergence)")
     exp.add_argument("--steps-per-frame", help="steps between frames (default 1): frame k shows step k·K")
     exp.add_argument("--fps", help="frames per second (default 30)")
@@ -104,13 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
                                       "by seed, with a 95% interval.")
     race.add_argument("--landscape", default="ravine", help="a built-in or an expression")
     race.add_argument("--domain", help="XMIN,XMAX,YMIN,YMAX for a typed expression")
-    race.add_argument("--optimizer", action="append",
-                      help="an optimizer to race (repeat it): sgd, momentum, nesterov, adam, "
-                           "rmsprop, adagrad, adadelta, adamw or nadam")
-    race.add_argument("--alpha", "--lr", dest="alpha", action="append",
-                      help="α: once for all, or once per --optimizer (default: the landscape's)")
-    race.add_argument("--mu", "--momentum", dest="mu", action="append",
-                      help="μ of the momentum rules: once for all, or once per --optimizer")
+    add_pane_flags(race, "an optimizer to race (repeat it)")
     race.add_argument("--start", help="X,Y (default: the landscape's)")
     race.add_argument("--noise", help="gradient noise σ")
     race.add_argument("--batch-size", help="minibatch size (the regression and network landscapes)")
