@@ -17,6 +17,7 @@ from app.encoders import ExportError
 from app.model.example_library import load_scenario_or_example
 from app.model.export_plan import DEFAULT_FPS, ExportPlan
 from app.model.scenario import ScenarioError, default_scenario
+from app.model.workspace import Workspace
 from optimizers.registry import USES_MU
 
 from . import interrupts
@@ -36,8 +37,11 @@ def scenario_from_args(args):
     try:
         scenario = load_scenario_or_example(args.scenario) if args.scenario else default_scenario()
         if args.landscape:
-            scenario = dataclasses.replace(scenario, landscape=args.landscape, start=None,
-                                           domain=None)
+            # As the window (and `snapshot --landscape`) changes it: a pane whose α was the
+            # old landscape's suggestion takes the new one's (the ravine's 0.018 made
+            # momentum diverge on Himmelblau in the export and not in the window).
+            scenario = Workspace(scenario).change(landscape=args.landscape, start=None,
+                                                  domain=None).scenario
         if args.start:
             scenario = dataclasses.replace(scenario, start=parse_start(args.start))
         panes = scenario.panes

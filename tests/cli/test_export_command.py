@@ -49,3 +49,22 @@ def test_optimizers_and_per_pane_alphas_and_mus_make_the_panes():
     # A shipped example by name; the flags still apply to it.
     assert [n for n, _, _ in panes("--scenario", "radford-beale")] == [
         "sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop"]
+
+
+def test_a_new_landscape_takes_its_suggested_alpha_as_the_window_does():
+    """Before: `export --landscape himmelblau` kept the default scenario's α = 0.018 (the
+    ravine's), and momentum diverged in the export where the window's did not."""
+    from app.cli.export import scenario_from_args
+    from app.cli.parser import build_parser
+    from app.model.scenario import default_scenario
+    from app.model.workspace import Workspace
+
+    def panes(*argv):
+        args = build_parser().parse_args(["export", "--out", "x.mp4", *argv])
+        return scenario_from_args(args).panes
+
+    window = Workspace(default_scenario())
+    window.change(landscape="himmelblau", start=None, domain=None)
+    assert panes("--landscape", "himmelblau") == window.scenario.panes
+    assert [p.alpha for p in panes("--landscape", "himmelblau")] == [0.005, 0.005]
+    assert [p.alpha for p in panes("--landscape", "himmelblau", "--alpha", "0.02")] == [0.02, 0.02]
