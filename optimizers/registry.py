@@ -30,8 +30,10 @@ RADFORD_SIX = ("sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop")
 ADAPTIVE = ("adam", "rmsprop", "adagrad", "adadelta", "adamw", "nadam")
 USES_MU = ("momentum", "nesterov")
 USES_BETA1 = ("adam", "adamw", "nadam")
+#: Whose ``beta2`` setting is a smoothing ρ (torch's ``alpha`` and ``rho``), not a β₂.
+USES_RHO = ("rmsprop", "adadelta")
 #: Whose ``beta2`` setting means something: Adam's family's β₂, RMSprop's and Adadelta's ρ.
-USES_BETA2 = ("adam", "adamw", "nadam", "rmsprop", "adadelta")
+USES_BETA2 = USES_BETA1 + USES_RHO
 USES_WEIGHT_DECAY = ("adamw",)
 
 #: Human titles, as the panes and exports show them.
@@ -114,7 +116,7 @@ class OptimizerSettings:
                 parts.append(f"μ={self.mu:g}")
         if self.name in USES_BETA1:
             parts.append(f"β=({self.beta1:g}, {self.resolved_beta2:g})")
-        elif self.name in ("rmsprop", "adadelta"):
+        elif self.name in USES_RHO:
             parts.append(f"ρ={self.resolved_beta2:g}")
         if self.name in USES_WEIGHT_DECAY:
             parts.append(f"λ={self.resolved_weight_decay:g}")
@@ -307,5 +309,5 @@ def make(settings: OptimizerSettings) -> Optimizer:
 
 
 __all__ = ["ADAPTIVE", "OPTIMIZER_NAMES", "TITLES", "USES_BETA1", "USES_BETA2", "USES_MU",
-           "USES_WEIGHT_DECAY", "OptimizerSettings", "SettingsError", "hyperparameters_at",
-           "make", "show_value", "validate"]
+           "USES_RHO", "USES_WEIGHT_DECAY", "OptimizerSettings", "SettingsError",
+           "hyperparameters_at", "make", "show_value", "validate"]

@@ -12,26 +12,11 @@ import math
 
 import numpy as np
 
-from .landscape import Landscape
+from .landscape import Landscape, newton_polish
 from .network import network_landscape
 from .regression import regression_landscape
 
 SQRT_HALF = math.sqrt(0.5)
-
-
-def _newton_polish(grad_xy, hessian_xy, guesses, iterations=30):
-    """Refine approximate minimisers (literature digits) with Newton's method."""
-    polished = []
-    for x, y in guesses:
-        for _ in range(iterations):
-            gx, gy = grad_xy(np.float64(x), np.float64(y))
-            hxx, hxy, hyy = hessian_xy(np.float64(x), np.float64(y))
-            det = hxx * hyy - hxy * hxy
-            dx = (hyy * gx - hxy * gy) / det
-            dy = (hxx * gy - hxy * gx) / det
-            x, y = x - dx, y - dy
-        polished.append((float(x), float(y)))
-    return tuple(polished)
 
 
 def _const(x, y, value):
@@ -171,7 +156,7 @@ def _himmelblau():
     def hess(x, y):
         return 12 * x * x + 4 * y - 42, 4 * x + 4 * y, 4 * x + 12 * y * y - 26
 
-    minima = _newton_polish(grad, hess, [(3.0, 2.0), (-2.805118, 3.131312),
+    minima = newton_polish(grad, hess, [(3.0, 2.0), (-2.805118, 3.131312),
                                          (-3.779310, -3.283186), (3.584428, -1.848126)])
     return Landscape(
         name="himmelblau", title="Himmelblau's function (four minima)",
@@ -267,7 +252,7 @@ def _camel():
         x2 = x * x
         return 8 - 25.2 * x2 + 10 * x2 * x2, _const(x, y, 1.0), -8 + 48 * y * y
 
-    minima = _newton_polish(grad, hess, [(0.0898, -0.7126), (-0.0898, 0.7126)])
+    minima = newton_polish(grad, hess, [(0.0898, -0.7126), (-0.0898, 0.7126)])
     return Landscape(
         name="camel", title="Six-hump camel",
         formula="(4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y²",
@@ -303,7 +288,7 @@ def _two_gaussian():
         hxy = -4 * y * (e1 * dx1 + e2 * dx2) / s**2
         return hxx, hxy, hyy
 
-    minima = _newton_polish(grad, hess, [(-0.9, 0.0), (0.9, 0.0)])
+    minima = newton_polish(grad, hess, [(-0.9, 0.0), (0.9, 0.0)])
     return Landscape(
         name="two-gaussian", title="Bowl with a local and a global minimum",
         formula="x² + y² − 2e^(−((x−1)²+y²)/0.2) − 3e^(−((x+1)²+y²)/0.2)",

@@ -135,6 +135,22 @@ class Landscape:
         return float(np.min(self.value(np.array(self.minima, dtype=float))))
 
 
+def newton_polish(grad_xy, hessian_xy, guesses, iterations=30):
+    """Refine approximate minimisers (literature digits, a teacher's weights) with Newton's
+    method on ``grad_xy`` and ``hessian_xy``."""
+    polished = []
+    for x, y in guesses:
+        for _ in range(iterations):
+            gx, gy = grad_xy(np.float64(x), np.float64(y))
+            hxx, hxy, hyy = hessian_xy(np.float64(x), np.float64(y))
+            det = hxx * hyy - hxy * hxy
+            dx = (hyy * gx - hxy * gy) / det
+            dy = (hxx * gy - hxy * gx) / det
+            x, y = x - dx, y - dy
+        polished.append((float(x), float(y)))
+    return tuple(polished)
+
+
 def eigen_range(hxx, hxy, hyy):
     """``(λ_min, λ_max)`` of symmetric 2 × 2 Hessians ``[[hxx, hxy], [hxy, hyy]]``,
     in closed form (vectorised; cheaper than :func:`numpy.linalg.eigvalsh` per point)."""

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .landscape import Landscape
+from .landscape import Landscape, newton_polish
 
 POINTS = 64
 DATA_SEED = 20151            # Radford's year, and the lecture's
@@ -103,21 +103,10 @@ class TanhUnit:
         return lambda w, v: self.grad(w, v, rows)
 
 
-def _minimum(unit: TanhUnit, guess) -> tuple[float, float]:
-    """The minimiser near ``guess``, by Newton's method on the full-data passes."""
-    w, v = guess
-    for _ in range(50):
-        gw, gv = unit.grad(w, v)
-        hww, hwv, hvv = unit.hessian(w, v)
-        det = hww * hvv - hwv * hwv
-        w, v = w - (hvv * gw - hwv * gv) / det, v - (hww * gv - hwv * gw) / det
-    return float(w), float(v)
-
-
 def network_landscape() -> Landscape:
     """The tanh unit's training loss over the teacher's data, named ``network``."""
     unit = TanhUnit(*teacher_data())
-    w, v = _minimum(unit, TEACHER)
+    ((w, v),) = newton_polish(unit.grad, unit.hessian, [TEACHER])
     return Landscape(
         name="network", title=f"A tanh unit's two weights on {POINTS} points (w, v)",
         formula="(1/2n) Σ (v·tanh(w·uᵢ) − yᵢ)²",

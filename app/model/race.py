@@ -126,10 +126,9 @@ def default_tolerance(landscape: Landscape, start) -> float:
 
 
 def minimum_loss(landscape: Landscape) -> float:
-    """The lowest known minimum's loss (0 when none is known: the gap is then L itself)."""
-    if not landscape.minima:
-        return 0.0
-    return float(np.min(landscape.value(np.array(landscape.minima, dtype=float))))
+    """``L_min``, the lowest known minimum's loss (0 when none is known: the gap is then L
+    itself)."""
+    return 0.0 if landscape.min_value is None else landscape.min_value
 
 
 def noise_floor(landscape: Landscape, settings, sigma: float, batch_size) -> float | None:

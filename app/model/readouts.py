@@ -150,12 +150,16 @@ def physics_line(run: Comparison, index: int, step: int) -> str:
     return " · ".join(parts)
 
 
+def balls_by(steps_at, index: int, step: int) -> int:
+    """How many of pane ``index``'s balls reached an outcome by ``step``, from its per-ball
+    first steps ``steps_at`` (``run.converged_at`` …; NOT_YET, negative, for never)."""
+    return int(((steps_at[index] >= 0) & (steps_at[index] <= step)).sum())
+
+
 def swarm_counts(run: Comparison, index: int, step: int) -> str:
     """Swarm mode: how many of the pane's balls converged, diverged or left by ``step``."""
-    def by(steps_at) -> int:
-        return int(((steps_at[index] >= 0) & (steps_at[index] <= step)).sum())
-
-    converged, diverged, left = by(run.converged_at), by(run.diverged_at), by(run.left_at)
+    converged, diverged, left = (balls_by(steps_at, index, step) for steps_at in
+                                 (run.converged_at, run.diverged_at, run.left_at))
     parts = [step_text(step, markup=True),
              translate("readouts", "converged {count} / {balls}").format(
                  count=f"<b>{converged}</b>", balls=run.shape[1]),
@@ -207,9 +211,8 @@ def _pane_state(run: Comparison, index: int, step: int) -> str:
     """One ball's state, or for a swarm how many of its balls have converged."""
     if run.shape[1] == 1:
         return status(run, index, 0, step=step)
-    converged = int(((run.converged_at[index] >= 0) & (run.converged_at[index] <= step)).sum())
-    return translate("readouts", "converged {count} / {balls}").format(count=converged,
-                                                                        balls=run.shape[1])
+    return translate("readouts", "converged {count} / {balls}").format(
+        count=balls_by(run.converged_at, index, step), balls=run.shape[1])
 
 
 def _header(title: str, step: int, states: list[str], lines: int) -> str:

@@ -204,6 +204,7 @@ def numbers(name: str, t: int, values: Mapping) -> tuple[Line, ...]:
         return (*lines, *_sum(f"W{nxt}", (w,), [("+ ", p_next)], (w_next,)))
     eps = number(values["eps"])
     delta = _v(vector(values["delta"]))
+    # Each rule: its own lines, then ΔW as it makes it; every one ends W⁽ᵗ⁺¹⁾ = W⁽ᵗ⁾ + ΔW.
     if name in ("adam", "adamw", "nadam"):
         b1, b2 = values["beta1"], values["beta2"]
         header = f"t = {t}  α = {a}"            # β₁, β₂ are the m and v lines' factors
@@ -222,39 +223,35 @@ def numbers(name: str, t: int, values: Mapping) -> tuple[Line, ...]:
             next_factor = number(alpha * mu_next / (1 - values["product_next"]))
             lines.append(_line(f"d = √(v{nxt}/{number(1 - b2 ** (t + 1))}) + {eps} = "
                                f"{vector(values['d'])}"))
-            lines += _sum(_v("ΔW"), (f"−{now_factor}·", _f(f"g{now}"), "/d"),
-                          [(f"− {next_factor}·m{nxt}/d",)], (delta,))
-            return (*lines, *_sum(f"W{nxt}", (w, " + ", _v("ΔW")), [], (w_next,)))
-        lines += [_line(f"m̂ = m{nxt}/{number(1 - b1 ** (t + 1))} = {vector(values['m_hat'])}"),
-                  _line(f"v̂ = v{nxt}/{number(1 - b2 ** (t + 1))} = {vector(values['v_hat'])}")]
-        if name == "adamw":
-            decay = number(values["alpha"] * values["weight_decay"])
-            lines += _sum(_v("ΔW"), (f"−{a}·m̂/(√v̂ + {eps})",), [(f"− {decay}·", w)], (delta,))
-            return (*lines, *_sum(f"W{nxt}", (w, " + ", _v("ΔW")), [], (w_next,)))
-        quotient = (f"m̂/(√v̂ + {eps})",)
+            step = _sum(_v("ΔW"), (f"−{now_factor}·", _f(f"g{now}"), "/d"),
+                        [(f"− {next_factor}·m{nxt}/d",)], (delta,))
+        else:
+            lines += [
+                _line(f"m̂ = m{nxt}/{number(1 - b1 ** (t + 1))} = {vector(values['m_hat'])}"),
+                _line(f"v̂ = v{nxt}/{number(1 - b2 ** (t + 1))} = {vector(values['v_hat'])}")]
+            decay = ([(f"− {number(values['alpha'] * values['weight_decay'])}·", w)]
+                     if name == "adamw" else [])
+            step = _sum(_v("ΔW"), (f"−{a}·", f"m̂/(√v̂ + {eps})"), decay, (delta,))
     elif name == "adadelta":
         rho = values["rho"]
-        step_delta = vector(values["step_delta"])
         lines = [_line(f"t = {t}  α = {a}  ρ = {number(rho)}"),
                  *_sum(f"s{nxt}", (f"{number(rho)}·", vector(values["s"])),
                        [(f"+ {number(1 - rho)}·", g, "²")], (vector(values["s_next"]),)),
                  _line(f"u{now} = {vector(values['u'])}"),
                  *_sum("Δ", (f"√(u{now} + {eps})/√(s{nxt} + {eps})·", _f(f"g{now}")), [],
-                       (step_delta,)),
+                       (vector(values["step_delta"]),)),
                  *_sum(f"u{nxt}", (f"{number(rho)}·u{now}",), [(f"+ {number(1 - rho)}·Δ²",)],
-                       (vector(values["u_next"]),)),
-                 *_sum(_v("ΔW"), (f"−{a}·Δ",), [], (delta,))]
-        return (*lines, *_sum(f"W{nxt}", (w, " + ", _v("ΔW")), [], (w_next,)))
-    elif name == "rmsprop":
-        rho = values["rho"]
-        lines = [_line(f"t = {t}  α = {a}  ρ = {number(rho)}"),
-                 *_sum(f"s{nxt}", (f"{number(rho)}·", vector(values["s"])),
-                       [(f"+ {number(1 - rho)}·", g, "²")], (vector(values["s_next"]),))]
-        quotient = (_f(f"g{now}"), f"/(√s{nxt} + {eps})")
+                       (vector(values["u_next"]),))]
+        step = _sum(_v("ΔW"), (f"−{a}·Δ",), [], (delta,))
     else:
-        lines = [_line(f"t = {t}  α = {a}"),
-                 *_sum(f"s{nxt}", (vector(values["s"]),), [("+ ", g, "²")],
-                       (vector(values["s_next"]),))]
-        quotient = (_f(f"g{now}"), f"/(√s{nxt} + {eps})")
-    return (*lines, *_sum(_v("ΔW"), (f"−{a}·", *quotient), [], (delta,)),
-            *_sum(f"W{nxt}", (w, " + ", _v("ΔW")), [], (w_next,)))
+        if name == "rmsprop":
+            rho = values["rho"]
+            lines = [_line(f"t = {t}  α = {a}  ρ = {number(rho)}"),
+                     *_sum(f"s{nxt}", (f"{number(rho)}·", vector(values["s"])),
+                           [(f"+ {number(1 - rho)}·", g, "²")], (vector(values["s_next"]),))]
+        else:
+            lines = [_line(f"t = {t}  α = {a}"),
+                     *_sum(f"s{nxt}", (vector(values["s"]),), [("+ ", g, "²")],
+                           (vector(values["s_next"]),))]
+        step = _sum(_v("ΔW"), (f"−{a}·", _f(f"g{now}"), f"/(√s{nxt} + {eps})"), [], (delta,))
+    return (*lines, *step, *_sum(f"W{nxt}", (w, " + ", _v("ΔW")), [], (w_next,)))

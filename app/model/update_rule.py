@@ -39,7 +39,7 @@ from types import MappingProxyType
 import numpy as np
 
 from optimizers.adaptive import nadam_mu
-from optimizers.registry import ADAPTIVE, USES_BETA1, USES_MU, hyperparameters_at
+from optimizers.registry import ADAPTIVE, USES_BETA1, USES_MU, USES_RHO, hyperparameters_at
 from optimizers.sgd import MomentumState, SgdState
 from physics.gradients import MinibatchGradient
 from physics.outcome import DIVERGED, LEFT
@@ -263,9 +263,9 @@ def _extra(run: Comparison, index: int, ball: int, step: int, state, new_state, 
                  "m_next": _frozen(m_next), "v_next": _frozen(v_next),
                  "beta1": b1, "beta2": b2, "eps": eps}
         if name == "nadam":
-            return {**extra, "mu": nadam_mu(b1, step + 1), "mu_next": nadam_mu(b1, step + 2),
-                    "product": float(new_state.mu_product),
-                    "product_next": float(new_state.mu_product) * nadam_mu(b1, step + 2),
+            product, mu_next = float(new_state.mu_product), nadam_mu(b1, step + 2)
+            return {**extra, "mu": nadam_mu(b1, step + 1), "mu_next": mu_next,
+                    "product": product, "product_next": product * mu_next,
                     "d": _frozen(np.sqrt(v_next / (1 - b2 ** (step + 1))) + eps)}
         extra.update(m_hat=_frozen(m_next / (1 - b1 ** (step + 1))),
                      v_hat=_frozen(v_next / (1 - b2 ** (step + 1))))
@@ -274,7 +274,7 @@ def _extra(run: Comparison, index: int, ball: int, step: int, state, new_state, 
         return extra
     extra = {"s": _frozen(state.square[ball]), "s_next": _frozen(new_state.square[ball]),
              "eps": eps}
-    if name in ("rmsprop", "adadelta"):
+    if name in USES_RHO:
         extra["rho"] = b2
     if name == "adadelta":
         u, u_next = state.delta_square[ball], new_state.delta_square[ball]

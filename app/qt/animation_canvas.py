@@ -22,7 +22,6 @@ from app.model.presentation import export_look
 from app.model.readouts import frame_header, frame_header_sample
 from app.model.scenario import Scenario
 from app.model.theme import ball_colour
-from app.model.translation import translate
 from app.model.view_defaults import equal_axes_by_default
 from app.model.workspace import Workspace
 
@@ -32,6 +31,7 @@ from .images import widget_rgb
 from .landscape_plot import LandscapePlot
 from .legends import legend_below
 from .loss_plot_widget import LossPlotWidget
+from .overlay_widget import show_every_pane
 
 
 class AnimationCanvas(QtWidgets.QWidget):
@@ -78,11 +78,7 @@ class AnimationCanvas(QtWidgets.QWidget):
         for i, settings in enumerate(scenario.panes[:1] if overlay else scenario.panes):
             plot = LandscapePlot(ball_colour(i), look=look)
             if overlay:
-                plot.set_layer_count([ball_colour(k) for k in range(len(scenario.panes))])
-                plot.set_title(translate("overlay", "All panes on one landscape"))
-                legend = legend_below(plot.plotItem, 3)
-                for layer, pane in zip(plot.layers, scenario.panes):
-                    legend.addItem(layer.trail, pane.title())
+                show_every_pane(plot, legend_below(plot.plotItem, 3), scenario.panes)
             else:
                 plot.set_title(settings.title())
             plot.set_equal_axes(equal_axes)

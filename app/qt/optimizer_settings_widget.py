@@ -13,7 +13,7 @@ from PySide6 import QtCore, QtWidgets
 
 from app.model.translation import translate
 from optimizers.registry import (OPTIMIZER_NAMES, TITLES, USES_BETA1, USES_BETA2, USES_MU,
-                                 USES_WEIGHT_DECAY, OptimizerSettings)
+                                 USES_RHO, USES_WEIGHT_DECAY, OptimizerSettings)
 from physics.limits import MAX_STEPS
 
 from .signals_blocked import signals_blocked
@@ -354,7 +354,7 @@ class OptimizerSettingsWidget(QtWidgets.QWidget):
         self.beta2.set_value(settings.resolved_beta2)
         self.weight_decay.set_value(settings.resolved_weight_decay)
         # RMSprop's and Adadelta's smoothing is called ρ, as in their rules and torch.
-        self._lines[4][0].setText("ρ" if settings.name in ("rmsprop", "adadelta") else "β₂")
+        self._lines[4][0].setText("ρ" if settings.name in USES_RHO else "β₂")
         self.schedule_steps.setEnabled(kind is not None)
 
     def _edited(self, *_):

@@ -11,6 +11,16 @@ from .legends import legend_below
 from .playback_controller import PlaybackController
 
 
+def show_every_pane(plot: LandscapePlot, legend, settings) -> None:
+    """``plot`` as the overlay: one ball layer per pane of ``settings`` in the panes'
+    colours, ``legend`` saying which is which (the window's overlay and an export's)."""
+    plot.set_title(translate("overlay", "All panes on one landscape"))
+    plot.set_layer_count([ball_colour(i) for i in range(len(settings))])
+    legend.clear()
+    for layer, pane in zip(plot.layers, settings):
+        legend.addItem(layer.trail, pane.title())
+
+
 class OverlayWidget(LandscapePlot):
     """One landscape, one ball per pane; the panes keep their settings and readouts."""
 
@@ -26,13 +36,10 @@ class OverlayWidget(LandscapePlot):
 
     def sync_layers(self) -> None:
         settings = self.controller.comparison.settings
-        self.set_layer_count([ball_colour(i) for i in range(len(settings))])
-        titles = [s.title() for s in settings]
+        titles = [s.title() for s in settings]   # (a new pane count is a new list too)
         if titles != self._legend_titles:
             self._legend_titles = titles
-            self.legend.clear()
-            for layer, title in zip(self.layers, titles):
-                self.legend.addItem(layer.trail, title)
+            show_every_pane(self, self.legend, settings)
 
     def _draw_frame(self, playhead: float) -> None:
         if self.isHidden():
