@@ -129,6 +129,11 @@ class LossPlotWidget(pg.PlotWidget):
         # cached picture, and repainting axis text is the costly part of a frame.
         if shown.log != self._log:
             self._log = shown.log
+            # The old range in the other units (a linear −2000…5 read as decades) overflows
+            # pyqtgraph's 10**range: switch through a range that reads well in both, then
+            # set the new one below.
+            self.plotItem.setYRange(0, 1, padding=0)
+            self._range = _NOT_SET
             self.plotItem.setLogMode(y=shown.log)
         if shown.label != self._label:
             self._label = shown.label

@@ -39,3 +39,27 @@ def test_a_new_run_first_drawn_far_along_gets_an_axis_that_holds_its_curves(qtbo
     for curve in plot.curves:
         drawn = np.log10(curve.yData)
         assert low <= drawn.min() and drawn.max() <= high, (low, high, drawn.min(), drawn.max())
+
+
+def test_switching_between_a_linear_and_a_log_axis_overflows_nothing(qtbot):
+    # A saddle's loss goes far below 0 (a linear axis, −2000…5), then rewinding to step 0
+    # makes the axis logarithmic again: pyqtgraph read the old range as decades, 10**2000,
+    # and warned "overflow encountered in power" at every such switch.
+    import warnings
+
+    run = Comparison(builtin("saddle"), [S("adagrad", alpha=0.5), S("sgd", alpha=0.05)],
+                     (-1.8, 0.01))
+    run.ensure(900)
+    plot = LossPlotWidget()
+    qtbot.addWidget(plot)
+    plot.resize(800, 200)
+    plot.show()
+    plot.rebuild(run)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for step in (0, 60, 900, 0, 900):
+            plot.draw(step)
+            plot.grab()
+    low, high = plot.plotItem.vb.viewRange()[1]
+    drawn = plot.curves[0].yData
+    assert low <= drawn.min() and drawn.max() <= high      # linear at 900: it holds them
