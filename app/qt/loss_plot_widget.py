@@ -135,6 +135,7 @@ class LossPlotWidget(pg.PlotWidget):
             self.plotItem.setYRange(0, 1, padding=0)
             self._range = _NOT_SET
             self.plotItem.setLogMode(y=shown.log)
+            self._x_max = 0     # setLogMode turned auto-range on for the step axis too
         if shown.label != self._label:
             self._label = shown.label
             self.plotItem.setLabel("left", shown.label, **label_style(self.look))

@@ -63,3 +63,24 @@ def test_switching_between_a_linear_and_a_log_axis_overflows_nothing(qtbot):
     low, high = plot.plotItem.vb.viewRange()[1]
     drawn = plot.curves[0].yData
     assert low <= drawn.min() and drawn.max() <= high      # linear at 900: it holds them
+
+
+def test_the_step_axis_keeps_its_range_when_the_loss_axis_turns_logarithmic(qtbot):
+    # pyqtgraph's setLogMode turns auto-range on for both axes: rewound to step 0 past a
+    # saddle's negative losses, the step axis showed −63…63, and stayed on auto-range.
+    run = Comparison(builtin("saddle"), [S("adagrad", alpha=0.5), S("sgd", alpha=0.05)],
+                     (-1.8, 0.01))
+    run.ensure(117)
+    plot = LossPlotWidget()
+    qtbot.addWidget(plot)
+    plot.resize(800, 200)
+    plot.show()
+    plot.rebuild(run)
+    plot.draw(0)
+    plot.grab()
+    first = plot.plotItem.vb.viewRange()[0]
+    for step in (60, 117, 0):
+        plot.draw(step)
+        plot.grab()
+    assert plot.plotItem.vb.viewRange()[0] == pytest.approx(first)       # 0…50, as at first
+    assert not plot.plotItem.vb.state["autoRange"][0]
