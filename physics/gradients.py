@@ -13,6 +13,10 @@ made from ``SeedSequence([seed, t])``. That gives two properties the app relies 
 
 Noise model (as in Distill's "Why Momentum Really Works"): ``g̃ = ∇L + σξ``,
 ``ξ ~ N(0, I)``, the same ξ for every ball of a batch that shares a start.
+
+Many seeds (:class:`SeedStreams`): ball k of every optimizer draws from seed k instead,
+so a pane's balls are N independent runs of one start, and ball k of each pane is
+exactly the run ``--seed k`` — still common random numbers across the panes.
 """
 
 from __future__ import annotations
@@ -138,6 +142,53 @@ class MinibatchGradient:
         rows (and kick) drawn once however many optimizers ask for them."""
         draw = _shared(self.draw, first)
         return lambda points, j: self._apply(points, draw(j))
+
+
+@dataclass(frozen=True)
+class SeedStreams:
+    """Many seeds: ball k's gradient comes from its own stream, the source of seed k.
+
+    ``streams[k]`` is the :class:`NoisyGradient` or :class:`MinibatchGradient` of seed
+    k, so ball k of a pane receives exactly what the single run ``--seed k`` does (the
+    landscape's arithmetic is elementwise: a ball's numbers do not depend on the array
+    it sits in), and ball k of every pane receives the same draws.
+    """
+
+    landscape: Landscape
+    streams: tuple
+    sigma: float = 0.0
+    batch_size: int | None = None
+
+    def _draws(self, step: int):
+        return [stream.draw(step) if self.batch_size is not None else stream.noise(step)
+                for stream in self.streams]
+
+    def _apply(self, points: np.ndarray, draws) -> np.ndarray:
+        points = np.asarray(points, dtype=float)
+        if self.batch_size is None:          # the seeds' kicks, one row per ball
+            return self.landscape.grad(points) + np.stack(draws)
+        return np.concatenate([MinibatchGradient._apply(points[k:k + 1], draw)
+                               for k, draw in enumerate(draws)])
+
+    def grad(self, points: np.ndarray, step: int) -> np.ndarray:
+        return self._apply(points, self._draws(step))
+
+    def for_steps(self, first: int) -> Callable[[np.ndarray, int], np.ndarray]:
+        """``grad(points, first + j)`` as a function of ``(points, j)``, each step's
+        draws made once however many optimizers ask for them."""
+        draws = _shared(self._draws, first)
+        return lambda points, j: self._apply(points, draws(j))
+
+
+def seed_streams(landscape: Landscape, sigma: float, seeds: int,
+                 batch_size: int | None = None) -> GradientSource:
+    """Ball k's source is seed k's, for k < ``seeds`` (:class:`SeedStreams`); without
+    noise or minibatches every seed is the same exact gradient."""
+    sources = [make_gradient_source(landscape, sigma, k, batch_size) for k in range(seeds)]
+    if isinstance(sources[0], ExactGradient):
+        return sources[0]
+    batch = batch_size if isinstance(sources[0], MinibatchGradient) else None
+    return SeedStreams(landscape, tuple(sources), float(sigma), batch)
 
 
 class GradientSettingsError(ValueError):

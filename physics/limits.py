@@ -15,3 +15,7 @@ MAX_STEPS = 1_000_000
 #: The largest noise / minibatch seed: the window's seed box is a 32-bit spin box, and a
 #: scenario must open in the window it was saved from.
 MAX_SEED = 2**31 - 1
+
+#: The most seeds a many-seeds run takes: each pane keeps every seed's whole history
+#: (``momentum-lab race`` streams its seeds one by one and may take more).
+MAX_CLOUD_SEEDS = 256

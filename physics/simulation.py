@@ -29,8 +29,9 @@ import numpy as np
 from optimizers import OptimizerSettings
 
 from . import outcome
-from .gradients import GradientSource, make_gradient_source
+from .gradients import GradientSource, make_gradient_source, seed_streams
 from .landscape import Landscape
+from .limits import MAX_CLOUD_SEEDS
 from .outcome import NOT_YET, OUTCOME_NAMES, SETTLED, STALLED, Tolerances
 from .stepping import Lockstep, Steps
 
@@ -75,11 +76,15 @@ class Comparison:
         every optimizer starts from the same points with zero velocity.
     sigma, seed, batch_size
         Gradient noise and minibatch settings (see :func:`make_gradient_source`).
+    seeds
+        Many seeds: each pane runs ``seeds`` balls from the one ``start``, ball k on
+        seed k's noise or minibatches (``seed`` is then unused; see
+        :func:`physics.gradients.seed_streams`), so ball k is the run ``--seed k``.
     """
 
     def __init__(self, landscape: Landscape, optimizers: Sequence[OptimizerSettings],
                  start, *, sigma: float = 0.0, seed: int = 0, batch_size: int | None = None,
-                 tolerances: Tolerances | None = None,
+                 tolerances: Tolerances | None = None, seeds: int | None = None,
                  max_history_bytes: int = DEFAULT_MAX_HISTORY_BYTES):
         if not optimizers:
             raise ValueError("a comparison needs at least one optimizer")
@@ -91,6 +96,13 @@ class Comparison:
         start = np.asarray(start, dtype=float)
         if start.shape[-1] != 2 or not np.all(np.isfinite(start)):
             raise ValueError(f"start must be finite (x, y) pairs, got {start.tolist()!r}")
+        self.seeds = None
+        if seeds is not None:
+            if start.ndim != 1 or not 1 <= seeds <= MAX_CLOUD_SEEDS:
+                raise ValueError(f"many seeds take one start and 1..{MAX_CLOUD_SEEDS} seeds")
+            self.seeds = int(seeds)
+            self.source = seed_streams(landscape, sigma, self.seeds, batch_size)
+            start = np.broadcast_to(start, (self.seeds, 2))
         self.single_ball = start.ndim == 1
         self.start = start.reshape(-1, 2)
         self._balls = Lockstep(landscape, self.settings, self.start, self.source, tolerances)

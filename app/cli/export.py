@@ -44,6 +44,14 @@ def scenario_from_args(args):
                                                   domain=None).scenario
         if args.start:
             scenario = dataclasses.replace(scenario, start=parse_start(args.start))
+        if args.noise is not None:
+            scenario = dataclasses.replace(scenario, sigma=parse_number("noise", args.noise))
+        if args.batch_size is not None:
+            scenario = dataclasses.replace(
+                scenario, batch_size=parse_number("batch size", args.batch_size, integer=True))
+        if args.seeds is not None:
+            scenario = dataclasses.replace(
+                scenario, seeds=parse_number("seeds", args.seeds, integer=True))
         panes = scenario.panes
         if args.optimizer:
             panes = parse_panes(args.optimizer, scenario.resolved_landscape())
@@ -71,6 +79,8 @@ def command(args) -> int:
                       fps=DEFAULT_FPS if fps is None else fps,
                       size=parse_dimensions(args.size, "size", "WIDTHxHEIGHT (e.g. 1280x720)"),
                       include_loss=args.include_loss, overlay=args.overlay, swarm=args.swarm)
+    if plan.swarm and scenario.seeds is not None:
+        raise UsageError("an export shows swarm mode or many seeds, not both")
     try:
         plan.validate()
         from app.qt.exporter import export_animation  # noqa: PLC0415 - Qt only once the input is good

@@ -69,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      "a folder). Works without a display.")
     exp.add_argument("--out", required=True, help="output file: .gif, .mp4, .webm or .png")
     exp.add_argument("--scenario", help="a scenario file or a shipped example: radford-beale, "
-                                        "radford-long-valley, radford-saddle, network-minibatch "
+                                        "radford-long-valley, radford-saddle, network-minibatch, "
+                                        "noise-many-seeds, network-many-seeds "
                                         "(default: SGD vs momentum on the ravine)")
     exp.add_argument("--landscape", help="a built-in name or an expression in x and y")
     exp.add_argument("--start", help="X,Y start point")
@@ -84,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="every pane's ball on one plot, as in Radford's animations")
     exp.add_argument("--swarm", action="store_true",
                      help="swarm mode: a grid of balls per pane, coloured by where each ends")
+    exp.add_argument("--noise", help="gradient noise σ (replaces the scenario's)")
+    exp.add_argument("--batch-size", help="minibatch size (the regression and network landscapes)")
+    exp.add_argument("--seeds", help="many seeds: each pane runs seeds 0..N-1 of the noise or "
+                                     "minibatches, a cloud around the median path")
 
     sweep = sub.add_parser("sweep", help="the (alpha, mu) map as CSV or PNG",
                            description="Run every (alpha, mu) of a grid from one start and map "
@@ -130,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     snap.add_argument("--size", default="1400x800", help="window size WxH (default 1400x800)")
     snap.add_argument("--landscape", help="show this landscape (a built-in or an expression)")
     snap.add_argument("--swarm", action="store_true", help="swarm mode: a grid of balls per pane")
+    snap.add_argument("--seeds", help="many seeds: each pane runs seeds 0..N-1 (as View ▸ Many seeds)")
     snap.add_argument("--views", action="store_true",
                       help="open the parameter map and the energy / phase-portrait docks")
 

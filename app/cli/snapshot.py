@@ -10,7 +10,7 @@ import os
 from app.atomic_file import OutputError, atomic_output
 from app.model.scenario import ScenarioError
 from app.model.example_library import load_scenario_or_example
-from physics.limits import MAX_STEPS
+from physics.limits import MAX_CLOUD_SEEDS, MAX_STEPS
 
 from . import interrupts
 from .arguments import UsageError, check_output, parse_dimensions, parse_number
@@ -26,6 +26,11 @@ def command(args) -> int:
         raise UsageError(f"size must be between 320x240 and 7680x4320, got {args.size!r}")
     if not args.out.lower().endswith(".png"):
         raise UsageError(f"snapshot writes PNG files, got {args.out!r}")
+    seeds = parse_number("seeds", args.seeds, integer=True) or 0
+    if not 0 <= seeds <= MAX_CLOUD_SEEDS:
+        raise UsageError(f"seeds must be between 1 and {MAX_CLOUD_SEEDS}, got {args.seeds!r}")
+    if seeds and args.swarm:
+        raise UsageError("a snapshot shows swarm mode or many seeds, not both")
     check_output(args.out)   # before rendering
     try:
         scenario = load_scenario_or_example(args.scenario) if args.scenario else None
@@ -38,6 +43,7 @@ def command(args) -> int:
         with interrupts.deferred():   # Qt paints: a signal waits for a checkpoint
             data = window_png(scenario, step, (width, height), landscape=args.landscape,
                               swarm=args.swarm, views=args.views,
+                              seeds=seeds,
                               progress=ProgressBar("computing", "steps"))
     except ScenarioError as error:
         raise UsageError(str(error)) from None

@@ -65,7 +65,7 @@ _TOP_KEYS = ("format", "title", "scenario", "step")
 _STEP_KEYS = ("caption", "scenario", "unset", "question", "choices", "answer", "pause_at",
               "play", "highlight", "show", "after", "speed")
 #: What ``unset`` may take back to its default (the rest every scenario needs).
-_UNSETTABLE = ("title", "domain", "start", "sigma", "seed", "batch_size")
+_UNSETTABLE = ("title", "domain", "start", "sigma", "seed", "batch_size", "seeds")
 #: Playback speeds a step may ask for (steps per second), as the playback bar allows.
 SPEEDS = (1, 240)
 

@@ -4,7 +4,8 @@ The y axis is logarithmic while it can be: it shows ``L − L_min`` where the la
 minimum is known (so the log axis reaches the bottom of the bowl), else ``L``. As soon as
 a drawn value is not positive — a saddle's escaping ball, whose loss falls below zero —
 the axis is linear instead of clamping the value to a fake floor. A swarm draws its
-median ball.
+median ball; many seeds draw the median over the seeds and, as a band, the 10th to
+90th percentile (numpy's linear interpolation between order statistics).
 
 The y range is the values' lowest and highest so far, rounded outwards to whole decades
 (log; at least two, so the first steps get a few readable ticks instead of a pile of
@@ -22,6 +23,7 @@ import numpy as np
 
 from physics.simulation import Comparison
 
+from .noise_floor import noise_floor
 from .translation import translate
 
 LOG_FLOOR = 1e-16      # an exact zero (at the minimum) on a log axis
@@ -38,6 +40,13 @@ class LossCurves:
     y_range: tuple[float, float] | None    # None: no finite value to draw yet
     y_ticks: list[tuple[float, str]] | None = None   # labelled decades (log); None: linear
     y_minor_ticks: list[float] = ()               # the other decades (log): a tick, no label
+    #: Many seeds: the band's lower and upper edge at ``steps``, each ``(steps, panes)``
+    #: (thinned: each bin's lowest 10th and highest 90th percentile); None otherwise.
+    band: tuple[np.ndarray, np.ndarray] | None = None
+    band_label: str = ""          # the legend's words for the band
+    #: Many seeds: per pane, theory's long-run mean ``E[L − L_min]`` under the noise
+    #: (:func:`app.model.noise_floor.noise_floor`; None where no theory applies).
+    floors: tuple = ()
 
 
 def loss_curves(run: Comparison, step: int, columns: int | None = None) -> LossCurves:
@@ -49,13 +58,17 @@ def loss_curves(run: Comparison, step: int, columns: int | None = None) -> LossC
 #: Block sizes of the extremes kept for a long history: each level's blocks are 16 of the
 #: level below, so a drawing over k steps reads at most ~16·columns numbers.
 LEVELS = (16, 256, 4096, 65536)
+#: The band many seeds draw around their median: these percentiles over the seeds.
+BAND = (10, 90)
 
 
 class LossHistory:
     """A run's plotted loss, kept as the run grows, and drawn at the resolution asked for.
 
     The plotted value of step t is ``v_t = L_t − L_min`` (or ``L_t``; the median over a
-    swarm's balls), computed once per step. For every block of ``b`` steps (``b`` in
+    swarm's balls), computed once per step; many seeds add the :data:`BAND` percentiles
+    as more columns (median, then lower edge, then upper, ``panes`` columns each), which
+    the extremes, the range and the axis then cover too. For every block of ``b`` steps (``b`` in
     :data:`LEVELS`) it keeps the block's lowest and highest finite ``v``. A curve over
     ``0..k`` drawn ``columns`` wide then needs no more than two numbers a column: the
     steps are cut into bins of ``s ≥ (k + 1) / columns`` steps (a whole number of
@@ -69,10 +82,17 @@ class LossHistory:
         self.run = run
         self.minimum = run.landscape.min_value
         panes = run.shape[0]
-        self._values = np.empty((0, panes))
+        self.panes = panes
+        self.banded = run.seeds is not None and run.seeds > 1
+        columns = 3 * panes if self.banded else panes
+        self._values = np.empty((0, columns))
         self._length = 0
-        self._low = [np.empty((0, panes)) for _ in LEVELS]    # per level, per block
-        self._high = [np.empty((0, panes)) for _ in LEVELS]
+        self._low = [np.empty((0, columns)) for _ in LEVELS]    # per level, per block
+        self._high = [np.empty((0, columns)) for _ in LEVELS]
+        self.floors = tuple(noise_floor(run.landscape, s, run.sigma, run.batch_size)
+                            for s in run.settings) if self.banded else ()
+        self.band_label = translate("loss", "shaded: {low}–{high} % of the {seeds} seeds").format(
+            low=BAND[0], high=BAND[1], seeds=run.seeds) if self.banded else ""
 
     def _extend(self, k: int) -> None:
         """Compute ``v`` for the steps up to ``k`` not yet seen, and their blocks' extremes."""
@@ -81,6 +101,10 @@ class LossHistory:
             return
         history = self.run.loss_history(k)[self._length:n]
         new = np.median(history, axis=2) if self.run.shape[1] > 1 else history[:, :, 0]
+        if self.banded:
+            with np.errstate(invalid="ignore"):     # a diverged seed's inf
+                edges = np.percentile(history, BAND, axis=2)
+            new = np.concatenate([new, edges[0], edges[1]], axis=1)
         new = new - (self.minimum if self.minimum is not None else 0.0)
         if len(self._values) < n:
             grown = np.empty((max(n, 2 * len(self._values)), new.shape[1]))
@@ -168,16 +192,25 @@ class LossHistory:
         k = min(step, self.run.computed_steps)
         self._extend(k)
         extent = self._range(k)
+        floors = [f for f in self.floors if f is not None]
+        if extent is not None and floors:        # the floor is on the axis from step 0
+            extent = (min(extent[0], *floors), max(extent[1], *floors))
         minimum = self.minimum
         # L − L_min may touch 0 at the minimum (floored); a bare L must stay positive.
         log = bool(extent is None or (extent[0] >= 0 if minimum is not None else extent[0] > 0))
         label = ("L − L_min" if minimum is not None and minimum != 0
                  else translate("loss", "loss L"))
-        if self.run.shape[1] > 1:
+        if self.banded:
+            # Short ("loss" dropped): the axis is a small plot's height; the legend names
+            # the band.
+            quantity = "L − L_min" if minimum is not None and minimum != 0 else "L"
+            label = translate("loss", "median {quantity}").format(quantity=quantity)
+        elif self.run.shape[1] > 1:
             label = translate("loss", "median {quantity} over the swarm").format(quantity=label)
         if log:
             label = translate("loss", "{quantity} (log)").format(quantity=label)
-        if columns is None or k + 1 <= 2 * columns:
+        thinned = not (columns is None or k + 1 <= 2 * columns)
+        if not thinned:
             steps, values = np.arange(k + 1), self._values[:k + 1]
         else:
             steps, values = self._envelope(k, columns)
@@ -188,7 +221,18 @@ class LossHistory:
         minor = [] if ticks is None else [float(e) for e in range(round(y_range[0] + 0.1),
                                                                    round(y_range[1] - 0.1) + 1)
                                           if e not in {t for t, _ in ticks}]
-        return LossCurves(steps, values, log, label, y_range, ticks, minor)
+        p, band = self.panes, None
+        if self.banded:
+            low, high = values[:, p:2 * p].copy(), values[:, 2 * p:].copy()
+            if thinned:
+                # The rows go (a bin's lowest, its highest) in pairs, then step k's own
+                # value: the band's edges in a bin are its lowest 10th and highest 90th
+                # percentile, held across the bin.
+                low[1:-1:2] = low[0:-1:2]
+                high[0:-1:2] = high[1:-1:2]
+            band = (low, high)
+        return LossCurves(steps, values[:, :p], log, label, y_range, ticks, minor, band,
+                          self.band_label, self.floors)
 
 
 def decade_label(exponent: int) -> str:

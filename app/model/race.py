@@ -28,9 +28,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from physics import theory
 from physics.landscape import Landscape
 from physics.simulation import Comparison
+
+from .noise_floor import noise_floor
 
 #: The default tolerance, as a fraction of the start's loss gap ``L(W₀) − L_min``.
 DEFAULT_TOL_FRACTION = 1e-3
@@ -129,25 +130,6 @@ def minimum_loss(landscape: Landscape) -> float:
     """``L_min``, the lowest known minimum's loss (0 when none is known: the gap is then L
     itself)."""
     return 0.0 if landscape.min_value is None else landscape.min_value
-
-
-def noise_floor(landscape: Landscape, settings, sigma: float, batch_size) -> float | None:
-    """Where theory says the loss settles under noise: on a quadratic with curvatures λᵢ,
-    SGD or heavy-ball momentum with constant α and μ and gradient noise σ (REFERENCE.md)
-    keep ``E[L − L_min] = Σᵢ ½ λᵢ Var wᵢ``, ``Var wᵢ`` from
-    :func:`physics.theory.stationary_variance`. None where that theory does not apply
-    (another rule, a schedule, minibatches, a landscape that is no quadratic, or a rule
-    that diverges there)."""
-    curvatures = theory.quadratic_curvatures(landscape)
-    if (curvatures is None or not sigma or batch_size is not None
-            or settings.name not in ("sgd", "momentum")
-            or settings.alpha_schedule or settings.mu_schedule):
-        return None
-    mu = settings.mu if settings.name == "momentum" else 0.0
-    if any(not 0 < settings.alpha * lam < 2 * (1 + mu) for lam in curvatures):
-        return None
-    return float(sum(0.5 * lam * theory.stationary_variance(settings.alpha, mu, lam, sigma)
-                     for lam in curvatures))
 
 
 def run_race(landscape: Landscape, settings, start, *, seeds: int, steps: int,

@@ -26,6 +26,7 @@ from physics.outcome import (BALANCED, CONVERGED, DIVERGED, LEFT, PLATEAU, RUNNI
                              STALLED)
 from physics.simulation import Comparison
 
+from .noise_floor import noise_floor
 from .theme import STATUS_COLOURS, basin_colour
 from .translation import translate
 
@@ -110,6 +111,8 @@ def pane_readout(run: Comparison, index: int, step: int, basin_labels=None) -> P
     k = min(step, run.computed_steps)
     if basin_labels is not None:
         return PaneReadout(swarm_counts(run, index, k), basin_summary(basin_labels))
+    if run.seeds is not None:
+        return PaneReadout(seeds_counts(run, index, k), seeds_summary(run, index, k))
     loss = float(run.loss(k)[index, 0])
     grad = run.grads(k)[index, 0]
     p = run.velocity(k)[index, 0]
@@ -156,17 +159,39 @@ def balls_by(steps_at, index: int, step: int) -> int:
     return int(((steps_at[index] >= 0) & (steps_at[index] <= step)).sum())
 
 
-def swarm_counts(run: Comparison, index: int, step: int) -> str:
-    """Swarm mode: how many of the pane's balls converged, diverged or left by ``step``."""
+def swarm_counts(run: Comparison, index: int, step: int, first: tuple = ()) -> str:
+    """Swarm mode: how many of the pane's balls converged, diverged or left by ``step``
+    (after the step, ``first``'s parts)."""
     converged, diverged, left = (balls_by(steps_at, index, step) for steps_at in
                                  (run.converged_at, run.diverged_at, run.left_at))
-    parts = [step_text(step, markup=True),
+    parts = [step_text(step, markup=True), *first,
              translate("readouts", "converged {count} / {balls}").format(
                  count=f"<b>{converged}</b>", balls=run.shape[1]),
              translate("readouts", "diverged {count}").format(count=f"<b>{diverged}</b>")]
     if left:
         parts.append(translate("readouts", "left the domain {count}").format(count=f"<b>{left}</b>"))
     return " &nbsp; ".join(parts)
+
+
+def seeds_counts(run: Comparison, index: int, step: int) -> str:
+    """Many seeds: the median loss over the seeds, and how many converged or diverged."""
+    median = float(np.median(run.loss(step)[index]))
+    loss = translate("readouts", "median loss {loss}").format(loss=f"<b>{format_number(median)}</b>")
+    return swarm_counts(run, index, step, (loss,))
+
+
+def seeds_summary(run: Comparison, index: int, step: int) -> str:
+    """Many seeds: which seeds, and where theory says the noise leaves them (on a
+    quadratic: ``E[L − L_min]``, beside the seeds' mean at this step)."""
+    parts = [translate("readouts", "seeds 0–{last}, the same draws in every pane").format(
+        last=run.seeds - 1)]
+    floor = noise_floor(run.landscape, run.settings[index], run.sigma, run.batch_size)
+    if floor is not None:
+        gap = run.loss(step)[index] - (run.landscape.min_value or 0.0)
+        parts.append(translate("readouts", "noise floor E[L − L_min] {floor} (theory), "
+                               "seeds' mean {mean}").format(
+            floor=f"<b>{format_number(floor)}</b>", mean=format_number(float(np.mean(gap)))))
+    return " · ".join(parts)
 
 
 def basin_summary(labels) -> str:
@@ -208,9 +233,13 @@ def frame_header(run: Comparison, step: int, title: str = "", lines: int = 1) ->
 
 
 def _pane_state(run: Comparison, index: int, step: int) -> str:
-    """One ball's state, or for a swarm how many of its balls have converged."""
+    """One ball's state, for many seeds their median loss, for a swarm how many of its
+    balls have converged."""
     if run.shape[1] == 1:
         return status(run, index, 0, step=step)
+    if run.seeds is not None:
+        return translate("readouts", "median loss {loss}").format(
+            loss=format_number(float(np.median(run.loss(step)[index]))))
     return translate("readouts", "converged {count} / {balls}").format(
         count=balls_by(run.converged_at, index, step), balls=run.shape[1])
 

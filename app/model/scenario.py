@@ -21,7 +21,7 @@ from physics.catalog import LandscapeError, resolve_landscape
 from physics.gradients import GradientSettingsError, make_gradient_source
 from physics.landscape import Landscape
 from physics.limits import MAX_EXPRESSION_LENGTH as MAX_LENGTH
-from physics.limits import MAX_SEED, MAX_STEPS
+from physics.limits import MAX_CLOUD_SEEDS, MAX_SEED, MAX_STEPS
 from physics.simulation import Comparison
 
 from .translation import translate
@@ -133,6 +133,9 @@ class Scenario:
         One to four :class:`OptimizerSettings`, one per pane.
     sigma, seed, batch_size
         Gradient noise and minibatch settings (see :func:`make_gradient_source`).
+    seeds
+        Many seeds: every pane runs seeds ``0..seeds−1`` of that noise or those
+        minibatches (``seed`` is then unused); ``None``: one run, on ``seed``.
     title
         Free text describing the scenario.
     """
@@ -144,6 +147,7 @@ class Scenario:
     sigma: float = 0.0
     seed: int = 0
     batch_size: int | None = None
+    seeds: int | None = None
     title: str = ""
 
     def resolved_landscape(self) -> Landscape:
@@ -201,6 +205,8 @@ class Scenario:
         check_whole(translate("scenario errors", "seed"), self.seed, 0, MAX_SEED)
         if self.batch_size is not None:
             check_whole(translate("scenario errors", "batch size"), self.batch_size, 1)
+        if self.seeds is not None:
+            check_whole(translate("scenario errors", "seeds"), self.seeds, 1, MAX_CLOUD_SEEDS)
         try:
             make_gradient_source(landscape, self.sigma, self.seed, self.batch_size)
         except GradientSettingsError as error:
@@ -215,7 +221,7 @@ class Scenario:
         self.validate()
         return Comparison(self.resolved_landscape(), self.panes, self.resolved_start(),
                           sigma=self.sigma, seed=self.seed, batch_size=self.batch_size,
-                          **kwargs)
+                          seeds=self.seeds, **kwargs)
 
 
 def default_scenario() -> Scenario:

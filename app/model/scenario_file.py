@@ -11,6 +11,7 @@ File format (UTF-8 TOML, at most 64 KiB)::
     sigma = 0.0                     # gradient noise
     seed = 0                        # noise / minibatch seed
     batch_size = 8                  # optional, the landscapes with data ('regression', 'network')
+    seeds = 32                      # optional: many seeds, every pane on seeds 0..31 (1–256)
 
     [[pane]]                        # 1 to 6 panes, in order
     optimizer = "momentum"          # sgd, momentum, nesterov, adam, rmsprop, adagrad,
@@ -54,7 +55,7 @@ from .translation import translate
 FORMAT = 1
 MAX_FILE_BYTES = 64 * 1024
 _TOP_KEYS = ("format", "title", "landscape", "domain", "start", "sigma", "seed",
-             "batch_size", "pane")
+             "batch_size", "seeds", "pane")
 _PANE_KEYS = ("optimizer", "alpha", "mu", "beta1", "beta2", "eps", "weight_decay",
               "mu_schedule", "alpha_schedule")
 
@@ -112,7 +113,8 @@ def scenario_to_toml(scenario: Scenario) -> str:
     lines = ["# Momentum Lab scenario", f"format = {FORMAT}"]
     fields = [("title", s.title or None), ("landscape", s.landscape),
               ("domain", _floats(s.domain)), ("start", _floats(s.start)),
-              ("sigma", float(s.sigma)), ("seed", s.seed), ("batch_size", s.batch_size)]
+              ("sigma", float(s.sigma)), ("seed", s.seed), ("batch_size", s.batch_size),
+              ("seeds", s.seeds)]
     lines += [f"{key} = {_toml(value)}" for key, value in fields if value is not None]
     for pane in s.panes:
         lines += _pane_lines(pane)

@@ -41,7 +41,6 @@ import numpy as np
 from optimizers.adaptive import nadam_mu
 from optimizers.registry import ADAPTIVE, USES_BETA1, USES_MU, USES_RHO, hyperparameters_at
 from optimizers.sgd import MomentumState, SgdState
-from physics.gradients import MinibatchGradient
 from physics.outcome import DIVERGED, LEFT
 from physics.simulation import Comparison
 
@@ -182,7 +181,7 @@ def formula_for(run: Comparison, index: int) -> tuple[Line, ...]:
     minibatches, Nesterov's look-ahead). The same at every step of the run."""
     source = run.source
     return rule_text.formula(run.settings[index].name, noisy=getattr(source, "sigma", 0.0) > 0,
-                             minibatch=isinstance(source, MinibatchGradient))
+                             minibatch=getattr(source, "batch_size", None) is not None)
 
 
 def _frozen(value) -> np.ndarray:

@@ -1,8 +1,8 @@
 """The workspace: the app's current scenario and run, and every rule that changes them.
 
 What the user does in the window — edit a pane (with or without "same α"), add or
-remove a pane, set the start by clicking, pick (α, μ) on the map, switch swarm mode,
-type a landscape — arrives here as a request. The workspace builds the new scenario,
+remove a pane, set the start by clicking, pick (α, μ) on the map, switch swarm mode or
+many seeds, type a landscape — arrives here as a request. The workspace builds the new scenario,
 validates it and builds its run; only if all of that succeeds does it replace the
 current state and return an :class:`Update` saying what changed, for the view to show.
 A bad request raises :class:`ScenarioError` (one line) and changes nothing.
@@ -22,9 +22,11 @@ from physics.landscape import Landscape
 from physics.simulation import Comparison
 
 from . import analysis
+from .translation import translate
 from .scenario import MAX_PANES, Scenario, ScenarioError, default_scenario
 
 SWARM_SIDE = 32          # swarm mode: 32 × 32 = 1024 balls per pane
+SEEDS = 32               # many seeds: seeds 0..31 per pane (as `race --seeds 32`)
 #: What "Add pane" brings next: Radford's six, in his order.
 NEXT_OPTIMIZERS = RADFORD_SIX
 
@@ -80,7 +82,8 @@ class Workspace:
     # -- the run ------------------------------------------------------------------------
 
     def build_run(self, scenario: Scenario, landscape: Landscape) -> Comparison:
-        """The scenario's run: one ball per pane, or in swarm mode a grid of them."""
+        """The scenario's run: one ball per pane (with many seeds, one per seed), or in
+        swarm mode a grid of them."""
         if not self.swarm:
             return scenario.build_comparison()
         return Comparison(landscape, scenario.panes, swarm_starts(landscape, SWARM_SIDE),
@@ -180,9 +183,26 @@ class Workspace:
         return self.change(start=(round(x, 4), round(y, 4)))
 
     def set_swarm(self, on: bool) -> Update:
-        """Swarm mode: every pane runs a grid of balls."""
+        """Swarm mode: every pane runs a grid of balls (the scenario's many seeds go)."""
         self.swarm = bool(on)
-        return self.apply(self.scenario)
+        scenario = self.scenario
+        if on and scenario.seeds is not None:
+            scenario = dataclasses.replace(scenario, seeds=None)
+        return self.apply(scenario)
+
+    def set_seeds(self, count: int | None) -> Update:
+        """Many seeds: every pane runs seeds ``0..count−1`` from its start (None: one run;
+        swarm mode goes off). Without noise or minibatches every seed is the same run:
+        said, as a notice."""
+        if count:
+            self.swarm = False
+        notice = None
+        s = self.scenario
+        if count and not s.sigma and (s.batch_size is None
+                                      or s.batch_size == self.landscape.data_size):
+            notice = translate("workspace", "Many seeds: without noise (σ) or minibatches "
+                               "every seed runs the same path — set σ or a batch size")
+        return self.apply(dataclasses.replace(s, seeds=count or None), notice=notice)
 
     # -- the (α, μ) map -----------------------------------------------------------------
 

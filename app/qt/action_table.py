@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.model.example_library import EXAMPLES
+from app.model.example_library import EXAMPLES, example_menu_texts
 from app.model.language import LANGUAGES
 from app.model.translation import translate
-from app.model.workspace import SWARM_SIDE
+from app.model.workspace import SEEDS, SWARM_SIDE
 
 MENUS = ("File", "View", "Playback", "Help")
 #: The playback bar's buttons, left to right.
@@ -44,19 +44,9 @@ class ActionSpec:
 
 
 def _example_specs() -> tuple[ActionSpec, ...]:
-    """File ▸ the shipped examples (app/model/example_library.py), Radford's three races."""
-    texts = {
-        "radford-beale": translate("actions", "Example: Radford's six on Beale's function"),
-        "radford-long-valley": translate("actions", "Example: Radford's six in a long valley"),
-        "radford-saddle": translate("actions", "Example: Radford's six at a saddle point"),
-        "network-minibatch": translate("actions", "Example: the lecture's loop on a real network"),
-    }
-    radford = translate("actions", "SGD, momentum, NAG, Adagrad, Adadelta and RMSprop side by "
-                                   "side: the lecture's “several weight-update schemes”")
-    tips = {"network-minibatch": translate(
-        "actions", "A tanh unit's two weights trained on minibatches by forward and backward "
-        "passes: SGD and momentum end in mirror-image minima")}
-    return tuple(ActionSpec(f"example {name}", texts[name], (), tips.get(name, radford), "File",
+    """File ▸ the shipped examples (app/model/example_library.py)."""
+    texts = example_menu_texts()
+    return tuple(ActionSpec(f"example {name}", texts[name][0], (), texts[name][1], "File",
                             "files.open_example", args=(name,), separator_before=k == 0)
                  for k, name in enumerate(EXAMPLES))
 
@@ -259,6 +249,20 @@ def action_table() -> tuple[ActionSpec, ...]:
             "set_swarm",
             checkable=True,
             help=translate("actions", "Swarm: a grid of balls coloured by basin"),
+        ),
+        ActionSpec(
+            "seeds",
+            translate("actions", "Many seeds: {seeds} runs per pane").format(seeds=SEEDS),
+            ("N",),
+            translate(
+                "actions",
+                "Run every pane on seeds 0–{last} of its noise or minibatches (the same "
+                "draws in every pane): a faint cloud, the median path, the loss's 10–90 % band",
+            ).format(last=SEEDS - 1),
+            "View",
+            "set_seeds",
+            checkable=True,
+            help=translate("actions", "Many seeds: a cloud of runs, median and band"),
         ),
         ActionSpec(
             "start",

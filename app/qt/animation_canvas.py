@@ -45,7 +45,8 @@ class AnimationCanvas(QtWidgets.QWidget):
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.setStyleSheet("background: white")
         self.scenario = scenario
-        # Swarm mode as the window runs it: the workspace's grid of balls and where each ends.
+        # Swarm mode as the window runs it: the workspace's grid of balls and where each
+        # ends. (Many seeds are the scenario's: its run has them.)
         swarm_of = Workspace(scenario) if swarm else None
         if swarm_of is not None:
             swarm_of.set_swarm(True)
@@ -91,7 +92,8 @@ class AnimationCanvas(QtWidgets.QWidget):
                 plot.setYLink(self.plots[0])
             grid.addWidget(plot, i // columns, i % columns)
             self.plots.append(plot)
-        layout.addLayout(grid, 4)
+        # Panes 3 : loss 1: the loss plot tall enough for its axis label at a slide's font.
+        layout.addLayout(grid, 3)
         self.loss_plot = None
         if include_loss:
             self.loss_plot = LossPlotWidget()

@@ -16,6 +16,8 @@ from app.model.presentation import Look
 from app.model.theme import FORCE_COLOUR, TRAIL_HALO, VELOCITY_COLOUR
 from app.model.trail_points import TrailPoints
 
+from .cloud_layer import CloudLayer
+
 
 class Arrow:
     """A shaft (a two-point curve) and a head (ArrowItem) from a point along a vector."""
@@ -69,6 +71,7 @@ class Arrow:
             self.head.setStyle(angle=angle)
 
 
+BALL, MEDIAN_BALL = 18, 11   # the ball's size in pixels at zoom 1; many seeds' median
 TRAIL_CHUNK = 64      # steps frozen into the settled trail's cached pixmap at a time
 #: Drawn points of a settled trail, at most: the most recent ones. A noisy ball's trail
 #: is a scribble round the minimum that looks the same with 2,500 as with 5,000, and its
@@ -118,19 +121,32 @@ class BallLayer:
         self._shown = True
         self.force_arrow = Arrow(plot, FORCE_COLOUR, look)
         self.velocity_arrow = Arrow(plot, VELOCITY_COLOUR, look)
+        self.cloud = CloudLayer(plot, colour, look)     # many seeds: hidden until then
         self.set_look(look)
 
     def set_look(self, look: Look) -> None:
         """Line widths and the ball's size at the window's zoom and contrast."""
+        self.look = look
         pen = pg.mkPen(self.colour, width=look.line(2.5))
         halo = pg.mkPen(TRAIL_HALO, width=look.line(5.5))   # reads on every band
         for curve in (self.settled_trail, self.trail):
             curve.setPen(pen)
             curve.setShadowPen(halo)
-        self.ball.setSize(look.marker(18))
+        self.ball.setSize(look.marker(MEDIAN_BALL if self.cloud.shown else BALL))
         self.ball.setPen(pg.mkPen(TRAIL_HALO, width=look.line(2.5)))
         self.force_arrow.set_look(look)
         self.velocity_arrow.set_look(look)
+        self.cloud.set_look(look)
+
+    def show_cloud(self, run, ellipse) -> None:
+        """Many seeds of ``run``: the seeds' cloud and floor ``ellipse`` (None: none), the
+        ball made smaller (it is their median point: the cloud must show round it)."""
+        self.cloud.show(run, ellipse)
+        self.ball.setSize(self.look.marker(MEDIAN_BALL))
+
+    def hide_cloud(self) -> None:
+        self.cloud.hide()
+        self.ball.setSize(self.look.marker(BALL))
 
     def move_ball(self, position) -> None:
         """The ball at ``position``.
@@ -213,3 +229,4 @@ class BallLayer:
                      self.force_arrow.head,
                      self.velocity_arrow.shaft, self.velocity_arrow.head):
             plot.removeItem(item)
+        self.cloud.remove(plot)

@@ -107,7 +107,8 @@ class FileActions:
             if not path.lower().endswith(suffix):
                 path += suffix
             # The animation is drawn as the window shows it: same axis scaling, every ball
-            # on one plot while View ▸ Overlay is on, the swarm while swarm mode is.
+            # on one plot while View ▸ Overlay is on, the swarm while swarm mode is (many
+            # seeds are the scenario's).
             plan = dataclasses.replace(dialog.plan(path),
                                        equal_axes=window.qactions["equal"].isChecked(),
                                        overlay=window.qactions["overlay"].isChecked(),

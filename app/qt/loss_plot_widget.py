@@ -18,6 +18,7 @@ from app.model.translation import translate
 from physics.simulation import Comparison
 
 from .legends import legend_beside
+from .loss_band import SeedBands
 from .playback_controller import PlaybackController
 from .plot_look import label_style, no_menus, style_axes
 
@@ -50,6 +51,13 @@ class LossPlotWidget(pg.PlotWidget):
         for axis in ("left", "bottom"):
             self.plotItem.getAxis(axis).setCacheMode(cache)   # repaint axis text only on change
         self.curves: list[pg.PlotDataItem] = []
+        self.bands = SeedBands(self.plotItem, self.legend)   # many seeds: bands and floors
+        # What the y axis shows, written across in the plot's top-right corner (where a
+        # falling loss leaves room), not as the rotated axis label: a short loss plot (the
+        # window's, an export's strip) cut the rotated one at both ends.
+        self.quantity = pg.LabelItem(justify="right")
+        self.quantity.setParentItem(self.plotItem.vb)
+        self.quantity.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-4, 0))
         self._log = self._label = self._ticks = self._range = _NOT_SET
         # An owned single-shot timer coalesces redraws and dies with the widget.
         self._redraw_timer = QtCore.QTimer(self)
@@ -62,11 +70,13 @@ class LossPlotWidget(pg.PlotWidget):
     def set_look(self, look: Look) -> None:
         """Fonts, curve widths and the legend at the window's zoom and contrast."""
         self.look = look
-        # Both axes' ticks; the y label is set again by draw(), which knows the quantity.
+        # Both axes' ticks; the quantity is set again by draw(), which knows it.
         style_axes(self.plotItem, look, {"bottom": translate("plot", "step"), "left": ""})
+        self.plotItem.showLabel("left", False)
         self.legend.setLabelTextSize(f"{look.text(9):.3g}pt")
         self._width = None                        # draw() sets the curves' pens anew
         self._label = None                        # the y label takes the new style too
+        self.bands.set_look(look)
         if self.run is not None:
             self.draw(self._step)
 
@@ -98,6 +108,8 @@ class LossPlotWidget(pg.PlotWidget):
             curve.curve.setSegmentedLineMode("on")
             self.legend.addItem(curve, settings.title())
             self.curves.append(curve)
+        self.bands.rebuild(len(c.settings), self.history.floors, self.history.band_label,
+                           self.look)
         self._x_max = 0
         self._width = None
         # Not None: a new run must set the axis even where its value is None (the old
@@ -138,7 +150,8 @@ class LossPlotWidget(pg.PlotWidget):
             self._x_max = 0     # setLogMode turned auto-range on for the step axis too
         if shown.label != self._label:
             self._label = shown.label
-            self.plotItem.setLabel("left", shown.label, **label_style(self.look))
+            style = label_style(self.look)
+            self.quantity.setText(shown.label, size=style["font-size"], color=style["color"])
         # A thinned history is a dense min/max envelope, a band: a 1-unit pen draws the
         # same band at a fifth of a 2-unit pen's cost (Qt strokes wide lines as polygons),
         # which is what lets the timeline follow a hand over a noisy million steps.
@@ -149,6 +162,7 @@ class LossPlotWidget(pg.PlotWidget):
                 curve.setPen(pg.mkPen(ball_colour(i), width=width))
         for i, curve in enumerate(self.curves):
             curve.setData(shown.steps, shown.values[:, i])
+        self.bands.draw(shown)
         if shown.y_range != self._range:
             self._range = shown.y_range
             if shown.y_range is None:

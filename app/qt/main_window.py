@@ -19,7 +19,7 @@ from app.model.readouts import one_line_title, window_title
 from app.model.scenario import Scenario, ScenarioError
 from app.model.translation import translate
 from app.model.view_defaults import equal_axes_by_default
-from app.model.workspace import Update, Workspace
+from app.model.workspace import SEEDS, Update, Workspace
 
 from . import language
 from .actions import TOOLBAR, build_actions, help_rows
@@ -195,6 +195,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.field_keys.watch(self)   # panes may have been added, with their fields
         self.docks.parameter_map.request(ws.map_request(), measure_rate=ws.measured_rate)
         self.pane_row.show_basins(ws.basins())
+        self.tick_crowd_modes()
         self.presenter.refresh()                    # new panes take the zoom
         self.controller.set_comparison(ws.run)      # back to step 0; every view redraws
         if update is not None and update.notice:
@@ -232,6 +233,18 @@ class MainWindow(QtWidgets.QMainWindow):
     def set_swarm(self, on: bool) -> None:
         """Swarm mode: every pane runs a grid of balls, coloured by where they end up."""
         self.request(lambda: self.workspace.set_swarm(on))
+
+    def set_seeds(self, on: bool) -> None:
+        """Many seeds: every pane runs seeds 0..31, a cloud around its median path."""
+        self.request(lambda: self.workspace.set_seeds(SEEDS if on else None))
+
+    def tick_crowd_modes(self) -> None:
+        # Swarm mode and many seeds exclude each other, and a scenario (a file, a lesson's
+        # step) brings its seeds: the menu's ticks follow the workspace.
+        ws = self.workspace
+        for name, on in (("swarm", ws.swarm), ("seeds", ws.scenario.seeds is not None)):
+            with signals_blocked(self.qactions[name]):
+                self.qactions[name].setChecked(on)
 
     def set_overlay(self, on: bool) -> None:
         """Overlay mode: one big plot with every ball; panes keep settings and readouts."""

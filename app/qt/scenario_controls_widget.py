@@ -84,8 +84,9 @@ class ScenarioControlsWidget(QtWidgets.QWidget):
         self.seed = QtWidgets.QSpinBox()
         self.seed.setRange(0, MAX_SEED)      # the cap validation applies: every seed fits
         self.seed.setKeyboardTracking(False)
-        self.seed.setToolTip(translate(
-            "scenario", "Random seed for noise and minibatches (same seed, same run)"))
+        self._seed_tip = translate(
+            "scenario", "Random seed for noise and minibatches (same seed, same run)")
+        self.seed.setToolTip(self._seed_tip)
         self.batch = QtWidgets.QSpinBox()
         self.batch.setRange(0, 64)
         self.batch.setSpecialValueText(translate("scenario", "full batch"))
@@ -150,6 +151,11 @@ class ScenarioControlsWidget(QtWidgets.QWidget):
         self.start_y.setValue(y)
         self.sigma.setValue(scenario.sigma)
         self.seed.setValue(scenario.seed)
+        # Many seeds run seeds 0..N−1: the one seed is not used then, and says so.
+        many = scenario.seeds is not None
+        self.seed.setEnabled(not many)
+        self.seed.setToolTip(translate("scenario", "Many seeds: every pane runs seeds 0–{last}")
+                             .format(last=scenario.seeds - 1) if many else self._seed_tip)
         self.batch.setValue(scenario.batch_size or 0)
         self.batch.setEnabled(scenario.landscape in DATA_LANDSCAPES)
         self.add_pane.setEnabled(len(scenario.panes) < MAX_PANES)

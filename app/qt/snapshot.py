@@ -13,11 +13,12 @@ from .main_window import MainWindow
 
 def window_png(scenario: Scenario | None, step: int, size: tuple[int, int], *,
                landscape: str | None = None, swarm: bool = False, views: bool = False,
+               seeds: int = 0,
                progress: Callable[[int, int], object] | None = None) -> bytes:
     """The window on ``scenario`` (default: the seed lecture's) at ``step``, as PNG bytes.
 
     ``landscape`` replaces the scenario's (ScenarioError if it is bad); ``swarm`` turns
-    swarm mode on; ``views`` opens the parameter map and the energy views.
+    swarm mode on; ``seeds`` many seeds (seeds 0..seeds−1); ``views`` opens the parameter map and the energy views.
     ``progress(done, steps)`` follows the computation of the steps before ``step`` (and
     may raise to stop it): it runs before anything is painted, outside Qt's calls.
     """
@@ -31,6 +32,8 @@ def window_png(scenario: Scenario | None, step: int, size: tuple[int, int], *,
                                                        domain=None))
         if swarm:
             window.qactions["swarm"].setChecked(True)
+        if seeds:
+            window.show_update(window.workspace.set_seeds(seeds))
         if views:
             window.qactions["map"].trigger()
             window.qactions["energy"].trigger()

@@ -4,350 +4,385 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../app/qt/action_table.py" line="49"/>
+        <location filename="../../app/model/example_library.py" line="44"/>
         <source>Example: Radford&apos;s six on Beale&apos;s function</source>
-        <extracomment>The playback bar&apos;s buttons, left to right.</extracomment>
         <translation>Exemplo: os seis de Radford na função de Beale</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="50"/>
+        <location filename="../../app/model/example_library.py" line="46"/>
         <source>Example: Radford&apos;s six in a long valley</source>
         <translation>Exemplo: os seis de Radford num vale longo</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="51"/>
+        <location filename="../../app/model/example_library.py" line="48"/>
         <source>Example: Radford&apos;s six at a saddle point</source>
         <translation>Exemplo: os seis de Radford num ponto de sela</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="52"/>
+        <location filename="../../app/model/example_library.py" line="51"/>
         <source>Example: the lecture&apos;s loop on a real network</source>
         <translation>Exemplo: o laço da aula numa rede de verdade</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="54"/>
+        <location filename="../../app/model/example_library.py" line="55"/>
+        <source>Example: 32 seeds of noise settle at theory&apos;s floor</source>
+        <translation>Exemplo: 32 sementes de ruído assentam no piso da teoria</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/example_library.py" line="59"/>
+        <source>Example: the network on 32 seeds of minibatches</source>
+        <translation>Exemplo: a rede com 32 sementes de minibatches</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/example_library.py" line="41"/>
         <source>SGD, momentum, NAG, Adagrad, Adadelta and RMSprop side by side: the lecture&apos;s “several weight-update schemes”</source>
         <translation>SGD, momentum, NAG, Adagrad, Adadelta e RMSprop lado a lado: os “vários esquemas de atualização de pesos” da aula</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="56"/>
+        <location filename="../../app/model/example_library.py" line="52"/>
         <source>A tanh unit&apos;s two weights trained on minibatches by forward and backward passes: SGD and momentum end in mirror-image minima</source>
         <translation>Os dois pesos de uma unidade tanh treinados em minibatches por passos para a frente e para trás: SGD e momentum terminam em mínimos espelhados</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="70"/>
+        <location filename="../../app/model/example_library.py" line="56"/>
+        <source>SGD and momentum under noise on seeds 0–31: the cloud settles into theory&apos;s ellipse, the loss band onto its floor</source>
+        <translation>SGD e momento com ruído nas sementes 0–31: a nuvem assenta na elipse da teoria, a faixa da perda no seu piso</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/example_library.py" line="60"/>
+        <source>The network&apos;s minibatch race on seeds 0–31: SGD ends in one minimum on every seed, momentum&apos;s cloud splits between both</source>
+        <translation>A corrida de minibatches da rede nas sementes 0–31: o SGD termina num mesmo mínimo em todas as sementes, a nuvem do momento divide-se entre os dois</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="60"/>
         <source>Open scenario…</source>
+        <extracomment>The playback bar&apos;s buttons, left to right.</extracomment>
         <translation>Abrir cenário…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="75"/>
+        <location filename="../../app/qt/action_table.py" line="65"/>
         <source>Open scenario</source>
         <translation>Abrir cenário</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="79"/>
+        <location filename="../../app/qt/action_table.py" line="69"/>
         <source>Save scenario…</source>
         <translation>Salvar cenário…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="84"/>
+        <location filename="../../app/qt/action_table.py" line="74"/>
         <source>Save scenario</source>
         <translation>Salvar cenário</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="88"/>
+        <location filename="../../app/qt/action_table.py" line="78"/>
         <source>Open lesson…</source>
         <translation>Abrir lição…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="90"/>
+        <location filename="../../app/qt/action_table.py" line="80"/>
         <source>Open a lesson: the shipped ones follow the lecture; a teacher&apos;s own file too</source>
         <translation>Abrir uma lição: as que acompanham o app seguem a aula; também o arquivo do próprio professor</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="96"/>
+        <location filename="../../app/qt/action_table.py" line="86"/>
         <source>Open lesson</source>
         <translation>Abrir lição</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="101"/>
+        <location filename="../../app/qt/action_table.py" line="91"/>
         <source>Export animation…</source>
         <translation>Exportar animação…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="103"/>
+        <location filename="../../app/qt/action_table.py" line="93"/>
         <source>Export GIF, MP4, WebM or PNG frames of this comparison</source>
         <translation>Exportar esta comparação como GIF, MP4, WebM ou quadros PNG</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="106"/>
+        <location filename="../../app/qt/action_table.py" line="96"/>
         <source>Export animation</source>
         <translation>Exportar animação</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="111"/>
+        <location filename="../../app/qt/action_table.py" line="101"/>
         <source>Export trajectories (CSV)…</source>
         <translation>Exportar trajetórias (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="119"/>
+        <location filename="../../app/qt/action_table.py" line="109"/>
         <source>Save picture (PNG or SVG)…</source>
         <translation>Salvar imagem (PNG ou SVG)…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="124"/>
+        <location filename="../../app/qt/action_table.py" line="114"/>
         <source>Save picture (PNG / SVG)</source>
         <translation>Salvar imagem (PNG / SVG)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="128"/>
+        <location filename="../../app/qt/action_table.py" line="118"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="138"/>
+        <location filename="../../app/qt/action_table.py" line="128"/>
         <source>Trail</source>
         <translation>Rastro</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="149"/>
+        <location filename="../../app/qt/action_table.py" line="139"/>
         <source>Force arrows (−α·g)</source>
         <translation>Setas de força (−α·g)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="160"/>
+        <location filename="../../app/qt/action_table.py" line="150"/>
         <source>Velocity arrows (p)</source>
         <translation>Setas de velocidade (p)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="171"/>
+        <location filename="../../app/qt/action_table.py" line="161"/>
         <source>Equal axis scaling</source>
         <translation>Mesma escala nos eixos</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="173"/>
+        <location filename="../../app/qt/action_table.py" line="163"/>
         <source>One unit of x as long as one of y: the landscape&apos;s true shape (on by default unless the domain is much longer than it is wide)</source>
         <translation>Uma unidade de x tão longa quanto uma de y: a forma real da paisagem (ligado por padrão, a menos que o domínio seja muito mais longo do que largo)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="185"/>
+        <location filename="../../app/qt/action_table.py" line="175"/>
         <source>Loss plot</source>
         <translation>Gráfico da perda</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="195"/>
+        <location filename="../../app/qt/action_table.py" line="185"/>
         <source>Physics readouts</source>
         <translation>Leituras físicas</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="205"/>
+        <location filename="../../app/qt/action_table.py" line="195"/>
         <source>Update rule with numbers</source>
         <translation>Regra de atualização com números</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="207"/>
+        <location filename="../../app/qt/action_table.py" line="197"/>
         <source>Each pane&apos;s update rule with this step&apos;s numbers put in</source>
         <translation>A regra de atualização de cada painel com os números deste passo</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="212"/>
+        <location filename="../../app/qt/action_table.py" line="202"/>
         <source>Scenario</source>
         <translation>Cenário</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="215"/>
+        <location filename="../../app/qt/action_table.py" line="205"/>
         <source>Parameter map (α, μ)</source>
         <translation>Mapa de parâmetros (α, μ)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="217"/>
+        <location filename="../../app/qt/action_table.py" line="207"/>
         <source>Where momentum helps: every (α, μ) run on this landscape</source>
         <translation>Onde o momentum ajuda: cada execução (α, μ) nesta paisagem</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="223"/>
+        <location filename="../../app/qt/action_table.py" line="213"/>
         <source>Energy and phase portrait</source>
         <translation>Energia e retrato de fase</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="225"/>
+        <location filename="../../app/qt/action_table.py" line="215"/>
         <source>Energy against step and the phase portrait</source>
         <translation>A energia por passo e o retrato de fase</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="231"/>
+        <location filename="../../app/qt/action_table.py" line="221"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="233"/>
+        <location filename="../../app/qt/action_table.py" line="223"/>
         <source>The lesson panel: the lecture&apos;s steps, predict then watch</source>
         <translation>O painel da lição: os passos da aula, prever e depois assistir</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="239"/>
+        <location filename="../../app/qt/action_table.py" line="229"/>
         <source>Overlay: all balls on one plot</source>
         <translation>Sobrepor: todas as bolas num só gráfico</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="241"/>
+        <location filename="../../app/qt/action_table.py" line="231"/>
         <source>Overlay every pane&apos;s ball on one contour plot</source>
         <translation>Sobrepor a bola de cada painel num só gráfico de contorno</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="245"/>
+        <location filename="../../app/qt/action_table.py" line="235"/>
         <source>Overlay all balls on one plot</source>
         <translation>Sobrepor todas as bolas num só gráfico</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="250"/>
+        <location filename="../../app/qt/action_table.py" line="240"/>
         <source>Swarm: {side}×{side} balls, coloured by basin</source>
         <translation>Enxame: {side}×{side} bolas, coloridas por bacia</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="254"/>
+        <location filename="../../app/qt/action_table.py" line="244"/>
         <source>Start a ball from every point of a grid; colour each by the minimum it ends in</source>
         <translation>Soltar uma bola de cada ponto de uma grade; colorir cada uma pelo mínimo onde termina</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="261"/>
+        <location filename="../../app/qt/action_table.py" line="251"/>
         <source>Swarm: a grid of balls coloured by basin</source>
         <translation>Enxame: uma grade de bolas coloridas por bacia</translation>
     </message>
     <message>
+        <location filename="../../app/qt/action_table.py" line="255"/>
+        <source>Many seeds: {seeds} runs per pane</source>
+        <translation>Muitas sementes: {seeds} execuções por painel</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="257"/>
+        <source>Run every pane on seeds 0–{last} of its noise or minibatches (the same draws in every pane): a faint cloud, the median path, the loss&apos;s 10–90 % band</source>
+        <translation>Executa cada painel nas sementes 0–{last} do seu ruído ou minibatches (os mesmos sorteios em todos os painéis): uma nuvem tênue, o caminho mediano, a faixa de 10–90 % da perda</translation>
+    </message>
+    <message>
         <location filename="../../app/qt/action_table.py" line="265"/>
+        <source>Many seeds: a cloud of runs, median and band</source>
+        <translation>Muitas sementes: uma nuvem de execuções, mediana e faixa</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/action_table.py" line="269"/>
         <source>Set the start point</source>
         <translation>Definir o ponto inicial</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="266"/>
+        <location filename="../../app/qt/action_table.py" line="270"/>
         <source>Shift+click a plot, or drag the ×</source>
         <translation>Shift+clique num gráfico, ou arraste o ×</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="270"/>
+        <location filename="../../app/qt/action_table.py" line="274"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="272"/>
+        <location filename="../../app/qt/action_table.py" line="276"/>
         <source>Fill the screen, for presenting (F11 again to leave)</source>
         <translation>Ocupar a tela inteira, para apresentar (F11 de novo para sair)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="280"/>
+        <location filename="../../app/qt/action_table.py" line="284"/>
         <source>Zoom in</source>
         <translation>Aumentar zoom</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="282"/>
+        <location filename="../../app/qt/action_table.py" line="286"/>
         <source>Larger text, lines, balls and markers, for the back of the room</source>
         <translation>Texto, linhas, bolas e marcadores maiores, para o fundo da sala</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="288"/>
+        <location filename="../../app/qt/action_table.py" line="292"/>
         <source>Zoom out</source>
         <translation>Diminuir zoom</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="296"/>
+        <location filename="../../app/qt/action_table.py" line="300"/>
         <source>Actual size</source>
         <translation>Tamanho normal</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="298"/>
+        <location filename="../../app/qt/action_table.py" line="302"/>
         <source>Zoom back to 100 %</source>
         <translation>Voltar o zoom a 100 %</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="301"/>
+        <location filename="../../app/qt/action_table.py" line="305"/>
         <source>Zoom back to actual size</source>
         <translation>Voltar ao tamanho normal</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="305"/>
+        <location filename="../../app/qt/action_table.py" line="309"/>
         <source>High contrast (projector)</source>
         <translation>Alto contraste (projetor)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="307"/>
+        <location filename="../../app/qt/action_table.py" line="311"/>
         <source>Thicker lines and trails, black labels: for washed-out projectors</source>
         <translation>Linhas e rastros mais grossos, rótulos pretos: para projetores desbotados</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="320"/>
+        <location filename="../../app/qt/action_table.py" line="324"/>
         <location filename="../../app/qt/main_window.py" line="126"/>
         <source>Play</source>
         <translation>Reproduzir</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="322"/>
-        <location filename="../../app/qt/action_table.py" line="325"/>
+        <location filename="../../app/qt/action_table.py" line="326"/>
+        <location filename="../../app/qt/action_table.py" line="329"/>
         <source>Play / pause</source>
         <translation>Reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="329"/>
+        <location filename="../../app/qt/action_table.py" line="333"/>
         <source>Step forward</source>
         <translation>Avançar um passo</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="331"/>
+        <location filename="../../app/qt/action_table.py" line="335"/>
         <source>One step forward, all panes in lockstep</source>
         <translation>Um passo à frente, todos os painéis juntos</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="334"/>
+        <location filename="../../app/qt/action_table.py" line="338"/>
         <source>Step forward (all panes)</source>
         <translation>Avançar um passo (todos os painéis)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="338"/>
+        <location filename="../../app/qt/action_table.py" line="342"/>
         <source>Step back</source>
         <translation>Voltar um passo</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="346"/>
+        <location filename="../../app/qt/action_table.py" line="350"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="348"/>
+        <location filename="../../app/qt/action_table.py" line="352"/>
         <source>Back to step 0</source>
         <translation>Voltar ao passo 0</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="351"/>
+        <location filename="../../app/qt/action_table.py" line="355"/>
         <source>Reset to step 0</source>
         <translation>Reiniciar no passo 0</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="355"/>
+        <location filename="../../app/qt/action_table.py" line="359"/>
         <source>Compute ahead</source>
         <translation>Calcular adiante</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="357"/>
+        <location filename="../../app/qt/action_table.py" line="361"/>
         <source>Compute the run up to step 1,000,000 in the background, so the timeline reaches every step (End again stops)</source>
         <translation>Calcula a execução até o passo 1.000.000 em segundo plano, para a linha do tempo alcançar cada passo (End de novo para)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="363"/>
+        <location filename="../../app/qt/action_table.py" line="367"/>
         <source>Faster</source>
         <translation>Mais rápido</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="366"/>
+        <location filename="../../app/qt/action_table.py" line="370"/>
         <source>Slower</source>
         <translation>Mais devagar</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="371"/>
+        <location filename="../../app/qt/action_table.py" line="375"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../app/qt/action_table.py" line="378"/>
+        <location filename="../../app/qt/action_table.py" line="382"/>
         <source>About Momentum Lab</source>
         <translation>Sobre o Momentum Lab</translation>
     </message>
@@ -496,118 +531,118 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../optimizers/registry.py" line="148"/>
+        <location filename="../../optimizers/registry.py" line="150"/>
         <source>a number too long to show</source>
-        <extracomment>Whose ``beta2`` setting means something: Adam&apos;s family&apos;s β₂, RMSprop&apos;s and Adadelta&apos;s ρ. Human titles, as the panes and exports show them.</extracomment>
+        <extracomment>Whose ``beta2`` setting is a smoothing ρ (torch&apos;s ``alpha`` and ``rho``), not a β₂. Whose ``beta2`` setting means something: Adam&apos;s family&apos;s β₂, RMSprop&apos;s and Adadelta&apos;s ρ. Human titles, as the panes and exports show them.</extracomment>
         <translation>um número longo demais para mostrar</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="156"/>
+        <location filename="../../optimizers/registry.py" line="158"/>
         <source>alpha</source>
         <translation>a taxa de aprendizado α</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="156"/>
+        <location filename="../../optimizers/registry.py" line="158"/>
         <source>mu</source>
         <translation>o momentum μ</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="157"/>
+        <location filename="../../optimizers/registry.py" line="159"/>
         <source>mu ramp start</source>
         <translation>o início da rampa de μ</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="158"/>
+        <location filename="../../optimizers/registry.py" line="160"/>
         <source>mu ramp end</source>
         <translation>o fim da rampa de μ</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="159"/>
+        <location filename="../../optimizers/registry.py" line="161"/>
         <source>mu ramp length</source>
         <translation>a duração da rampa de μ</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="160"/>
+        <location filename="../../optimizers/registry.py" line="162"/>
         <source>decay factor</source>
         <translation>o fator de decaimento</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="161"/>
+        <location filename="../../optimizers/registry.py" line="163"/>
         <source>decay interval</source>
         <translation>o intervalo de decaimento</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="162"/>
+        <location filename="../../optimizers/registry.py" line="164"/>
         <source>cosine length</source>
         <translation>a duração do cosseno</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="163"/>
+        <location filename="../../optimizers/registry.py" line="165"/>
         <source>cosine minimum</source>
         <translation>o mínimo do cosseno</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="164"/>
+        <location filename="../../optimizers/registry.py" line="166"/>
         <source>weight decay</source>
         <translation>decaimento de pesos</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="172"/>
+        <location filename="../../optimizers/registry.py" line="174"/>
         <source>{name} must be a number, got {value}</source>
         <translation>{name} deve ser um número, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="177"/>
+        <location filename="../../optimizers/registry.py" line="179"/>
         <source>{name} must be finite, got {value}</source>
         <translation>{name} deve ser um número finito, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="186"/>
+        <location filename="../../optimizers/registry.py" line="188"/>
         <source>{name} must be a whole number of steps between 1 and {max_steps}, got {value}</source>
         <translation>{name} deve ser um número inteiro de passos entre 1 e {max_steps}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="197"/>
+        <location filename="../../optimizers/registry.py" line="199"/>
         <source>{name} must be in [0, 1), got {value}</source>
         <translation>{name} deve estar em [0, 1), recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="200"/>
+        <location filename="../../optimizers/registry.py" line="202"/>
         <source>{name} must be in [0, 1], got {value}</source>
         <translation>{name} deve estar em [0, 1], recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="207"/>
+        <location filename="../../optimizers/registry.py" line="209"/>
         <source>unknown optimizer {name} (choose from {names})</source>
         <translation>otimizador desconhecido {name} (escolha entre {names})</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="211"/>
+        <location filename="../../optimizers/registry.py" line="213"/>
         <source>alpha must be &gt; 0, got {value}</source>
         <translation>a taxa de aprendizado α deve ser &gt; 0, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="219"/>
+        <location filename="../../optimizers/registry.py" line="221"/>
         <source>eps must be &gt; 0, got {value}</source>
         <translation>eps deve ser &gt; 0, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="225"/>
+        <location filename="../../optimizers/registry.py" line="227"/>
         <source>weight decay must be ≥ 0 with alpha × weight decay &lt; 1, got {value}</source>
         <translation>o decaimento de pesos deve ser ≥ 0, com α × decaimento de pesos &lt; 1, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="238"/>
+        <location filename="../../optimizers/registry.py" line="240"/>
         <source>decay factor must be in (0, 1], got {value}</source>
         <translation>o fator de decaimento deve estar em (0, 1], recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="246"/>
+        <location filename="../../optimizers/registry.py" line="248"/>
         <source>cosine minimum must be in [0, alpha], got {value}</source>
         <translation>o mínimo do cosseno deve estar em [0, α], recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../optimizers/registry.py" line="250"/>
+        <location filename="../../optimizers/registry.py" line="252"/>
         <source>unknown alpha schedule {kind} (choose step or cosine)</source>
         <translation>agenda de α {kind} desconhecida (escolha step ou cosine)</translation>
     </message>
@@ -870,22 +905,22 @@
         <translation>a expressão não é finita em nenhum ponto do domínio</translation>
     </message>
     <message>
-        <location filename="../../physics/gradients.py" line="155"/>
+        <location filename="../../physics/gradients.py" line="206"/>
         <source>noise sigma must be a finite number &gt;= 0, got {value}</source>
         <translation>o ruído σ deve ser um número finito &gt;= 0, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../physics/gradients.py" line="161"/>
+        <location filename="../../physics/gradients.py" line="212"/>
         <source>seed must be a whole number between 0 and {max_seed}, got {value}</source>
         <translation>a semente deve ser um número inteiro entre 0 e {max_seed}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../physics/gradients.py" line="166"/>
+        <location filename="../../physics/gradients.py" line="217"/>
         <source>batch size applies only to the landscapes with data (&apos;regression&apos;, &apos;network&apos;)</source>
         <translation>o tamanho do minibatch só se aplica às paisagens com dados (&apos;regression&apos;, &apos;network&apos;)</translation>
     </message>
     <message>
-        <location filename="../../physics/gradients.py" line="171"/>
+        <location filename="../../physics/gradients.py" line="222"/>
         <source>batch size must be between 1 and {size}, got {value}</source>
         <translation>o tamanho do minibatch deve estar entre 1 e {size}, recebido {value}</translation>
     </message>
@@ -1229,32 +1264,32 @@
         <translation>Animação (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="118"/>
+        <location filename="../../app/qt/file_actions.py" line="119"/>
         <source>Export trajectories</source>
         <translation>Exportar trajetórias</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="132"/>
+        <location filename="../../app/qt/file_actions.py" line="133"/>
         <source>Wrote {steps} steps of {panes} panes to {path}</source>
         <translation>{steps} passos de {panes} painéis gravados em {path}</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="136"/>
+        <location filename="../../app/qt/file_actions.py" line="137"/>
         <source>Save picture</source>
         <translation>Salvar imagem</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="137"/>
+        <location filename="../../app/qt/file_actions.py" line="138"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Imagem PNG (*.png);;Desenho SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="147"/>
+        <location filename="../../app/qt/file_actions.py" line="148"/>
         <source>cannot save {path}: use .png or .svg</source>
         <translation>não é possível salvar {path}: use .png ou .svg</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="155"/>
+        <location filename="../../app/qt/file_actions.py" line="156"/>
         <source>Saved the picture to {path}</source>
         <translation>Imagem salva em {path}</translation>
     </message>
@@ -1533,18 +1568,28 @@
 <context>
     <name>loss</name>
     <message>
-        <location filename="../../app/model/loss_curves.py" line="175"/>
+        <location filename="../../app/model/loss_curves.py" line="94"/>
+        <source>shaded: {low}–{high} % of the {seeds} seeds</source>
+        <extracomment>Many seeds: the band&apos;s lower and upper edge at ``steps``, each ``(steps, panes)`` (thinned: each bin&apos;s lowest 10th and highest 90th percentile); None otherwise. Many seeds: per pane, theory&apos;s long-run mean ``E[L − L_min]`` under the noise (:func:`app.model.noise_floor.noise_floor`; None where no theory applies). Block sizes of the extremes kept for a long history: each level&apos;s blocks are 16 of the level below, so a drawing over k steps reads at most ~16·columns numbers. The band many seeds draw around their median: these percentiles over the seeds.</extracomment>
+        <translation>sombreado: {low}–{high} % das {seeds} sementes</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/loss_curves.py" line="202"/>
         <source>loss L</source>
-        <extracomment>Block sizes of the extremes kept for a long history: each level&apos;s blocks are 16 of the level below, so a drawing over k steps reads at most ~16·columns numbers.</extracomment>
         <translation>perda L</translation>
     </message>
     <message>
-        <location filename="../../app/model/loss_curves.py" line="177"/>
+        <location filename="../../app/model/loss_curves.py" line="207"/>
+        <source>median {quantity}</source>
+        <translation>{quantity} mediana</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/loss_curves.py" line="209"/>
         <source>median {quantity} over the swarm</source>
         <translation>mediana de {quantity} no enxame</translation>
     </message>
     <message>
-        <location filename="../../app/model/loss_curves.py" line="179"/>
+        <location filename="../../app/model/loss_curves.py" line="211"/>
         <source>{quantity} (log)</source>
         <translation>{quantity} (log)</translation>
     </message>
@@ -1676,8 +1721,8 @@
 <context>
     <name>overlay</name>
     <message>
-        <location filename="../../app/qt/animation_canvas.py" line="82"/>
-        <location filename="../../app/qt/overlay_widget.py" line="21"/>
+        <location filename="../../app/qt/overlay_widget.py" line="17"/>
+        <location filename="../../app/qt/overlay_widget.py" line="31"/>
         <source>All panes on one landscape</source>
         <translation>Todos os painéis em uma só paisagem</translation>
     </message>
@@ -1738,9 +1783,14 @@
         <translation>Ponto inicial: arraste-o, ou Shift+clique em qualquer lugar, para começar ali</translation>
     </message>
     <message>
-        <location filename="../../app/qt/loss_plot_widget.py" line="66"/>
+        <location filename="../../app/qt/loss_plot_widget.py" line="74"/>
         <source>step</source>
         <translation>passo</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/loss_band.py" line="62"/>
+        <source>noise floor (theory)</source>
+        <translation>piso do ruído (teoria)</translation>
     </message>
 </context>
 <context>
@@ -1760,173 +1810,189 @@
 <context>
     <name>readouts</name>
     <message>
-        <location filename="../../app/model/readouts.py" line="63"/>
+        <location filename="../../app/model/readouts.py" line="64"/>
         <source>running</source>
         <translation>em andamento</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="65"/>
+        <location filename="../../app/model/readouts.py" line="66"/>
         <source>stalled at step {step} (saddle)</source>
         <translation>estagnou no passo {step} (sela)</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="67"/>
+        <location filename="../../app/model/readouts.py" line="68"/>
         <source>stalled at step {step} (plateau)</source>
         <translation>estagnou no passo {step} (platô)</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="69"/>
+        <location filename="../../app/model/readouts.py" line="70"/>
         <source>stalled at step {step} (balanced on a saddle)</source>
         <translation>estagnou no passo {step} (equilibrada numa sela)</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="72"/>
+        <location filename="../../app/model/readouts.py" line="73"/>
         <source>left the domain at step {step}</source>
         <translation>saiu do domínio no passo {step}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="74"/>
+        <location filename="../../app/model/readouts.py" line="75"/>
         <source>converged at step {step}</source>
         <translation>convergiu no passo {step}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="75"/>
+        <location filename="../../app/model/readouts.py" line="76"/>
         <source>diverged at step {step}</source>
         <translation>divergiu no passo {step}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="85"/>
+        <location filename="../../app/model/readouts.py" line="86"/>
         <source>flat</source>
         <translation>plano</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="86"/>
+        <location filename="../../app/model/readouts.py" line="87"/>
         <source>overdamped</source>
         <translation>superamortecido</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="87"/>
+        <location filename="../../app/model/readouts.py" line="88"/>
         <source>critical</source>
         <translation>criticamente amortecido</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="88"/>
+        <location filename="../../app/model/readouts.py" line="89"/>
         <source>ripples</source>
         <translation>sub-amortecido</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="89"/>
+        <location filename="../../app/model/readouts.py" line="90"/>
         <source>flipping</source>
         <translation>em zigue-zague</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="90"/>
+        <location filename="../../app/model/readouts.py" line="91"/>
         <source>repelling</source>
         <translation>repulsivo</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="91"/>
+        <location filename="../../app/model/readouts.py" line="92"/>
         <source>divergent</source>
         <translation>divergente</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="97"/>
+        <location filename="../../app/model/readouts.py" line="98"/>
         <source>step {step}</source>
         <translation>passo {step}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="118"/>
+        <location filename="../../app/model/readouts.py" line="121"/>
         <source>loss {loss}</source>
         <translation>perda {loss}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="130"/>
+        <location filename="../../app/model/readouts.py" line="133"/>
         <source>Adaptive rule: each coordinate&apos;s step is rescaled, so there is no fixed friction or force.</source>
         <translation>Regra adaptativa: o passo de cada coordenada é reescalado, então não há atrito nem força fixos.</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="141"/>
+        <location filename="../../app/model/readouts.py" line="144"/>
         <source>friction 1−μ {friction}</source>
         <translation>atrito 1−μ {friction}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="142"/>
+        <location filename="../../app/model/readouts.py" line="145"/>
         <source>viscosity η {viscosity}</source>
         <translation>viscosidade η {viscosity}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="143"/>
+        <location filename="../../app/model/readouts.py" line="146"/>
         <source>force −{alpha}∇L</source>
         <translation>força −{alpha}∇L</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="144"/>
+        <location filename="../../app/model/readouts.py" line="147"/>
         <source>effective step α/(1−μ) {step}</source>
         <translation>passo efetivo α/(1−μ) {step}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="146"/>
+        <location filename="../../app/model/readouts.py" line="149"/>
         <source>half-life {steps}</source>
         <translation>meia-vida {steps}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="147"/>
+        <location filename="../../app/model/readouts.py" line="150"/>
         <source>KE {energy}</source>
         <translation>EC {energy}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="148"/>
+        <location filename="../../app/model/readouts.py" line="151"/>
         <source>PE {energy}</source>
         <translation>EP {energy}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="149"/>
+        <location filename="../../app/model/readouts.py" line="152"/>
         <source>{regime} here</source>
         <translation>{regime} aqui</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="160"/>
-        <location filename="../../app/model/readouts.py" line="211"/>
+        <location filename="../../app/model/readouts.py" line="168"/>
+        <location filename="../../app/model/readouts.py" line="243"/>
         <source>converged {count} / {balls}</source>
         <translation>convergiram {count} / {balls}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="162"/>
+        <location filename="../../app/model/readouts.py" line="170"/>
         <source>diverged {count}</source>
         <translation>divergiram {count}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="164"/>
+        <location filename="../../app/model/readouts.py" line="172"/>
         <source>left the domain {count}</source>
         <translation>saíram do domínio {count}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="177"/>
+        <location filename="../../app/model/readouts.py" line="179"/>
+        <location filename="../../app/model/readouts.py" line="241"/>
+        <source>median loss {loss}</source>
+        <translation>perda mediana {loss}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="186"/>
+        <source>seeds 0–{last}, the same draws in every pane</source>
+        <translation>sementes 0–{last}, os mesmos sorteios em todos os painéis</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="191"/>
+        <source>noise floor E[L − L_min] {floor} (theory), seeds&apos; mean {mean}</source>
+        <translation>piso do ruído E[L − L_min] {floor} (teoria), média das sementes {mean}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/readouts.py" line="206"/>
         <source>minimum {number}: {count}</source>
         <translation>mínimo {number}: {count}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="180"/>
+        <location filename="../../app/model/readouts.py" line="209"/>
         <source>elsewhere: {count}</source>
         <translation>em outro lugar: {count}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="182"/>
+        <location filename="../../app/model/readouts.py" line="211"/>
         <source>diverged: {count}</source>
         <translation>divergiram: {count}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="184"/>
+        <location filename="../../app/model/readouts.py" line="213"/>
         <source>left the domain: {count}</source>
         <translation>saíram do domínio: {count}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="185"/>
+        <location filename="../../app/model/readouts.py" line="214"/>
         <source>{balls} balls end in — {places}</source>
         <translation>{balls} bolas terminam em — {places}</translation>
     </message>
     <message>
-        <location filename="../../app/model/readouts.py" line="230"/>
+        <location filename="../../app/model/readouts.py" line="262"/>
         <source>step {step} / {steps}</source>
         <translation>passo {step} / {steps}</translation>
     </message>
@@ -2088,27 +2154,27 @@
         <translation>torch.optim.NAdam: a antecipação de Nesterov no primeiro momento do Adam, μₖ = β₁(1 − ½·0.96^(0.004·k)), Πₖ = μ₁⋯μₖ.</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="201"/>
+        <location filename="../../app/model/update_rule.py" line="200"/>
         <source>t = {step}: {status}. The ball stays at {position}; no rule moves it now.</source>
         <translation>t = {step}: {status}. A bola fica em {position}; nenhuma regra a move agora.</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="204"/>
+        <location filename="../../app/model/update_rule.py" line="203"/>
         <source>t = {step}: {status}. This update&apos;s W was not finite or ran away; the ball stays at {position}.</source>
         <translation>t = {step}: {status}. O W desta atualização não era finito ou disparou; a bola fica em {position}.</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="207"/>
+        <location filename="../../app/model/update_rule.py" line="206"/>
         <source>t = {step}: {status}. This update took the ball out, still descending; it stays at {position}.</source>
         <translation>t = {step}: {status}. Esta atualização levou a bola para fora, ainda descendo; ela fica em {position}.</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="214"/>
+        <location filename="../../app/model/update_rule.py" line="213"/>
         <source>t = {step}: the run ends here; its history is full (the memory cap).</source>
         <translation>t = {step}: a execução termina aqui; o histórico está cheio (o limite de memória).</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="216"/>
+        <location filename="../../app/model/update_rule.py" line="215"/>
         <source>t = {step}: step {next} is not computed yet.</source>
         <translation>t = {step}: o passo {next} ainda não foi calculado.</translation>
     </message>
@@ -2161,69 +2227,74 @@
         <translation>Semente aleatória do ruído e dos minibatches (mesma semente, mesma execução)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="91"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="92"/>
         <source>full batch</source>
         <translation>lote completo</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="93"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="94"/>
         <source>Minibatch size (the landscapes with data: regression and network)</source>
         <translation>Tamanho do minibatch (as paisagens com dados: regressão e rede)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="96"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="97"/>
         <source>Add pane</source>
         <translation>Adicionar painel</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="97"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="98"/>
         <source>Compare up to {count} optimizers side by side</source>
         <translation>Compare até {count} otimizadores lado a lado</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="99"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="100"/>
         <source>Remove pane</source>
         <translation>Remover painel</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="102"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="103"/>
         <source>same α in every pane</source>
         <translation>mesmo α em todos os painéis</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="104"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="105"/>
         <source>Changing α in an SGD, Momentum or Nesterov pane changes it in all three (a fair race). Adam, RMSprop and Adagrad keep their own α: for them it is a step length, not a force.</source>
         <translation>Mudar α em um painel SGD, Momentum ou Nesterov muda-o nos três (uma corrida justa). Adam, RMSprop e Adagrad mantêm o próprio α: para eles, é um comprimento de passo, não uma força.</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="109"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="110"/>
         <source>landscape</source>
         <translation>paisagem</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="110"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="111"/>
         <source>expression</source>
         <translation>expressão</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="112"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="113"/>
         <source>start x, y</source>
         <translation>ponto inicial x, y</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="113"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="114"/>
         <source>noise σ</source>
         <translation>ruído σ</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="114"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="115"/>
         <source>seed</source>
         <translation>semente</translation>
     </message>
     <message>
-        <location filename="../../app/qt/scenario_controls_widget.py" line="115"/>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="116"/>
         <source>batch size</source>
         <translation>tamanho do minibatch</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/scenario_controls_widget.py" line="157"/>
+        <source>Many seeds: every pane runs seeds 0–{last}</source>
+        <translation>Muitas sementes: cada painel executa as sementes 0–{last}</translation>
     </message>
 </context>
 <context>
@@ -2274,173 +2345,178 @@
         <translation>deve ser OptimizerSettings, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="153"/>
+        <location filename="../../app/model/scenario.py" line="157"/>
         <source>landscape must be a built-in name or an expression, got {value}</source>
         <translation>a paisagem deve ser o nome de uma paisagem embutida ou uma expressão, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="157"/>
+        <location filename="../../app/model/scenario.py" line="161"/>
         <source>landscape expression is too long (max {limit} chars)</source>
         <translation>a expressão da paisagem é longa demais (máx. {limit} caracteres)</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="161"/>
+        <location filename="../../app/model/scenario.py" line="165"/>
         <source>domain applies only to typed expressions, not the built-in {name}</source>
         <translation>domain vale apenas para expressões digitadas, não para a paisagem embutida {name}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="168"/>
+        <location filename="../../app/model/scenario.py" line="172"/>
         <source>domain must be [xmin, xmax, ymin, ymax] with xmin &lt; xmax and ymin &lt; ymax, got {value}</source>
         <translation>domain deve ser [xmin, xmax, ymin, ymax] com xmin &lt; xmax e ymin &lt; ymax, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="182"/>
+        <location filename="../../app/model/scenario.py" line="186"/>
         <source>start must be [x, y], got {value}</source>
         <translation>start deve ser [x, y], recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="195"/>
+        <location filename="../../app/model/scenario.py" line="199"/>
         <source>a scenario needs 1 to {limit} panes, got {count}</source>
         <translation>um cenário precisa de 1 a {limit} painéis, recebido {count}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="200"/>
+        <location filename="../../app/model/scenario.py" line="204"/>
         <source>noise sigma</source>
         <translation>sigma do ruído</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="201"/>
+        <location filename="../../app/model/scenario.py" line="205"/>
         <source>seed</source>
         <translation>semente</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario.py" line="203"/>
+        <location filename="../../app/model/scenario.py" line="207"/>
         <source>batch size</source>
         <translation>tamanho do minibatch</translation>
     </message>
     <message>
         <location filename="../../app/model/scenario.py" line="209"/>
+        <source>seeds</source>
+        <translation>sementes</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/scenario.py" line="215"/>
         <source>title must be text, got {value}</source>
         <translation>title deve ser texto, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="74"/>
+        <location filename="../../app/model/scenario_file.py" line="75"/>
         <source>text {value} cannot be saved as UTF-8</source>
         <translation>o texto {value} não pode ser salvo como UTF-8</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="85"/>
+        <location filename="../../app/model/scenario_file.py" line="86"/>
         <source>cannot save the non-finite number {number}</source>
         <translation>não é possível salvar o número não finito {number}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="140"/>
+        <location filename="../../app/model/scenario_file.py" line="142"/>
         <source>unknown key {key} (known: {known})</source>
         <translation>chave desconhecida {key} (conhecidas: {known})</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="146"/>
+        <location filename="../../app/model/scenario_file.py" line="148"/>
         <source>{key} is missing</source>
         <translation>falta {key}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="151"/>
+        <location filename="../../app/model/scenario_file.py" line="153"/>
         <source>must be a [[pane]] table, got {value}</source>
         <translation>deve ser uma tabela [[pane]], recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="161"/>
+        <location filename="../../app/model/scenario_file.py" line="163"/>
         <source>optimizer must be a name, got {value}</source>
         <translation>optimizer deve ser um nome, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="187"/>
+        <location filename="../../app/model/scenario_file.py" line="189"/>
         <source>{what} is too large (limit {limit} bytes)</source>
         <translation>{what} grande demais (limite de {limit} bytes)</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="190"/>
+        <location filename="../../app/model/scenario_file.py" line="192"/>
         <source>{what} is empty</source>
         <translation>{what} vazio</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="191"/>
+        <location filename="../../app/model/scenario_file.py" line="193"/>
         <source>not valid TOML: {reason}</source>
         <translation>TOML inválido: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="197"/>
+        <location filename="../../app/model/scenario_file.py" line="199"/>
         <source>nested too deeply</source>
         <translation>aninhamento profundo demais</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="200"/>
+        <location filename="../../app/model/scenario_file.py" line="202"/>
         <source>a whole number has more than {limit} digits</source>
         <translation>um número inteiro tem mais de {limit} dígitos</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="209"/>
-        <location filename="../../app/model/scenario_file.py" line="285"/>
+        <location filename="../../app/model/scenario_file.py" line="211"/>
+        <location filename="../../app/model/scenario_file.py" line="287"/>
         <source>scenario file</source>
         <translation>arquivo de cenário</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="219"/>
+        <location filename="../../app/model/scenario_file.py" line="221"/>
         <source>not a Momentum Lab {kind} (format is missing)</source>
         <translation>não é um {kind} do Momentum Lab (falta format)</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="222"/>
+        <location filename="../../app/model/scenario_file.py" line="224"/>
         <source>unsupported format {value} (this version reads {version})</source>
         <translation>format {value} não suportado (esta versão lê {version})</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="229"/>
+        <location filename="../../app/model/scenario_file.py" line="231"/>
         <source>scenario</source>
         <translation>arquivo de cenário</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="234"/>
+        <location filename="../../app/model/scenario_file.py" line="236"/>
         <source>panes must be written as [[pane]] tables</source>
         <translation>os painéis devem ser escritos como tabelas [[pane]]</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="237"/>
+        <location filename="../../app/model/scenario_file.py" line="239"/>
         <source>a scenario needs 1 to {limit} [[pane]] tables, got {count}</source>
         <translation>um cenário precisa de 1 a {limit} tabelas [[pane]], recebido {count}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="252"/>
+        <location filename="../../app/model/scenario_file.py" line="254"/>
         <source>is a folder, not a {what}</source>
         <translation>é uma pasta, não um {what}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="255"/>
+        <location filename="../../app/model/scenario_file.py" line="257"/>
         <source>is not a regular file</source>
         <translation>não é um arquivo comum</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="257"/>
+        <location filename="../../app/model/scenario_file.py" line="259"/>
         <source>{what} is too large ({size} bytes; limit {limit})</source>
         <translation>{what} grande demais ({size} bytes; limite {limit})</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="263"/>
+        <location filename="../../app/model/scenario_file.py" line="265"/>
         <source>no such file</source>
         <translation>arquivo não encontrado</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="265"/>
+        <location filename="../../app/model/scenario_file.py" line="267"/>
         <source>cannot read: {reason}</source>
         <translation>não é possível ler: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="270"/>
+        <location filename="../../app/model/scenario_file.py" line="272"/>
         <source>not UTF-8 text (bad byte at offset {offset})</source>
         <translation>não é texto UTF-8 (byte inválido na posição {offset})</translation>
     </message>
     <message>
-        <location filename="../../app/model/scenario_file.py" line="292"/>
+        <location filename="../../app/model/scenario_file.py" line="294"/>
         <source>{name}: {problem}</source>
         <translation>{name}: {problem}</translation>
     </message>
@@ -2559,12 +2635,12 @@
         <translation>a janela não consegue mostrar esse cenário ({why}); o anterior permanece</translation>
     </message>
     <message>
-        <location filename="../../app/qt/main_window.py" line="256"/>
+        <location filename="../../app/qt/main_window.py" line="269"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../app/qt/main_window.py" line="262"/>
+        <location filename="../../app/qt/main_window.py" line="275"/>
         <source>About Momentum Lab</source>
         <translation>Sobre o Momentum Lab</translation>
     </message>
@@ -2582,6 +2658,15 @@
         <location filename="../../app/qt/compute_ahead.py" line="107"/>
         <source>Computed up to step {step}: the timeline reaches it</source>
         <translation>Calculado até o passo {step}: a linha do tempo chega até ele</translation>
+    </message>
+</context>
+<context>
+    <name>workspace</name>
+    <message>
+        <location filename="../../app/model/workspace.py" line="203"/>
+        <source>Many seeds: without noise (σ) or minibatches every seed runs the same path — set σ or a batch size</source>
+        <extracomment>What &quot;Add pane&quot; brings next: Radford&apos;s six, in his order.</extracomment>
+        <translation>Muitas sementes: sem ruído (σ) nem minibatches, todas as sementes fazem o mesmo caminho — defina σ ou um tamanho de lote</translation>
     </message>
 </context>
 </TS>

@@ -50,6 +50,8 @@ def run_main(capsys, *args):
     (("sweep", "--grid", "1000x1000", "--steps", "100000", "--out", "s.csv"),
      "over the cap of 10,000,000,000"),
     (("snapshot", "--out", "a.png", "--step", "999999999999"), "between 0 and 1,000,000"),
+    (("snapshot", "--out", "a.png", "--seeds", "300"), "seeds must be between 1 and 256"),
+    (("snapshot", "--out", "a.png", "--seeds", "4", "--swarm"), "swarm mode or many seeds"),
     (("run", "--steps", "1000001"), "between 1 and 1000000"),
     # Frame rates outside what the message promises.
     (("export", "--out", "x.gif", "--fps", "1e-300"), "fps must be between 1 and 120"),

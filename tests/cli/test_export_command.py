@@ -22,6 +22,12 @@ from tests.helpers import cli, one_line_error
       "--alpha", "0.2", "--alpha", "0.3"], "once per pane (2), got 3"),
     (["--out", "{tmp}/a.mp4", *["--optimizer", "sgd"] * 7], "at most 6 panes"),
     (["--out", "{tmp}/a.mp4", "--scenario", "radford-nowhere"], "radford-nowhere"),
+    (["--out", "{tmp}/a.mp4", "--seeds", "0"], "seeds must be a whole number between 1 and 256"),
+    (["--out", "{tmp}/a.mp4", "--seeds", "300"], "seeds must be a whole number between 1 and 256"),
+    (["--out", "{tmp}/a.mp4", "--seeds", "many"], "seeds"),
+    (["--out", "{tmp}/a.mp4", "--noise", "-1"], "sigma"),
+    (["--out", "{tmp}/a.mp4", "--batch-size", "8"], "batch size applies only"),
+    (["--out", "{tmp}/a.mp4", "--seeds", "4", "--swarm"], "swarm mode or many seeds, not both"),
 ])
 def test_cli_errors_are_one_line_exit_2_and_write_nothing(tmp_path, args, fragment):
     (tmp_path / "broken.toml").write_text("format = 1\nlandscape = [1, 2\n")
@@ -68,3 +74,17 @@ def test_a_new_landscape_takes_its_suggested_alpha_as_the_window_does():
     assert panes("--landscape", "himmelblau") == window.scenario.panes
     assert [p.alpha for p in panes("--landscape", "himmelblau")] == [0.005, 0.005]
     assert [p.alpha for p in panes("--landscape", "himmelblau", "--alpha", "0.02")] == [0.02, 0.02]
+
+
+def test_noise_batches_and_many_seeds_come_from_the_flags():
+    from app.cli.export import scenario_from_args
+    from app.cli.parser import build_parser
+
+    def scenario(*argv):
+        return scenario_from_args(build_parser().parse_args(["export", "--out", "x.mp4", *argv]))
+
+    s = scenario("--noise", "0.5", "--seeds", "32")
+    assert (s.sigma, s.seeds, s.batch_size) == (0.5, 32, None)
+    s = scenario("--landscape", "network", "--batch-size", "8", "--seeds", "4")
+    assert (s.batch_size, s.seeds) == (8, 4)
+    assert scenario().seeds is None

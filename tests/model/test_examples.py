@@ -51,3 +51,32 @@ def test_every_example_loads_and_the_network_one_trains_on_minibatches():
     sgd, heavy = run.positions(3000)[:, 0]
     minima = np.array(run.landscape.minima)
     assert np.linalg.norm(sgd - minima[0]) < 0.05 and np.linalg.norm(heavy - minima[1]) < 0.05
+
+
+def test_the_many_seeds_examples_say_what_their_seeds_do():
+    """What the two many-seeds examples' comments promise, over their 32 seeds."""
+    import numpy as np
+
+    from app.model.noise_floor import noise_floor
+
+    network = load_scenario(example_path("network-many-seeds"))
+    run = network.build_comparison()
+    run.ensure(3000)
+    assert run.shape == (2, 32)
+    minima = np.array(run.landscape.minima)
+    end = run.positions(3000)
+    distance = np.linalg.norm(end[:, :, None] - minima[None, None], axis=-1)  # pane, seed, minimum
+    # Every seed of both panes by a minimum (momentum's jitter under minibatches is wider).
+    farthest = distance.min(axis=2).max(axis=1)
+    assert farthest[0] < 0.05 and farthest[1] < 0.15
+    nearest = distance.argmin(axis=2)
+    assert (nearest[0] == 0).sum() == 32               # SGD: the same one on every seed
+    assert ((nearest[1] == 0).sum(), (nearest[1] == 1).sum()) == (13, 19)   # momentum splits
+    noise = load_scenario(example_path("noise-many-seeds"))
+    run = noise.build_comparison()
+    run.ensure(1500)
+    mean = run.loss(1500).mean(axis=1)                 # L_min = 0 on the ravine
+    floors = [noise_floor(run.landscape, s, noise.sigma, None) for s in noise.panes]
+    # Settled at theory's floor (32 seeds: within a third), momentum's the higher one.
+    assert floors[1] > floors[0]
+    np.testing.assert_allclose(mean, floors, rtol=0.35)

@@ -15,6 +15,7 @@ from optimizers.registry import OptimizerSettings as S
 ROUND_TRIPS = [
     default_scenario(),
     Scenario(),
+    Scenario(sigma=0.5, seeds=32, title="many seeds"),
     Scenario(landscape="rosenbrock", start=(-1.5, 2.25), title="four rules", panes=(
         S("adam", alpha=0.05, beta1=0.85, beta2=0.995, eps=1e-07),
         S("rmsprop", alpha=0.01, beta2=0.9),
@@ -102,6 +103,11 @@ BROKEN = [
     (GOOD.replace("format = 1", "format = 1\nseed = -3"), "seed must be"),
     (GOOD.replace("format = 1", "format = 1\nseed = 1.5"), "seed must be"),
     (GOOD.replace("format = 1", "format = 1\nbatch_size = 4"), "batch size applies only"),
+    (GOOD.replace("format = 1", "format = 1\nseeds = 0"),
+     "seeds must be a whole number between 1 and 256, got 0"),
+    (GOOD.replace("format = 1", "format = 1\nseeds = 257"), "seeds must be a whole number"),
+    (GOOD.replace("format = 1", "format = 1\nseeds = 2.5"), "seeds must be a whole number"),
+    (GOOD.replace("format = 1", "format = 1\nseeds = 'all'"), "seeds must be a whole number"),
     (GOOD.replace("alpha = 0.018", "alpha = -1"), "pane 1: alpha must be > 0, got -1"),
     (GOOD.replace("alpha = 0.018", 'alpha = "fast"'), "pane 1: alpha must be a number"),
     (GOOD.replace("alpha = 0.018", "alpha = 1e999999"), "pane 1: alpha must be finite"),

@@ -395,3 +395,29 @@ def test_an_exported_run_equals_the_slow_drawing_after_the_trail_is_cached_again
     checked = [1, TRAIL_CHUNK - 1, TRAIL_CHUNK, TRAIL_CHUNK + 1, count - 1]
     for k, whole in zip(checked, _slow(default_scenario(), checked)):
         np.testing.assert_array_equal(iio.imread(files[k]), whole, err_msg=f"frame {k}")
+
+
+@pytest.mark.parametrize("overlay", [False, True])
+def test_a_many_seeds_export_draws_the_cloud_exactly_like_a_whole_grab(qtbot, overlay):
+    """Many seeds as the window draws them — every seed's dot, their median ball and path,
+    the floor's ellipse, the loss band — in frames repainted by parts (the cloud moves
+    everywhere at once) equal to the whole canvas grabbed; the header gives the medians."""
+    import dataclasses
+
+    scenario = dataclasses.replace(default_scenario(), sigma=0.5, seeds=16)
+    steps = [0, 1, 2, 40, 41, 130, 3]
+    fast = AnimationCanvas(scenario, SIZE, include_loss=True, overlay=overlay)
+    try:
+        frames = [fast.render(step) for step in steps]
+        assert fast.run.shape == (2, 16)
+        layer = fast.plots[0].layers[1] if overlay else fast.plots[1].layers[0]   # pane 2
+        x, y = layer.cloud.dots.getData()
+        np.testing.assert_array_equal(np.column_stack([x, y]), fast.run.positions(3)[1])
+        median = float(np.median(fast.run.loss(3)[0]))
+        assert f"SGD: median loss {median:.3g}" in fast.header.text()
+        assert len(fast.loss_plot.bands.edges) == 2
+    finally:
+        fast.close_canvas()
+    slow = _slow(scenario, steps, include_loss=True, overlay=overlay)
+    for step, frame, whole in zip(steps, frames, slow):
+        np.testing.assert_array_equal(frame, whole, err_msg=f"step {step}")

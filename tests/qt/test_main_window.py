@@ -416,7 +416,7 @@ def test_swarm_mode_colours_balls_by_the_minimum_they_reach(window, qtbot):
     assert "1024 balls end in" in _text(window.pane_row.panes[1].physics)
     window.controller.seek(5)
     np.testing.assert_array_equal(window.pane_row.panes[0].plot.swarm_positions(), c.positions(5)[0])
-    assert "median" in window.loss_plot.plotItem.getAxis("left").labelText
+    assert "median" in window.loss_plot.quantity.text
     x, y = window.loss_plot.curves[1].getData()
     assert 10 ** y[-1] == pytest.approx(np.median(c.loss(5)[1]) - c.landscape.min_value)  # log axis
     qtbot.keyClick(window, Key.Key_S)
@@ -560,3 +560,54 @@ def test_dragging_the_timeline_redraws_the_loss_plot_at_a_readable_pace_ending_o
     qtbot.waitUntil(lambda: plot.cursor.value() == 390, timeout=2000)
     x, _ = plot.curves[0].getData()
     assert x[-1] == 390
+
+
+def test_many_seeds_draw_a_cloud_its_median_path_and_the_loss_band(window, qtbot):
+    """View ▸ Many seeds (N): every pane runs seeds 0..31 of the noise — a faint dot per
+    seed, the ball and trail at their median, the loss plot's median with its 10–90 % band
+    and theory's floor; swarm mode (S) takes its place, and N again gives one run back."""
+    from app.model.loss_curves import LossHistory
+    from app.model.noise_floor import noise_floor
+    from app.model.seed_cloud import median_path
+
+    window.request(lambda: window.workspace.change(sigma=0.5))
+    qtbot.keyClick(window, Key.Key_N)
+    c = window.controller.comparison
+    assert c.shape == (2, 32) and c.seeds == 32 and window.qactions["seeds"].isChecked()
+    window.controller.seek(80)
+    qtbot.wait(80)                                  # the loss plot redraws on its timer
+    plot = window.pane_row.panes[1].plot
+    layer = plot.layers[0]
+    x, y = layer.cloud.dots.getData()
+    np.testing.assert_array_equal(np.column_stack([x, y]), c.positions(80)[1])
+    np.testing.assert_array_equal(layer.ball_position(), median_path(c).upto(1, 80)[-1])
+    assert not layer.force_arrow.shaft.isVisible() and layer.cloud.floor.isVisible()
+    assert "median loss" in _text(window.pane_row.panes[1].readout)
+    assert "noise floor" in _text(window.pane_row.panes[1].physics)
+    shown = LossHistory(c).curves(80)
+    low_curve, high_curve = window.loss_plot.bands.edges[1]
+    np.testing.assert_allclose(10 ** low_curve.getData()[1], shown.band[0][:, 1])   # log axis
+    np.testing.assert_allclose(10 ** high_curve.getData()[1], shown.band[1][:, 1])
+    floor = window.loss_plot.bands.floors[1]
+    assert 10 ** floor.value() == pytest.approx(noise_floor(c.landscape, c.settings[1], 0.5, None))
+    qtbot.keyClick(window, Key.Key_S)
+    assert window.controller.comparison.shape == (2, 1024)
+    assert not window.qactions["seeds"].isChecked() and window.workspace.scenario.seeds is None
+    assert not layer.cloud.shown
+    qtbot.keyClick(window, Key.Key_N)
+    assert window.controller.comparison.shape == (2, 32) and not window.qactions["swarm"].isChecked()
+    qtbot.keyClick(window, Key.Key_N)
+    assert window.controller.comparison.shape == (2, 1) and not window.loss_plot.bands.edges
+    window.controller.seek(10)
+    assert not layer.cloud.dots.isVisible()
+
+
+def test_a_scenario_with_many_seeds_opens_with_the_mode_ticked(window):
+    import dataclasses
+
+    window.request(lambda: window.workspace.apply(
+        dataclasses.replace(default_scenario(), sigma=0.5, seeds=8)))
+    assert window.qactions["seeds"].isChecked() and window.controller.comparison.shape == (2, 8)
+    assert not window.docks.controls.seed.isEnabled()
+    window.request(lambda: window.workspace.apply(default_scenario()))
+    assert not window.qactions["seeds"].isChecked() and window.docks.controls.seed.isEnabled()
