@@ -72,6 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
                                         "radford-long-valley, radford-saddle, network-minibatch, "
                                         "noise-many-seeds, network-many-seeds "
                                         "(default: SGD vs momentum on the ravine)")
+    exp.add_argument("--lesson", dest="export_lesson",
+                     help="export a lesson's step instead: a shipped lesson's name (see "
+                          "`momentum-lab lessons`) or a lesson file; its caption goes under "
+                          "the header")
+    exp.add_argument("--lesson-step", default="1", help="the lesson's step, from 1 (default 1)")
     exp.add_argument("--landscape", help="a built-in name or an expression in x and y")
     exp.add_argument("--start", help="X,Y start point")
     add_pane_flags(exp, "a pane's rule (repeat it for several panes, in order; replaces the "
@@ -85,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="every pane's ball on one plot, as in Radford's animations")
     exp.add_argument("--swarm", action="store_true",
                      help="swarm mode: a grid of balls per pane, coloured by where each ends")
+    exp.add_argument("--background", default="light", choices=("light", "dark"),
+                     help="light (default) or dark slides: a dark background, light text and "
+                          "the pane colours made for it")
     exp.add_argument("--noise", help="gradient noise σ (replaces the scenario's)")
     exp.add_argument("--batch-size", help="minibatch size (the regression and network landscapes)")
     exp.add_argument("--seeds", help="many seeds: each pane runs seeds 0..N-1 of the noise or "

@@ -28,7 +28,8 @@ import numpy as np
 from app.encoders import Encoder, ExportError, check_target, open_encoder
 from physics.simulation import Comparison
 
-from .theme import BALL_COLOURS, FORCE_COLOUR, VELOCITY_COLOUR, rgb
+from .theme import (BALL_COLOURS, DARK, DARK_BALL_COLOURS, FORCE_COLOUR, PALETTES,
+                    VELOCITY_COLOUR, rgb)
 from .translation import translate
 
 DEFAULT_FPS = 30
@@ -36,8 +37,8 @@ MAX_FRAMES = 100_000
 AUTO_FRAME_LIMIT = 2000   # "the whole run" never means more than this many steps
 IN_FLIGHT = 2             # frames rendered ahead of the encoder: memory stays flat
 #: Colours a GIF palette must keep exactly: balls and trails, arrows, black and white.
-KEY_COLOURS = tuple(rgb(c) for c in BALL_COLOURS + (FORCE_COLOUR, VELOCITY_COLOUR,
-                                                    "#000000", "#ffffff"))
+KEY_COLOURS = tuple(rgb(c) for c in BALL_COLOURS + DARK_BALL_COLOURS + (
+    FORCE_COLOUR, VELOCITY_COLOUR, "#000000", "#ffffff", DARK.background))
 
 Render = Callable[[int], np.ndarray]
 Progress = Callable[[int, int], bool]
@@ -61,6 +62,8 @@ class ExportPlan:
     equal_axes: Optional[bool] = None     # None: the landscape's default, as the window opens
     overlay: bool = False                 # every pane's ball on one plot (View ▸ Overlay)
     swarm: bool = False                   # a grid of balls per pane (View ▸ Swarm)
+    background: str = "light"             # a name of theme.PALETTES: "dark" for dark slides
+    caption: str = ""                     # a lesson step's caption, under the header
 
     def validate(self) -> "ExportPlan":
         check_target(self.path, self.size)
@@ -76,6 +79,9 @@ class ExportPlan:
         if self.overlay and self.swarm:
             raise ExportError(translate("export errors", "an export shows the overlay or swarm "
                                         "mode, not both: turn one of them off"))
+        if self.background not in PALETTES:
+            raise ExportError(translate("export errors", "background must be 'light' or 'dark', "
+                                        "got {value}").format(value=repr(self.background)))
         if self.first_step < 0:
             raise ExportError(translate("export errors", "the first step must be >= 0, got {value}")
                               .format(value=self.first_step))

@@ -14,20 +14,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .theme import PALETTES, Palette
 from .translation import translate
 
 ZOOM_LEVELS = (0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 CONTRAST_LINES = 1.6       # line widths in the high-contrast look
 CONTRAST_MARKERS = 1.25    # ball, star and × sizes in the high-contrast look
-LABEL_GREY, LABEL_BLACK = "#444444", "#000000"
 
 
 @dataclass(frozen=True)
 class Look:
-    """The zoom (a factor, one of :data:`ZOOM_LEVELS`) and whether the look is high contrast."""
+    """The zoom (a factor, one of :data:`ZOOM_LEVELS`), whether the look is high contrast,
+    and the background (a name of :data:`app.model.theme.PALETTES`: an export's dark slide)."""
 
     zoom: float = 1.0
     high_contrast: bool = False
+    background: str = "light"
+
+    @property
+    def palette(self) -> Palette:
+        return PALETTES[self.background]
+
+    def ball_colour(self, index: int) -> str:
+        """Pane ``index``'s colour on this background."""
+        return self.palette.ball(index)
 
     def text(self, points: float) -> float:
         """A font size in points at this zoom."""
@@ -43,8 +53,9 @@ class Look:
 
     @property
     def label_colour(self) -> str:
-        """Readouts and axis text: grey normally, black for a projector."""
-        return LABEL_BLACK if self.high_contrast else LABEL_GREY
+        """Readouts and axis text: grey normally, black (white on a dark slide) for a
+        projector."""
+        return self.palette.label_strong if self.high_contrast else self.palette.label
 
 
 def _nearest(zoom: float) -> int:
@@ -74,7 +85,7 @@ def parse_zoom(value) -> float:
 EXPORT_BASE_SIZE = (1200, 500)
 
 
-def export_look(size: tuple[int, int]) -> Look:
+def export_look(size: tuple[int, int], background: str = "light") -> Look:
     """The look of an exported frame of ``size`` pixels: the in-app zoom a frame that much
     larger than :data:`EXPORT_BASE_SIZE` needs so its text and lines take the same share
     of the picture (the smaller of the two ratios, in quarter steps, 1 to 3). A
@@ -85,5 +96,5 @@ def export_look(size: tuple[int, int]) -> Look:
     [1.0, 1.0, 1.5, 3.0]
     """
     ratio = min(size[0] / EXPORT_BASE_SIZE[0], size[1] / EXPORT_BASE_SIZE[1])
-    return Look(zoom=min(3.0, max(1.0, round(ratio * 4) / 4)))
+    return Look(zoom=min(3.0, max(1.0, round(ratio * 4) / 4)), background=background)
 

@@ -275,6 +275,12 @@ def window_title(scenario_title: str) -> str:
     return f"{APP_NAME} — {title}" if title else APP_NAME
 
 
+def caption_text(text: str) -> str:
+    """A lesson step's caption as an export writes it under the header: its line breaks
+    (a lesson file wraps its text) and runs of spaces made single spaces."""
+    return " ".join(str(text).split())
+
+
 def one_line_title(text: str) -> str:
     """A scenario's title as one short line: whitespace and line breaks collapsed to
     single spaces, cut with "…" past :data:`MAX_TITLE_CHARS` (it is the user's text)."""

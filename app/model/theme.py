@@ -5,6 +5,8 @@ Colours are ``#rrggbb`` strings (what both Qt style sheets and pyqtgraph accept)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 #: One colour per pane, in pane order: ball, trail, loss curve and legend entry. Chosen
 #: to be told apart from each other (CIE ΔE ≥ 66, and ≥ 36 for a deuteranope) and from
 #: every band of the viridis contours (ΔE ≥ 35); drawn on a light halo (TRAIL_HALO) so
@@ -36,6 +38,35 @@ MAP_NOT_CONVERGED = (200, 200, 200, 255)
 MAP_DIVERGED = (90, 10, 20, 255)
 #: The colour map of contour bands, the map's cells and the 3-D surface (pyqtgraph's name).
 COLOUR_MAP = "viridis"
+
+
+#: The same six on a dark slide: momentum's near-black heavy ball turns near-white, and
+#: the fifth and sixth change to keep every pair (a deuteranope's eyes too) and every
+#: viridis band apart, and each one off the dark surround (tests/model/test_theme.py).
+DARK_BALL_COLOURS = ("#ff4d5e", "#f2f2f2", "#e69f00", "#ff00ff", "#2255ff", "#aa66aa")
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The colours of a whole picture: the window and light slides, or dark slides."""
+
+    name: str
+    background: str          # around and behind the plots
+    text: str                # titles, the header, legends
+    label: str               # axis text and the loss plot's cursor
+    label_strong: str        # axis text in the high-contrast look
+    balls: tuple[str, ...]   # one per pane: ball, trail, loss curve
+    halo: tuple[int, int, int, int]   # under every trail and ball, and the dots' rims (RGBA)
+
+    def ball(self, index: int) -> str:
+        return self.balls[index % len(self.balls)]
+
+
+LIGHT = Palette("light", "#ffffff", "#222222", "#444444", "#000000", BALL_COLOURS, TRAIL_HALO)
+DARK = Palette("dark", "#16181d", "#eeeeee", "#c8c8c8", "#ffffff", DARK_BALL_COLOURS,
+               (0, 0, 0, 170))
+#: The backgrounds an export may have, by name (``export --background``).
+PALETTES = {"light": LIGHT, "dark": DARK}
 
 
 def ball_colour(index: int) -> str:

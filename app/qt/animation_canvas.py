@@ -19,9 +19,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from app.model.contours import contour_picture
 from app.model.pane_layout import export_columns
 from app.model.presentation import export_look
-from app.model.readouts import frame_header, frame_header_sample
+from app.model.readouts import caption_text, frame_header, frame_header_sample
 from app.model.scenario import Scenario
-from app.model.theme import ball_colour
 from app.model.view_defaults import equal_axes_by_default
 from app.model.workspace import Workspace
 
@@ -34,16 +33,23 @@ from .loss_plot_widget import LossPlotWidget
 from .overlay_widget import show_every_pane
 
 
+CAPTION_LINES = 4     # a lesson caption's most lines under the header
+
+
 class AnimationCanvas(QtWidgets.QWidget):
     """Panes side by side, in two rows from four on (and the loss plot) at a fixed size,
     rendered step by step."""
 
     def __init__(self, scenario: Scenario, size: tuple[int, int], include_loss: bool = False,
                  show_arrows: bool = True, equal_axes: bool | None = None, overlay: bool = False,
-                 swarm: bool = False, parent=None):
+                 swarm: bool = False, background: str = "light", caption: str = "",
+                 parent=None):
         super().__init__(parent)
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
-        self.setStyleSheet("background: white")
+        # Fonts, lines and balls scaled with the frame; a dark slide's own colours.
+        look = export_look(size, background)
+        palette = look.palette
+        self.setStyleSheet(f"background: {palette.background}; color: {palette.text}")
         self.scenario = scenario
         # Swarm mode as the window runs it: the workspace's grid of balls and where each
         # ends. (Many seeds are the scenario's: its run has them.)
@@ -67,7 +73,17 @@ class AnimationCanvas(QtWidgets.QWidget):
                                   QtWidgets.QSizePolicy.Policy.Fixed)
         self._fit_header(size)
         layout.addWidget(self.header)
-        look = export_look(size)   # fonts, lines and balls scaled with the frame
+        # A lesson step's caption, under the header: what the teacher's slide says.
+        self.caption = QtWidgets.QLabel()
+        self.caption.setTextFormat(QtCore.Qt.TextFormat.PlainText)   # the lesson's text
+        self.caption.setWordWrap(True)
+        self.caption.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.caption.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                   QtWidgets.QSizePolicy.Policy.Fixed)
+        self.caption.setVisible(bool(caption_text(caption)))
+        if self.caption.isVisibleTo(self):
+            self._fit_caption(caption_text(caption), size)
+        layout.addWidget(self.caption)
         grid = QtWidgets.QGridLayout()
         grid.setSpacing(4)
         columns = export_columns(len(scenario.panes))
@@ -77,9 +93,9 @@ class AnimationCanvas(QtWidgets.QWidget):
         # Overlay (Radford's animations, the window's View ▸ Overlay): one plot, one ball
         # layer per pane in the pane's colour, a legend saying which is which.
         for i, settings in enumerate(scenario.panes[:1] if overlay else scenario.panes):
-            plot = LandscapePlot(ball_colour(i), look=look)
+            plot = LandscapePlot(look.ball_colour(i), look=look)
             if overlay:
-                show_every_pane(plot, legend_below(plot.plotItem, 3), scenario.panes)
+                show_every_pane(plot, legend_below(plot.plotItem, 3, palette.text), scenario.panes)
             else:
                 plot.set_title(settings.title())
             plot.set_equal_axes(equal_axes)
@@ -137,6 +153,31 @@ class AnimationCanvas(QtWidgets.QWidget):
         self.header.setFont(font)
         line = QtGui.QFontMetrics(font).lineSpacing()
         self.header.setFixedHeight(max(22, size[1] // 22, self.header_lines * line + 4))
+
+    def _fit_caption(self, text: str, size: tuple[int, int]) -> None:
+        """The caption at two thirds of the header's font, wrapped on as many lines as it
+        needs up to :data:`CAPTION_LINES`; a longer one at a smaller font (down to 10 px),
+        then cut with "…". Fixed before frame 0, like the header."""
+        font = self.caption.font()
+        pixels = max(11, self.header.font().pixelSize() * 2 // 3)
+        room = size[0] - 16
+
+        def lines(text: str) -> int:
+            metrics = QtGui.QFontMetrics(font)
+            box = metrics.boundingRect(0, 0, room, 100_000, int(QtCore.Qt.TextFlag.TextWordWrap),
+                                       text)
+            return -(-box.height() // metrics.lineSpacing())
+
+        font.setPixelSize(pixels)
+        while lines(text) > CAPTION_LINES and pixels > 10:
+            pixels -= 1
+            font.setPixelSize(pixels)
+        while lines(text) > CAPTION_LINES:
+            text = text[:max(1, len(text) * 9 // 10)].rstrip() + "…"
+        self.caption.setFont(font)
+        self.caption.setText(text)
+        spacing = QtGui.QFontMetrics(font).lineSpacing()
+        self.caption.setFixedHeight(lines(text) * spacing + 4)
 
     def render(self, step: int) -> np.ndarray:
         """The picture of ``step`` (or the last step that exists) as an RGB array."""

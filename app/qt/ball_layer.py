@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from app.model.presentation import Look
-from app.model.theme import FORCE_COLOUR, TRAIL_HALO, VELOCITY_COLOUR
+from app.model.theme import FORCE_COLOUR, VELOCITY_COLOUR
 from app.model.trail_points import TrailPoints
 
 from .cloud_layer import CloudLayer
@@ -128,12 +128,12 @@ class BallLayer:
         """Line widths and the ball's size at the window's zoom and contrast."""
         self.look = look
         pen = pg.mkPen(self.colour, width=look.line(2.5))
-        halo = pg.mkPen(TRAIL_HALO, width=look.line(5.5))   # reads on every band
+        halo = pg.mkPen(look.palette.halo, width=look.line(5.5))   # reads on every band
         for curve in (self.settled_trail, self.trail):
             curve.setPen(pen)
             curve.setShadowPen(halo)
         self.ball.setSize(look.marker(MEDIAN_BALL if self.cloud.shown else BALL))
-        self.ball.setPen(pg.mkPen(TRAIL_HALO, width=look.line(2.5)))
+        self.ball.setPen(pg.mkPen(look.palette.halo, width=look.line(2.5)))
         self.force_arrow.set_look(look)
         self.velocity_arrow.set_look(look)
         self.cloud.set_look(look)

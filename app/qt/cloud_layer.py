@@ -15,10 +15,10 @@ import pyqtgraph as pg
 from PySide6 import QtCore
 
 from app.model.presentation import Look
-from app.model.theme import TRAIL_HALO, rgb
+from app.model.theme import rgb
 
 CLOUD_ALPHA = 130        # of 255: a seed's dot; many overlapping read as the cloud's core
-CLOUD_RIM = (255, 255, 255, 110)
+CLOUD_RIM_ALPHA = 110
 
 
 class CloudLayer:
@@ -38,11 +38,12 @@ class CloudLayer:
 
     def set_look(self, look: Look) -> None:
         self.dots.setSize(look.marker(8))
-        # A thin light rim: the dark momentum dots read on viridis's dark floor too.
-        self.dots.setPen(pg.mkPen(CLOUD_RIM, width=look.line(1)))
+        # A thin rim in the trails' halo colour: the dark momentum dots read on viridis's
+        # dark floor too (and a dark slide's near-white ones on its bright bands).
+        self.dots.setPen(pg.mkPen(*look.palette.halo[:3], CLOUD_RIM_ALPHA, width=look.line(1)))
         self.floor.setPen(pg.mkPen(self.colour, width=look.line(2),
                                    style=QtCore.Qt.PenStyle.DashLine))
-        self.floor.setShadowPen(pg.mkPen(TRAIL_HALO, width=look.line(4)))
+        self.floor.setShadowPen(pg.mkPen(look.palette.halo, width=look.line(4)))
 
     @property
     def shown(self) -> bool:

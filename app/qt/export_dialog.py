@@ -19,6 +19,7 @@ from PySide6 import QtCore, QtWidgets
 from app.encoders import FORMATS, ExportError
 from app.model.export_plan import DEFAULT_FPS, ExportPlan
 from app.model.scenario import Scenario
+from app.model.theme import PALETTES
 from app.model.translation import translate
 
 from .exporter import export_animation
@@ -86,6 +87,9 @@ class ExportDialog(QtWidgets.QDialog):
             width=even[0], height=even[1]), even)
         self.include_loss = QtWidgets.QCheckBox(
             translate("export", "add the loss plot under the panes"))
+        self.background = QtWidgets.QComboBox()
+        self.background.addItem(translate("export", "light"), "light")
+        self.background.addItem(translate("export", "dark (slides)"), "dark")
         form.addRow(translate("export", "format"), self.format)
         form.addRow(translate("export", "steps"), self.whole_run)
         form.addRow("", steps_row)
@@ -93,6 +97,7 @@ class ExportDialog(QtWidgets.QDialog):
         form.addRow(translate("export", "frames per second"), self.fps)
         form.addRow(translate("export", "size"), self.size)
         form.addRow(translate("export", "include"), self.include_loss)
+        form.addRow(translate("export", "background"), self.background)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok
                                              | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText(translate("export", "Export…"))
@@ -122,7 +127,8 @@ class ExportDialog(QtWidgets.QDialog):
         return {"format": self.format.currentData(), "whole_run": self.whole_run.isChecked(),
                 "steps_per_frame": self.steps_per_frame.value(), "fps": self.fps.value(),
                 "size": self._size_names()[self.size.currentIndex()],
-                "include_loss": self.include_loss.isChecked()}
+                "include_loss": self.include_loss.isChecked(),
+                "background": self.background.currentData()}
 
     def _recall(self) -> list[tuple[str, str]]:
         """Show the remembered choices; return those dropped, with why."""
@@ -141,6 +147,8 @@ class ExportDialog(QtWidgets.QDialog):
              lambda name: self.size.setCurrentIndex(names.index(name))),
             ("include_loss", translate("export", "export \"loss plot\" choice"), yes_no,
              self.include_loss.setChecked),
+            ("background", translate("export", "export background"), one_of(tuple(PALETTES)),
+             lambda name: self.background.setCurrentIndex(self.background.findData(name))),
         )
         dropped = []
         for key, what, parse, show in readers:
@@ -161,7 +169,8 @@ class ExportDialog(QtWidgets.QDialog):
             frames = max(1, (self.last.value() - first) // per_frame + 1)
         return ExportPlan(path=path, frames=frames, steps_per_frame=per_frame,
                           fps=self.fps.value(), size=tuple(self.size.currentData()),
-                          include_loss=self.include_loss.isChecked(), first_step=first)
+                          include_loss=self.include_loss.isChecked(), first_step=first,
+                          background=self.background.currentData())
 
 
 def run_export(parent: QtWidgets.QWidget, scenario: Scenario, plan: ExportPlan) -> str:

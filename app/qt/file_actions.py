@@ -108,11 +108,12 @@ class FileActions:
                 path += suffix
             # The animation is drawn as the window shows it: same axis scaling, every ball
             # on one plot while View ▸ Overlay is on, the swarm while swarm mode is (many
-            # seeds are the scenario's).
+            # seeds are the scenario's), a lesson step's caption under the header.
             plan = dataclasses.replace(dialog.plan(path),
                                        equal_axes=window.qactions["equal"].isChecked(),
                                        overlay=window.qactions["overlay"].isChecked(),
-                                       swarm=window.workspace.swarm)
+                                       swarm=window.workspace.swarm,
+                                       caption=window.lessons.caption())
             self._say(run_export(window, scenario, plan))
 
     def export_trajectories_dialog(self) -> None:

@@ -92,12 +92,13 @@ class LandscapePlot(pg.PlotWidget):
     def set_title(self, text: str) -> None:
         self._title = text
         self.plotItem.setTitle(f"<span style='font-size:{self.look.text(12):.3g}pt; "
-                               f"color:#222'>{text}</span>")
+                               f"color:{self.look.palette.text}'>{text}</span>")
 
     def set_look(self, look: Look) -> None:
         """Every font, line and marker of the plot at ``look``'s zoom and contrast."""
         self.look = look
         plot = self.plotItem
+        self.setBackground(look.palette.background)
         self._lines.setPen(pg.mkPen((255, 255, 255, 140), width=look.line(1)))
         self._minima.setSize(look.marker(18))
         self._start.setPen(pg.mkPen("w", width=look.line(2)))

@@ -10,9 +10,10 @@ from PySide6 import QtCore, QtWidgets
 LEGEND_ROW, VIEW_ROW, BESIDE_COLUMN = 4, 2, 3
 
 
-def legend_below(plot: pg.PlotItem, columns: int) -> pg.LegendItem:
-    """A legend of ``columns`` entries a row, placed under ``plot``'s x axis."""
-    legend = pg.LegendItem(colCount=columns, labelTextColor="#222222", verSpacing=-4)
+def legend_below(plot: pg.PlotItem, columns: int, text: str = "#222222") -> pg.LegendItem:
+    """A legend of ``columns`` entries a row, placed under ``plot``'s x axis, in ``text``'s
+    colour."""
+    legend = pg.LegendItem(colCount=columns, labelTextColor=text, verSpacing=-4)
     plot.layout.addItem(legend, LEGEND_ROW, 1)
     return legend
 

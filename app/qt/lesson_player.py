@@ -125,6 +125,12 @@ class LessonPlayer(QtCore.QObject):
             self.sketch.arm(not new.watched)
         self._refresh()
 
+    def caption(self) -> str:
+        """The step on screen's caption in the window's language ("" without a lesson)."""
+        if self.session is None:
+            return ""
+        return self.session.step.caption.in_(self.language)
+
     def close(self) -> None:
         """End the lesson: the frame, the sketch and the views it opened go; the last
         step's scenario stays on screen to play with."""

@@ -16,7 +16,7 @@ from PySide6 import QtCore, QtGui
 
 from app.model.loss_curves import LossCurves
 from app.model.presentation import Look
-from app.model.theme import ball_colour, rgb
+from app.model.theme import rgb
 from app.model.translation import translate
 
 BAND_ALPHA = 50          # of 255: six bands overlapping still show the curves through
@@ -46,7 +46,7 @@ class SeedBands:
             return
         self.legend.addItem(self.sample, label)
         for i in range(panes):
-            colour = ball_colour(i)
+            colour = look.ball_colour(i)
             # Faint edges, not pen=None: a PlotDataItem without a pen hides its curve, and
             # the fill between two hidden curves has no path.
             edge = pg.mkPen(*rgb(colour), EDGE_ALPHA, width=1)
@@ -73,7 +73,7 @@ class SeedBands:
     def set_look(self, look: Look) -> None:
         for i, line in enumerate(self.floors):
             if line is not None:
-                line.setPen(_floor_pen(ball_colour(i), look))
+                line.setPen(_floor_pen(look.ball_colour(i), look))
                 line.label.setFont(_label_font(look))
 
     def draw(self, shown: LossCurves) -> None:

@@ -13,7 +13,6 @@ from PySide6 import QtCore
 
 from app.model.loss_curves import LossHistory
 from app.model.presentation import Look
-from app.model.theme import ball_colour
 from app.model.translation import translate
 from physics.simulation import Comparison
 
@@ -74,6 +73,9 @@ class LossPlotWidget(pg.PlotWidget):
         style_axes(self.plotItem, look, {"bottom": translate("plot", "step"), "left": ""})
         self.plotItem.showLabel("left", False)
         self.legend.setLabelTextSize(f"{look.text(9):.3g}pt")
+        self.legend.setLabelTextColor(look.palette.text)
+        self.setBackground(look.palette.background)
+        self.cursor.setPen(pg.mkPen(look.label_colour, width=1, style=QtCore.Qt.PenStyle.DashLine))
         self._width = None                        # draw() sets the curves' pens anew
         self._label = None                        # the y label takes the new style too
         self.bands.set_look(look)
@@ -98,7 +100,8 @@ class LossPlotWidget(pg.PlotWidget):
         self.run = c = run
         self.history = LossHistory(run)
         for i, settings in enumerate(c.settings):
-            curve = pg.PlotDataItem(pen=pg.mkPen(ball_colour(i), width=self.look.line(2)),
+            curve = pg.PlotDataItem(pen=pg.mkPen(self.look.ball_colour(i),
+                                                 width=self.look.line(2)),
                                     name=settings.title())
             self.plotItem.addItem(curve)
             # Line by line, not one path: a noisy curve, peak-downsampled, zig-zags between
@@ -159,7 +162,7 @@ class LossPlotWidget(pg.PlotWidget):
         if width != self._width:
             self._width = width
             for i, curve in enumerate(self.curves):
-                curve.setPen(pg.mkPen(ball_colour(i), width=width))
+                curve.setPen(pg.mkPen(self.look.ball_colour(i), width=width))
         for i, curve in enumerate(self.curves):
             curve.setData(shown.steps, shown.values[:, i])
         self.bands.draw(shown)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.model.theme import BALL_COLOURS, ball_colour
+from app.model.theme import BALL_COLOURS
 from app.model.translation import translate
 
 from .ball_drawing import Layers, draw_ball
@@ -15,7 +15,7 @@ def show_every_pane(plot: LandscapePlot, legend, settings) -> None:
     """``plot`` as the overlay: one ball layer per pane of ``settings`` in the panes'
     colours, ``legend`` saying which is which (the window's overlay and an export's)."""
     plot.set_title(translate("overlay", "All panes on one landscape"))
-    plot.set_layer_count([ball_colour(i) for i in range(len(settings))])
+    plot.set_layer_count([plot.look.ball_colour(i) for i in range(len(settings))])
     legend.clear()
     for layer, pane in zip(plot.layers, settings):
         legend.addItem(layer.trail, pane.title())

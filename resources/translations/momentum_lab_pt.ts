@@ -961,7 +961,7 @@
         <translation>medida desconhecida {measure} (escolha {measures})</translation>
     </message>
     <message>
-        <location filename="../../app/model/presentation.py" line="68"/>
+        <location filename="../../app/model/presentation.py" line="79"/>
         <source>zoom must be one of {levels}, got {value}</source>
         <translation>o zoom deve ser um de {levels}, recebido {value}</translation>
     </message>
@@ -969,134 +969,154 @@
 <context>
     <name>export</name>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="35"/>
+        <location filename="../../app/qt/export_dialog.py" line="36"/>
         <source>1200×500 (two panes, blog)</source>
         <extracomment>The size choice that follows the window rather than naming pixels.</extracomment>
         <translation>1200×500 (dois painéis, blog)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="42"/>
+        <location filename="../../app/qt/export_dialog.py" line="43"/>
         <source>PNG frames</source>
         <translation>Quadros PNG</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="56"/>
-        <location filename="../../app/qt/export_dialog.py" line="171"/>
+        <location filename="../../app/qt/export_dialog.py" line="57"/>
+        <location filename="../../app/qt/export_dialog.py" line="180"/>
         <source>Export animation</source>
         <translation>Exportar animação</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="64"/>
+        <location filename="../../app/qt/export_dialog.py" line="65"/>
         <source>the whole run (up to convergence)</source>
         <translation>a execução inteira (até a convergência)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="72"/>
+        <location filename="../../app/qt/export_dialog.py" line="73"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="74"/>
+        <location filename="../../app/qt/export_dialog.py" line="75"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="85"/>
+        <location filename="../../app/qt/export_dialog.py" line="86"/>
         <source>the window&apos;s size ({width}×{height})</source>
         <translation>o tamanho da janela ({width}×{height})</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="88"/>
+        <location filename="../../app/qt/export_dialog.py" line="89"/>
         <source>add the loss plot under the panes</source>
         <translation>adicionar o gráfico da perda abaixo dos painéis</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="89"/>
+        <location filename="../../app/qt/export_dialog.py" line="91"/>
+        <source>light</source>
+        <translation>claro</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="92"/>
+        <source>dark (slides)</source>
+        <translation>escuro (slides)</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="93"/>
         <source>format</source>
         <translation>formato</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="90"/>
+        <location filename="../../app/qt/export_dialog.py" line="94"/>
         <source>steps</source>
         <translation>passos</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="92"/>
+        <location filename="../../app/qt/export_dialog.py" line="96"/>
         <source>steps per frame</source>
         <translation>passos por quadro</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="93"/>
+        <location filename="../../app/qt/export_dialog.py" line="97"/>
         <source>frames per second</source>
         <translation>quadros por segundo</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="94"/>
+        <location filename="../../app/qt/export_dialog.py" line="98"/>
         <source>size</source>
         <translation>tamanho</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="95"/>
+        <location filename="../../app/qt/export_dialog.py" line="99"/>
         <source>include</source>
         <translation>incluir</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="98"/>
+        <location filename="../../app/qt/export_dialog.py" line="100"/>
+        <source>background</source>
+        <translation>fundo</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="103"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="131"/>
+        <location filename="../../app/qt/export_dialog.py" line="137"/>
         <source>export format</source>
         <translation>formato de exportação</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="133"/>
+        <location filename="../../app/qt/export_dialog.py" line="139"/>
         <source>export &quot;whole run&quot; choice</source>
         <translation>escolha &quot;execução inteira&quot; da exportação</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="135"/>
+        <location filename="../../app/qt/export_dialog.py" line="141"/>
         <source>export steps per frame</source>
         <translation>passos por quadro da exportação</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="138"/>
+        <location filename="../../app/qt/export_dialog.py" line="144"/>
         <source>export frames per second</source>
         <translation>quadros por segundo da exportação</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="140"/>
+        <location filename="../../app/qt/export_dialog.py" line="146"/>
         <source>export size</source>
         <translation>tamanho da exportação</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="142"/>
+        <location filename="../../app/qt/export_dialog.py" line="148"/>
         <source>export &quot;loss plot&quot; choice</source>
         <translation>escolha &quot;gráfico da perda&quot; da exportação</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="169"/>
+        <location filename="../../app/qt/export_dialog.py" line="150"/>
+        <source>export background</source>
+        <translation>fundo da exportação</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/export_dialog.py" line="178"/>
         <source>Exporting animation…</source>
         <translation>Exportando animação…</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="170"/>
+        <location filename="../../app/qt/export_dialog.py" line="179"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="178"/>
+        <location filename="../../app/qt/export_dialog.py" line="187"/>
         <source>Frame {done} of {total}</source>
         <translation>Quadro {done} de {total}</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="190"/>
+        <location filename="../../app/qt/export_dialog.py" line="199"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>Exportação cancelada; nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../../app/qt/export_dialog.py" line="191"/>
+        <location filename="../../app/qt/export_dialog.py" line="200"/>
         <source>Exported {frames} frames to {name}</source>
         <translation>{frames} quadros exportados para {name}</translation>
     </message>
@@ -1156,28 +1176,33 @@
     </message>
     <message>
         <location filename="../../app/encoders.py" line="305"/>
-        <location filename="../../app/model/export_plan.py" line="74"/>
+        <location filename="../../app/model/export_plan.py" line="77"/>
         <source>fps must be between 1 and {limit}, got {value}</source>
         <translation>fps deve estar entre 1 e {limit}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="68"/>
+        <location filename="../../app/model/export_plan.py" line="71"/>
         <source>frames must be between 1 and {limit}, got {value}</source>
         <extracomment>Colours a GIF palette must keep exactly: balls and trails, arrows, black and white.</extracomment>
         <translation>o número de quadros deve estar entre 1 e {limit}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="71"/>
+        <location filename="../../app/model/export_plan.py" line="74"/>
         <source>steps per frame must be between 1 and 10000, got {value}</source>
         <translation>o número de passos por quadro deve estar entre 1 e 10000, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="77"/>
+        <location filename="../../app/model/export_plan.py" line="80"/>
         <source>an export shows the overlay or swarm mode, not both: turn one of them off</source>
         <translation>uma exportação mostra o modo sobreposto ou o modo enxame, não os dois: desligue um deles</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="80"/>
+        <location filename="../../app/model/export_plan.py" line="83"/>
+        <source>background must be &apos;light&apos; or &apos;dark&apos;, got {value}</source>
+        <translation>o fundo deve ser &apos;light&apos; ou &apos;dark&apos;, recebido {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/export_plan.py" line="86"/>
         <source>the first step must be &gt;= 0, got {value}</source>
         <translation>o primeiro passo deve ser &gt;= 0, recebido {value}</translation>
     </message>
@@ -1264,32 +1289,32 @@
         <translation>Animação (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="119"/>
+        <location filename="../../app/qt/file_actions.py" line="120"/>
         <source>Export trajectories</source>
         <translation>Exportar trajetórias</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="133"/>
+        <location filename="../../app/qt/file_actions.py" line="134"/>
         <source>Wrote {steps} steps of {panes} panes to {path}</source>
         <translation>{steps} passos de {panes} painéis gravados em {path}</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="137"/>
+        <location filename="../../app/qt/file_actions.py" line="138"/>
         <source>Save picture</source>
         <translation>Salvar imagem</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="138"/>
+        <location filename="../../app/qt/file_actions.py" line="139"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Imagem PNG (*.png);;Desenho SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="148"/>
+        <location filename="../../app/qt/file_actions.py" line="149"/>
         <source>cannot save {path}: use .png or .svg</source>
         <translation>não é possível salvar {path}: use .png ou .svg</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="156"/>
+        <location filename="../../app/qt/file_actions.py" line="157"/>
         <source>Saved the picture to {path}</source>
         <translation>Imagem salva em {path}</translation>
     </message>
@@ -1783,7 +1808,7 @@
         <translation>Ponto inicial: arraste-o, ou Shift+clique em qualquer lugar, para começar ali</translation>
     </message>
     <message>
-        <location filename="../../app/qt/loss_plot_widget.py" line="74"/>
+        <location filename="../../app/qt/loss_plot_widget.py" line="73"/>
         <source>step</source>
         <translation>passo</translation>
     </message>

@@ -28,6 +28,12 @@ from tests.helpers import cli, one_line_error
     (["--out", "{tmp}/a.mp4", "--noise", "-1"], "sigma"),
     (["--out", "{tmp}/a.mp4", "--batch-size", "8"], "batch size applies only"),
     (["--out", "{tmp}/a.mp4", "--seeds", "4", "--swarm"], "swarm mode or many seeds, not both"),
+    (["--out", "{tmp}/a.mp4", "--background", "purple"], "invalid choice: 'purple'"),
+    (["--out", "{tmp}/a.mp4", "--lesson", "nope"], "no lesson called 'nope'"),
+    (["--out", "{tmp}/a.mp4", "--lesson", "sgd-zigzag", "--lesson-step", "0"],
+     "lesson step must be between 1 and 5, got '0'"),
+    (["--out", "{tmp}/a.mp4", "--lesson", "sgd-zigzag", "--scenario", "radford-beale"],
+     "--scenario or --lesson, not both"),
 ])
 def test_cli_errors_are_one_line_exit_2_and_write_nothing(tmp_path, args, fragment):
     (tmp_path / "broken.toml").write_text("format = 1\nlandscape = [1, 2\n")
@@ -88,3 +94,23 @@ def test_noise_batches_and_many_seeds_come_from_the_flags():
     s = scenario("--landscape", "network", "--batch-size", "8", "--seeds", "4")
     assert (s.batch_size, s.seeds) == (8, 4)
     assert scenario().seeds is None
+
+
+def test_a_lessons_step_exports_with_its_scenario_title_and_caption(monkeypatch):
+    from app.cli.export import scenario_from_args
+    from app.cli.parser import build_parser
+    from app.model.lesson_library import find_lesson
+
+    lesson = find_lesson("newton-momentum")
+
+    def exported(*argv):
+        args = build_parser().parse_args(["export", "--out", "x.mp4", *argv])
+        return scenario_from_args(args, with_caption=True)
+
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    scenario, caption = exported("--lesson", "newton-momentum", "--lesson-step", "2")
+    assert scenario == lesson.scenario_at(1, "en") and caption == lesson.steps[1].caption.in_("en")
+    assert scenario.title == lesson.title.in_("en")
+    monkeypatch.setenv("LANG", "pt_BR.UTF-8")
+    scenario, caption = exported("--lesson", "newton-momentum")
+    assert caption == lesson.steps[0].caption.in_("pt") and scenario.title == lesson.title.in_("pt")

@@ -52,3 +52,28 @@ def test_equal_axes_where_the_domain_allows():
 
     assert equal_axes_by_default(builtin("ravine"))          # 10 × 4: a true ravine shape
     assert not equal_axes_by_default(resolve_landscape("x**2 + y**2", domain=(-50, 50, -1, 1)))
+
+
+def test_a_dark_slides_pane_colours_keep_apart_and_off_its_background():
+    """The light palette's momentum (near-black) vanished on a dark slide: its own six keep
+    every rule of the light ones, and stand off the dark surround (the loss curves)."""
+    from app.model.theme import DARK, DARK_BALL_COLOURS
+
+    assert len(DARK_BALL_COLOURS) == len(BALL_COLOURS)
+    for a, b in itertools.combinations(DARK_BALL_COLOURS, 2):
+        assert _delta_e(a, b) > 60, (a, b)
+        assert _delta_e(a, b, lambda c: DEUTERANOPIA @ c) > 30, (a, b)
+    for colour in DARK_BALL_COLOURS:
+        assert min(_delta_e(colour, band) for band in VIRIDIS) > 30, colour
+        assert _delta_e(colour, DARK.background) > 60, colour
+    assert _delta_e(BALL_COLOURS[1], DARK.background) < 10      # why it needs its own
+
+
+def test_a_looks_background_chooses_its_colours():
+    from app.model.presentation import Look, export_look
+    from app.model.theme import DARK, LIGHT
+
+    assert Look().palette is LIGHT and Look().ball_colour(1) == BALL_COLOURS[1]
+    dark = export_look((1920, 1080), "dark")
+    assert dark.zoom == 1.5 and dark.palette is DARK and dark.ball_colour(7) == DARK.balls[1]
+    assert dark.label_colour == DARK.label and Look(high_contrast=True, background="dark").label_colour == "#ffffff"

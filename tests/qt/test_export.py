@@ -172,8 +172,10 @@ def test_the_export_dialog_plans_and_runs_an_export(qtbot, tmp_path):
     dialog.last.setValue(30)
     dialog.steps_per_frame.setValue(5)
     dialog.size.setCurrentIndex(dialog.size.count() - 1)     # the window's size
+    dialog.background.setCurrentIndex(dialog.background.findData("dark"))
     plan = dialog.plan(str(tmp_path / "clip.png"))
     assert (plan.first_step, plan.frames, plan.steps_per_frame, plan.size) == (10, 5, 5, (800, 400))
+    assert plan.background == "dark"
     assert run_export(window, window.workspace.scenario, plan) == "Exported 5 frames to clip.png"
     assert len(list((tmp_path / "clip").iterdir())) == 5
     window.controller.shutdown()
@@ -277,6 +279,15 @@ def test_the_window_exports_the_overlay_or_swarm_while_it_shows_it(qtbot, tmp_pa
     window.files.export_animation_dialog()
     assert [(plan.overlay, plan.swarm) for plan in plans] == [(False, False), (True, False),
                                                              (False, True)]
+    assert plans[0].caption == ""
+    # On a lesson's step, the step's caption goes under the header, as the panel shows it.
+    from app.model.lesson_library import find_lesson
+
+    lesson = find_lesson("sgd-zigzag")
+    window.lessons.open(lesson)
+    window.lessons.go(3)
+    window.files.export_animation_dialog()
+    assert plans[-1].caption == lesson.steps[3].caption.in_("en")
     window.controller.shutdown()
 
 
@@ -421,3 +432,67 @@ def test_a_many_seeds_export_draws_the_cloud_exactly_like_a_whole_grab(qtbot, ov
     slow = _slow(scenario, steps, include_loss=True, overlay=overlay)
     for step, frame, whole in zip(steps, frames, slow):
         np.testing.assert_array_equal(frame, whole, err_msg=f"step {step}")
+
+
+def test_a_dark_slide_draws_on_its_own_background_in_its_own_colours(qtbot):
+    """Dark slides: the surround, plots and loss plot dark, the text light, momentum's
+    ball near-white (its near-black vanished) — and frames by parts equal whole grabs."""
+    from app.model.theme import DARK, rgb
+
+    scenario = default_scenario()
+    steps = [0, 1, 2, 40, 3]
+    fast = AnimationCanvas(scenario, SIZE, include_loss=True, overlay=True, background="dark")
+    try:
+        frames = [fast.render(step) for step in steps]
+        assert [layer.colour for layer in fast.plots[0].layers] == list(DARK.balls[:2])
+        assert fast.loss_plot.curves[1].opts["pen"].color().name() == DARK.balls[1]
+    finally:
+        fast.close_canvas()
+    for frame in frames:
+        assert tuple(frame[1, 1]) == rgb(DARK.background)          # the surround
+        assert tuple(frame[-3, SIZE[0] // 2]) == rgb(DARK.background)   # under the loss plot
+    slow = _slow(scenario, steps, include_loss=True, overlay=True, background="dark")
+    for step, frame, whole in zip(steps, frames, slow):
+        np.testing.assert_array_equal(frame, whole, err_msg=f"step {step}")
+
+
+def test_an_export_background_is_light_or_dark(tmp_path):
+    with pytest.raises(ExportError, match="background must be 'light' or 'dark', got 'purple'"):
+        ExportPlan(str(tmp_path / "a.gif"), frames=3, background="purple").validate()
+
+
+def test_a_lesson_caption_is_written_under_the_header_wrapped_never_cut_mid_frame(qtbot):
+    """A lesson step's caption as a slide's subtitle: whitespace made single, wrapped on at
+    most four lines at a fixed size (a 2,000-character caption at a smaller font, then cut
+    with "…"); frames by parts equal whole grabs."""
+    from PySide6 import QtGui
+
+    from app.model.lesson_library import find_lesson
+    from app.model.readouts import caption_text
+    from app.qt.animation_canvas import CAPTION_LINES
+
+    lesson = find_lesson("sgd-zigzag")
+    scenario, caption = lesson.scenario_at(3, "en"), lesson.steps[3].caption.in_("en")
+    steps = [0, 1, 40, 2]
+    fast = AnimationCanvas(scenario, SIZE, caption=caption)
+    try:
+        frames = [fast.render(step) for step in steps]
+        assert fast.caption.text() == caption_text(caption) and "\n" not in fast.caption.text()
+        assert fast.caption.isVisible() and fast.caption.height() > 20
+    finally:
+        fast.close_canvas()
+    slow = _slow(scenario, steps, caption=caption)
+    for step, frame, whole in zip(steps, frames, slow):
+        np.testing.assert_array_equal(frame, whole, err_msg=f"step {step}")
+    long = AnimationCanvas(scenario, SIZE, caption="word " * 400)
+    try:
+        metrics = QtGui.QFontMetrics(long.caption.font())
+        assert long.caption.text().endswith("…") and len(long.caption.text()) < 2000
+        assert long.caption.height() <= CAPTION_LINES * metrics.lineSpacing() + 4
+    finally:
+        long.close_canvas()
+    plain = AnimationCanvas(scenario, SIZE)
+    try:
+        assert plain.caption.isHidden()
+    finally:
+        plain.close_canvas()

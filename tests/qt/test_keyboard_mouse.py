@@ -286,12 +286,14 @@ def _gif_at_15(dialog):
     dialog.fps.setValue(15)
     dialog.size.setCurrentIndex(3)                    # 800×450
     dialog.include_loss.setChecked(True)
+    dialog.background.setCurrentIndex(dialog.background.findData("dark"))
 
 
 def _is_gif_at_15(dialog) -> bool:
     return (dialog.format.currentData(), dialog.whole_run.isChecked(),
             dialog.steps_per_frame.value(), dialog.fps.value(), dialog.size.currentIndex(),
-            dialog.include_loss.isChecked()) == (".gif", False, 3, 15, 3, True)
+            dialog.include_loss.isChecked(), dialog.background.currentData()) == (
+                ".gif", False, 3, 15, 3, True, "dark")
 
 
 def test_the_export_dialog_opens_on_the_last_choices(settings, remembering_window, monkeypatch):
@@ -307,7 +309,8 @@ def test_export_choices_come_back_from_text_as_a_settings_file_gives_them(settin
                                                                           remembering_window,
                                                                           monkeypatch):
     for key, value in (("format", ".gif"), ("whole_run", "false"), ("steps_per_frame", "3"),
-                       ("fps", "15"), ("size", "800x450"), ("include_loss", "true")):
+                       ("fps", "15"), ("size", "800x450"), ("include_loss", "true"),
+                       ("background", "dark")):
         settings.setValue(f"export/{key}", value)
     assert _is_gif_at_15(_export_dialog(remembering_window(), monkeypatch))
 
