@@ -105,7 +105,8 @@ def command(args) -> int:
                       fps=DEFAULT_FPS if fps is None else fps,
                       size=parse_dimensions(args.size, "size", "WIDTHxHEIGHT (e.g. 1280x720)"),
                       include_loss=args.include_loss, overlay=args.overlay, swarm=args.swarm,
-                      background=args.background, caption=caption)
+                      background=args.background, caption=caption,
+                      views=tuple(v for v, on in (("map", args.map), ("energy", args.energy)) if on))
     if plan.swarm and scenario.seeds is not None:
         raise UsageError("an export shows swarm mode or many seeds, not both")
     try:

@@ -90,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="every pane's ball on one plot, as in Radford's animations")
     exp.add_argument("--swarm", action="store_true",
                      help="swarm mode: a grid of balls per pane, coloured by where each ends")
+    exp.add_argument("--map", action="store_true",
+                     help="the (alpha, mu) map beside the panes, as View ▸ Parameter map shows it")
+    exp.add_argument("--energy", action="store_true",
+                     help="the energy and phase-portrait views beside the panes")
     exp.add_argument("--background", default="light", choices=("light", "dark"),
                      help="light (default) or dark slides: a dark background, light text and "
                           "the pane colours made for it")

@@ -64,6 +64,9 @@ class ExportPlan:
     swarm: bool = False                   # a grid of balls per pane (View ▸ Swarm)
     background: str = "light"             # a name of theme.PALETTES: "dark" for dark slides
     caption: str = ""                     # a lesson step's caption, under the header
+    views: tuple[str, ...] = ()           # beside the panes: "map", "energy" (the docks)
+    map_measure: str = "steps-to-tol"     # the map's measure and steps (the map dock's)
+    map_steps: int = 1000
 
     def validate(self) -> "ExportPlan":
         check_target(self.path, self.size)
@@ -82,6 +85,11 @@ class ExportPlan:
         if self.background not in PALETTES:
             raise ExportError(translate("export errors", "background must be 'light' or 'dark', "
                                         "got {value}").format(value=repr(self.background)))
+        unknown = [view for view in self.views if view not in ("map", "energy")]
+        if unknown:
+            raise ExportError(translate("export errors", "an export shows the views 'map' and "
+                                        "'energy' beside its panes, not {value}").format(
+                                            value=repr(unknown[0])))
         if self.first_step < 0:
             raise ExportError(translate("export errors", "the first step must be >= 0, got {value}")
                               .format(value=self.first_step))

@@ -31,6 +31,7 @@ from .landscape_plot import LandscapePlot
 from .legends import legend_below
 from .loss_plot_widget import LossPlotWidget
 from .overlay_widget import show_every_pane
+from .side_views import SideViews
 
 
 CAPTION_LINES = 4     # a lesson caption's most lines under the header
@@ -43,6 +44,7 @@ class AnimationCanvas(QtWidgets.QWidget):
     def __init__(self, scenario: Scenario, size: tuple[int, int], include_loss: bool = False,
                  show_arrows: bool = True, equal_axes: bool | None = None, overlay: bool = False,
                  swarm: bool = False, background: str = "light", caption: str = "",
+                 views=(), map_measure: str = "steps-to-tol", map_steps: int = 1000,
                  parent=None):
         super().__init__(parent)
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
@@ -108,12 +110,22 @@ class AnimationCanvas(QtWidgets.QWidget):
                 plot.setYLink(self.plots[0])
             grid.addWidget(plot, i // columns, i % columns)
             self.plots.append(plot)
+        # The map and the energy views beside the panes, as the window's docks show them.
+        self.side = None
+        middle = QtWidgets.QHBoxLayout()
+        middle.addLayout(grid, 2)
+        if views:
+            self.side = SideViews(scenario, self.run, views, look, map_measure, map_steps)
+            middle.addWidget(self.side, 1)
         # Panes 3 : loss 1: the loss plot tall enough for its axis label at a slide's font.
-        layout.addLayout(grid, 3)
+        layout.addLayout(middle, 3)
         self.loss_plot = None
         if include_loss:
             self.loss_plot = LossPlotWidget()
             self.loss_plot.set_look(look)
+            # At least a fifth of the frame: the views beside the panes (their legends and
+            # wrapped caption) otherwise squeezed it to a 68-pixel strip.
+            self.loss_plot.setMinimumHeight(size[1] // 5)
             self.loss_plot.rebuild(self.run)
             layout.addWidget(self.loss_plot, 1)
         self.resize(*size)
@@ -179,6 +191,13 @@ class AnimationCanvas(QtWidgets.QWidget):
         spacing = QtGui.QFontMetrics(font).lineSpacing()
         self.caption.setFixedHeight(lines(text) * spacing + 4)
 
+    def live_widgets(self) -> list[QtWidgets.QWidget]:
+        """What follows the step and is repainted whole each frame (the frame renderer's)."""
+        widgets = [self.loss_plot] if self.loss_plot is not None else []
+        if self.side is not None and self.side.physics is not None:
+            widgets.append(self.side.physics)
+        return widgets
+
     def render(self, step: int) -> np.ndarray:
         """The picture of ``step`` (or the last step that exists) as an RGB array."""
         self._show(step)
@@ -198,6 +217,8 @@ class AnimationCanvas(QtWidgets.QWidget):
             draw_ball(plot, layer, self.run, pane, float(shown), self.layers)
         if self.loss_plot is not None:
             self.loss_plot.draw(shown)
+        if self.side is not None:
+            self.side.draw(shown)
         self.header.setText(frame_header(self.run, shown, self.title, self.header_lines))
 
     def close_canvas(self) -> None:

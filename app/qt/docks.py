@@ -45,3 +45,11 @@ class Docks:
         window.addDockWidget(area, dock)
         dock.setVisible(not hidden)
         return dock
+
+    def export_views(self) -> dict:
+        """What an export should draw beside its panes: the open map and energy docks (and
+        the map's measure and steps), as :class:`~app.model.export_plan.ExportPlan` fields."""
+        views = tuple(name for name, dock in (("map", self.map), ("energy", self.physics))
+                      if dock.isVisible())
+        return {"views": views, "map_measure": self.parameter_map.measure.currentData(),
+                "map_steps": self.parameter_map.steps.value()}

@@ -35,7 +35,8 @@ def export_animation(scenario: Scenario, plan: ExportPlan, progress: Progress | 
         canvas = AnimationCanvas(scenario, plan.size, include_loss=plan.include_loss,
                                  equal_axes=plan.equal_axes, overlay=plan.overlay,
                                  swarm=plan.swarm, background=plan.background,
-                                 caption=plan.caption)
+                                 caption=plan.caption, views=plan.views,
+                                 map_measure=plan.map_measure, map_steps=plan.map_steps)
         steps = planned_steps(plan, canvas.run)
         # The first steps in chunks, at once (a step a frame costs 8× more); not a long run's
         # all, which would keep the progress bar and a cancel waiting.

@@ -113,7 +113,8 @@ class FileActions:
                                        equal_axes=window.qactions["equal"].isChecked(),
                                        overlay=window.qactions["overlay"].isChecked(),
                                        swarm=window.workspace.swarm,
-                                       caption=window.lessons.caption())
+                                       caption=window.lessons.caption(),
+                                       **window.docks.export_views())
             self._say(run_export(window, scenario, plan))
 
     def export_trajectories_dialog(self) -> None:

@@ -14,7 +14,8 @@ trail, arrows), every cached item that changed (the settled trail, every ``TRAIL
 steps: a signal, a shown/hidden flip or a new box says so), the start marker only when
 what it paints with changed (its place, pen, brush or symbol: it is uncached but static,
 and its box would stretch a pane's rectangle from the start to the ball), the header's
-old and new text when it changed, and the whole loss plot. Outside R_k the two frames are
+old and new text when it changed, and the widgets that follow the step whole (the loss
+plot, the energy and phase views beside the panes). Outside R_k the two frames are
 equal; inside it Qt paints exactly what a grab paints — the same widgets, items, caches
 and stacking order, clipped to R_k — so a frame is the app's own drawing, pixel for pixel.
 A pane whose view range, place or items changed is repainted whole. Only R_k is converted
@@ -225,8 +226,8 @@ def _bounding(rects: list[QtCore.QRect]) -> list[QtCore.QRect]:
 class FrameRenderer:
     """The canvas's frames as RGB arrays, repainting only what changed since the last.
 
-    ``canvas`` has ``plots`` (landscape plots), ``header`` (a label) and ``loss_plot``
-    (or None). :meth:`frame` returns the frame of the canvas's current state; the array
+    ``canvas`` has ``plots`` (landscape plots), ``header`` (a label) and
+    ``live_widgets()`` (what is repainted whole every frame). :meth:`frame` returns the frame of the canvas's current state; the array
     is reused by the next call (copy it to keep it).
     """
 
@@ -256,8 +257,9 @@ class FrameRenderer:
         if header.text() != self._header_text:
             jobs.append((header, (self._header_box | text_box) & header.geometry()))
             self._header_text, self._header_box = header.text(), text_box
-        if canvas.loss_plot is not None:
-            jobs.append((canvas.loss_plot, canvas.loss_plot.geometry()))
+        for widget in canvas.live_widgets():
+            corner = widget.mapTo(canvas, QtCore.QPoint(0, 0))
+            jobs.append((widget, QtCore.QRect(corner, widget.size())))
         return jobs
 
     def frame(self) -> np.ndarray:

@@ -15,13 +15,14 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from app.model.map_picture import log_ticks, map_caption, map_colours, map_theory
+from app.model.presentation import Look
 from app.model.theme import COLOUR_MAP
 from app.model.translation import translate
 from app.model.workspace import MapRequest
 from physics.sweep import MEASURES, SweepGrid, SweepResult, run_sweep
 
 from .legends import legend_below
-from .plot_look import no_menus
+from .plot_look import no_menus, style_axes
 
 MAP_CELLS = 160
 COARSE_CELLS = 32
@@ -35,20 +36,25 @@ def measure_name(measure: str) -> str:
     return names.get(measure, measure.replace("-", " "))
 
 
+def map_grid(request: MapRequest) -> SweepGrid:
+    """The full map's grid: the request's α range (log) by μ from 0 to 0.99."""
+    return SweepGrid(request.alpha_range, (0.0, 0.99), MAP_CELLS, MAP_CELLS)
+
+
 class ParameterMapPlot(pg.PlotWidget):
     """The heat map with theory overlays and the current-(α, μ) marker."""
 
     point_clicked = QtCore.Signal(float, float)   # α, μ
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, look: Look = Look()):
         super().__init__(parent=parent)
-        self.setBackground("w")
+        self.setBackground(look.palette.background)
         no_menus(self)
         plot = self.plotItem
         plot.hideButtons()
         plot.setLogMode(x=True)
-        plot.setLabel("bottom", translate("map", "α (log scale)"))
-        plot.setLabel("left", translate("map", "μ   (μ = 0: plain SGD)"))
+        style_axes(plot, look, {"bottom": translate("map", "α (log scale)"),
+                                "left": translate("map", "μ   (μ = 0: plain SGD)")})
         for axis in ("left", "bottom"):
             plot.getAxis(axis).enableAutoSIPrefix(False)
         self.image = pg.ImageItem(axisOrder="row-major")   # rows are μ, columns α
@@ -68,7 +74,7 @@ class ParameterMapPlot(pg.PlotWidget):
         self.marker = pg.PlotDataItem(symbol="o", symbolSize=14, symbolBrush=None,
                                       symbolPen=pg.mkPen("#ff2d55", width=3), pen=None,
                                       name=translate("map", "the pane's (α, μ)"))
-        self.legend = legend_below(plot, 2)
+        self.legend = legend_below(plot, 2, look.palette.text)
         for item in (self.edge, self.critical_min, self.critical_max, self.optimum, self.best,
                      self.marker):
             plot.addItem(item)
@@ -216,8 +222,7 @@ class ParameterMapWidget(QtWidgets.QWidget):
         self._generation += 1
         for worker in self._workers:
             worker.requestInterruption()
-        grid = SweepGrid(r.alpha_range, (0.0, 0.99), MAP_CELLS, MAP_CELLS)
-        worker = _SweepWorker(self._generation, r.landscape, r.start, grid, self.steps.value(),
+        worker = _SweepWorker(self._generation, r.landscape, r.start, map_grid(r), self.steps.value(),
                               self.measure.currentData(), r.nesterov, r.sigma, r.seed)
         worker.computed.connect(self._computed)
         worker.finished.connect(lambda w=worker: self._forget(w))

@@ -8,6 +8,9 @@ The phase portrait plots, along a chosen direction d (x, y, or on landscapes wit
 minimum the Hessian's eigen-directions there), the offset ``d·(W − W*)`` from the
 minimum against the velocity ``d·p``: an overdamped ball slides straight in, a rippling
 one spirals.
+
+The window's dock follows the playback controller; an export (no controller) gives the
+run with :meth:`PhysicsViewsWidget.show_run` and the step with :meth:`PhysicsViewsWidget.draw`.
 """
 
 from __future__ import annotations
@@ -17,12 +20,12 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from app.model.analysis import pane_energies
-from app.model.theme import ball_colour
+from app.model.presentation import Look
 from app.model.translation import translate
 
 from .legends import legend_below
 from .playback_controller import PlaybackController
-from .plot_look import no_menus
+from .plot_look import no_menus, style_axes
 
 REDRAW_INTERVAL_MS = 80
 #: The phase portrait's directions (the items' data; :func:`direction_names` says them).
@@ -44,28 +47,28 @@ def energy_name(name: str) -> str:
 
 
 class PhysicsViewsWidget(QtWidgets.QWidget):
-    """Energy plot over the phase portrait, following the controller's step."""
+    """Energy plot over the phase portrait, following the controller's step (or, with no
+    controller, the run and step an export gives it)."""
 
-    def __init__(self, controller: PlaybackController, parent=None):
+    def __init__(self, controller: PlaybackController | None, parent=None, look: Look = Look()):
         super().__init__(parent)
         self.controller = controller
+        self.look = look
+        self.run = controller.comparison if controller is not None else None
+        self._step = 0
         layout = QtWidgets.QVBoxLayout(self)
-        self.energy = pg.PlotWidget(background="w")
-        self.energy.plotItem.setLabel("bottom", translate("energy", "step"))
-        self.energy.plotItem.setLabel("left", translate("energy", "energy / α  (loss units)"))
-        self.energy_legend = legend_below(self.energy.plotItem, 2)
+        self.energy = pg.PlotWidget()
+        self.energy_legend = legend_below(self.energy.plotItem, 2, look.palette.text)
         no_menus(self.energy)
         row = QtWidgets.QHBoxLayout()
         self.direction = QtWidgets.QComboBox()
         for key, text in direction_names().items():
             self.direction.addItem(text, key)
         self.direction.setToolTip(translate("energy", "The direction the phase portrait follows"))
-        row.addWidget(QtWidgets.QLabel(translate("energy", "phase portrait along")))
+        self.direction_label = QtWidgets.QLabel(translate("energy", "phase portrait along"))
+        row.addWidget(self.direction_label)
         row.addWidget(self.direction, 1)
-        self.phase = pg.PlotWidget(background="w")
-        self.phase.plotItem.setLabel("bottom",
-                                     translate("energy", "position along d, from the minimum"))
-        self.phase.plotItem.setLabel("left", translate("energy", "velocity p along d"))
+        self.phase = pg.PlotWidget()
         no_menus(self.phase)
         for axis in ("left", "bottom"):
             self.phase.plotItem.getAxis(axis).enableAutoSIPrefix(False)
@@ -81,9 +84,30 @@ class PhysicsViewsWidget(QtWidgets.QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REDRAW_INTERVAL_MS)
         self._timer.timeout.connect(self.redraw)
-        controller.step_changed.connect(self._step_changed)
-        controller.comparison_changed.connect(self.rebuild)
+        if controller is not None:
+            controller.step_changed.connect(self._step_changed)
+            controller.comparison_changed.connect(lambda: self.show_run(controller.comparison))
         self.direction.currentIndexChanged.connect(lambda *_: self.redraw())
+        self.set_look(look)
+        if self.run is not None:
+            self.rebuild()
+
+    def set_look(self, look: Look) -> None:
+        """Backgrounds, axis text and the legend at ``look``'s zoom and colours."""
+        self.look = look
+        for plot in (self.energy, self.phase):
+            plot.setBackground(look.palette.background)
+        style_axes(self.energy.plotItem, look, {
+            "bottom": translate("energy", "step"),
+            "left": translate("energy", "energy / α  (loss units)")})
+        style_axes(self.phase.plotItem, look, {
+            "bottom": translate("energy", "position along d, from the minimum"),
+            "left": translate("energy", "velocity p along d")})
+        self.energy_legend.setLabelTextColor(look.palette.text)
+
+    def show_run(self, run) -> None:
+        """A new run: its curves (an export's, or the controller's new one)."""
+        self.run = run
         self.rebuild()
 
     # -- building ---------------------------------------------------------------------------
@@ -95,12 +119,12 @@ class PhysicsViewsWidget(QtWidgets.QWidget):
             self.phase.plotItem.removeItem(item)
         self.energy_legend.clear()
         self._curves, self._phase_curves, self._phase_points = {}, [], []
-        c = self.controller.comparison
+        c = self.run
         styles = {"total": QtCore.Qt.PenStyle.SolidLine, "potential": QtCore.Qt.PenStyle.DotLine,
                   "kinetic": QtCore.Qt.PenStyle.DashLine, "shadow": QtCore.Qt.PenStyle.SolidLine,
                   "loss": QtCore.Qt.PenStyle.SolidLine}
         for i, settings in enumerate(c.settings):
-            colour = ball_colour(i)
+            colour = self.look.ball_colour(i)
             for name in pane_energies(c, i, 0):
                 if name == "shadow":   # thick and translucent: the bound the others live under
                     faint = pg.mkColor(colour)
@@ -123,7 +147,7 @@ class PhysicsViewsWidget(QtWidgets.QWidget):
 
     def direction_vector(self) -> tuple[np.ndarray, np.ndarray]:
         """The unit direction d and the reference point W* for the phase portrait."""
-        landscape = self.controller.comparison.landscape
+        landscape = self.run.landscape
         centre = np.array(landscape.minima[0] if landscape.minima else (0.0, 0.0), dtype=float)
         choice = self.direction.currentData()
         if choice == "x":
@@ -150,8 +174,13 @@ class PhysicsViewsWidget(QtWidgets.QWidget):
             self._timer.start()
 
     def redraw(self) -> None:
-        c = self.controller.comparison
-        k = min(self.controller.step, c.computed_steps)
+        self.draw(self.controller.step if self.controller is not None else self._step)
+
+    def draw(self, step: int) -> None:
+        """The energies and the phase portrait up to ``step``."""
+        self._step = step
+        c = self.run
+        k = min(step, c.computed_steps)
         steps = np.arange(k + 1)
         energies = {i: pane_energies(c, i, k) for i in range(c.shape[0])}
         # Log scale shows friction draining energy over decades; step 0 (no velocity

@@ -462,70 +462,76 @@
 <context>
     <name>energy</name>
     <message>
-        <location filename="../../app/qt/physics_views_widget.py" line="34"/>
+        <location filename="../../app/qt/physics_views_widget.py" line="37"/>
         <source>λmin eigen-direction</source>
         <extracomment>The phase portrait&apos;s directions (the items&apos; data; :func:`direction_names` says them).</extracomment>
         <translation>direção do autovetor de λmin</translation>
     </message>
     <message>
-        <location filename="../../app/qt/physics_views_widget.py" line="35"/>
+        <location filename="../../app/qt/physics_views_widget.py" line="38"/>
         <source>λmax eigen-direction</source>
         <translation>direção do autovetor de λmax</translation>
     </message>
     <message>
-        <location filename="../../app/qt/physics_views_widget.py" line="40"/>
+        <location filename="../../app/qt/physics_views_widget.py" line="43"/>
         <source>total</source>
         <translation>total</translation>
     </message>
     <message>
-        <location filename="../../app/qt/physics_views_widget.py" line="40"/>
+        <location filename="../../app/qt/physics_views_widget.py" line="43"/>
         <source>potential</source>
         <translation>potencial</translation>
     </message>
     <message>
-        <location filename="../../app/qt/physics_views_widget.py" line="41"/>
+        <location filename="../../app/qt/physics_views_widget.py" line="44"/>
         <source>kinetic</source>
         <translation>cinética</translation>
     </message>
     <message>
-        <location filename="../../app/qt/physics_views_widget.py" line="41"/>
+        <location filename="../../app/qt/physics_views_widget.py" line="44"/>
         <source>shadow</source>
         <translation>sombra</translation>
     </message>
     <message>
-        <location filename="../../app/qt/physics_views_widget.py" line="42"/>
+        <location filename="../../app/qt/physics_views_widget.py" line="45"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../app/qt/physics_views_widget.py" line="54"/>
+        <location filename="../../app/qt/physics_views_widget.py" line="101"/>
         <source>step</source>
         <translation>passo</translation>
     </message>
     <message>
-        <location filename="../../app/qt/physics_views_widget.py" line="55"/>
+        <location filename="../../app/qt/physics_views_widget.py" line="102"/>
         <source>energy / α  (loss units)</source>
         <translation>energia / α  (unidades de perda)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/physics_views_widget.py" line="62"/>
+        <location filename="../../app/qt/physics_views_widget.py" line="67"/>
         <source>The direction the phase portrait follows</source>
         <translation>A direção que o retrato de fase segue</translation>
     </message>
     <message>
-        <location filename="../../app/qt/physics_views_widget.py" line="63"/>
+        <location filename="../../app/qt/physics_views_widget.py" line="68"/>
         <source>phase portrait along</source>
         <translation>retrato de fase ao longo de</translation>
     </message>
     <message>
-        <location filename="../../app/qt/physics_views_widget.py" line="67"/>
+        <location filename="../../app/qt/physics_views_widget.py" line="104"/>
         <source>position along d, from the minimum</source>
         <translation>posição ao longo de d, a partir do mínimo</translation>
     </message>
     <message>
-        <location filename="../../app/qt/physics_views_widget.py" line="68"/>
+        <location filename="../../app/qt/physics_views_widget.py" line="105"/>
         <source>velocity p along d</source>
         <translation>velocidade p ao longo de d</translation>
+    </message>
+    <message>
+        <location filename="../../app/qt/side_views.py" line="65"/>
+        <source>W − W* along {direction}</source>
+        <extracomment>What an export can draw beside its panes (the window&apos;s docks of the same names).</extracomment>
+        <translation>W − W* ao longo de {direction}</translation>
     </message>
 </context>
 <context>
@@ -1176,33 +1182,38 @@
     </message>
     <message>
         <location filename="../../app/encoders.py" line="305"/>
-        <location filename="../../app/model/export_plan.py" line="77"/>
+        <location filename="../../app/model/export_plan.py" line="80"/>
         <source>fps must be between 1 and {limit}, got {value}</source>
         <translation>fps deve estar entre 1 e {limit}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="71"/>
+        <location filename="../../app/model/export_plan.py" line="74"/>
         <source>frames must be between 1 and {limit}, got {value}</source>
         <extracomment>Colours a GIF palette must keep exactly: balls and trails, arrows, black and white.</extracomment>
         <translation>o número de quadros deve estar entre 1 e {limit}, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="74"/>
+        <location filename="../../app/model/export_plan.py" line="77"/>
         <source>steps per frame must be between 1 and 10000, got {value}</source>
         <translation>o número de passos por quadro deve estar entre 1 e 10000, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="80"/>
+        <location filename="../../app/model/export_plan.py" line="83"/>
         <source>an export shows the overlay or swarm mode, not both: turn one of them off</source>
         <translation>uma exportação mostra o modo sobreposto ou o modo enxame, não os dois: desligue um deles</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="83"/>
+        <location filename="../../app/model/export_plan.py" line="86"/>
         <source>background must be &apos;light&apos; or &apos;dark&apos;, got {value}</source>
         <translation>o fundo deve ser &apos;light&apos; ou &apos;dark&apos;, recebido {value}</translation>
     </message>
     <message>
-        <location filename="../../app/model/export_plan.py" line="86"/>
+        <location filename="../../app/model/export_plan.py" line="90"/>
+        <source>an export shows the views &apos;map&apos; and &apos;energy&apos; beside its panes, not {value}</source>
+        <translation>uma exportação mostra as vistas &apos;map&apos; e &apos;energy&apos; ao lado dos painéis, não {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/model/export_plan.py" line="94"/>
         <source>the first step must be &gt;= 0, got {value}</source>
         <translation>o primeiro passo deve ser &gt;= 0, recebido {value}</translation>
     </message>
@@ -1289,32 +1300,32 @@
         <translation>Animação (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="120"/>
+        <location filename="../../app/qt/file_actions.py" line="121"/>
         <source>Export trajectories</source>
         <translation>Exportar trajetórias</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="134"/>
+        <location filename="../../app/qt/file_actions.py" line="135"/>
         <source>Wrote {steps} steps of {panes} panes to {path}</source>
         <translation>{steps} passos de {panes} painéis gravados em {path}</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="138"/>
+        <location filename="../../app/qt/file_actions.py" line="139"/>
         <source>Save picture</source>
         <translation>Salvar imagem</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="139"/>
+        <location filename="../../app/qt/file_actions.py" line="140"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Imagem PNG (*.png);;Desenho SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="149"/>
+        <location filename="../../app/qt/file_actions.py" line="150"/>
         <source>cannot save {path}: use .png or .svg</source>
         <translation>não é possível salvar {path}: use .png ou .svg</translation>
     </message>
     <message>
-        <location filename="../../app/qt/file_actions.py" line="157"/>
+        <location filename="../../app/qt/file_actions.py" line="158"/>
         <source>Saved the picture to {path}</source>
         <translation>Imagem salva em {path}</translation>
     </message>
@@ -1667,78 +1678,78 @@
         <translation>{landscape}: {measure} após {steps} passos, para cada (α, μ)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/parameter_map_widget.py" line="32"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="33"/>
         <source>steps to tol</source>
         <translation>passos até a tolerância</translation>
     </message>
     <message>
-        <location filename="../../app/qt/parameter_map_widget.py" line="33"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="34"/>
         <source>final loss</source>
         <translation>perda final</translation>
     </message>
     <message>
-        <location filename="../../app/qt/parameter_map_widget.py" line="34"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="35"/>
         <source>divergence</source>
         <translation>divergência</translation>
     </message>
     <message>
-        <location filename="../../app/qt/parameter_map_widget.py" line="50"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="56"/>
         <source>α (log scale)</source>
         <translation>α (escala logarítmica)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/parameter_map_widget.py" line="51"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="57"/>
         <source>μ   (μ = 0: plain SGD)</source>
         <translation>μ   (μ = 0: SGD simples)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/parameter_map_widget.py" line="60"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="66"/>
         <source>critical damping, λmin</source>
         <translation>amortecimento crítico, λmin</translation>
     </message>
     <message>
-        <location filename="../../app/qt/parameter_map_widget.py" line="62"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="68"/>
         <source>critical damping, λmax</source>
         <translation>amortecimento crítico, λmax</translation>
     </message>
     <message>
-        <location filename="../../app/qt/parameter_map_widget.py" line="65"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="71"/>
         <source>theory&apos;s optimum (α*, μ*)</source>
         <translation>ótimo da teoria (α*, μ*)</translation>
     </message>
     <message>
-        <location filename="../../app/qt/parameter_map_widget.py" line="67"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="73"/>
         <source>best cell measured</source>
         <translation>melhor célula medida</translation>
     </message>
     <message>
-        <location filename="../../app/qt/parameter_map_widget.py" line="70"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="76"/>
         <source>the pane&apos;s (α, μ)</source>
         <translation>(α, μ) do painel</translation>
     </message>
     <message>
-        <location filename="../../app/qt/parameter_map_widget.py" line="81"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="87"/>
         <source>stability edge {formula}</source>
         <translation>limite de estabilidade {formula}</translation>
     </message>
     <message>
-        <location filename="../../app/qt/parameter_map_widget.py" line="166"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="172"/>
         <source>What each cell shows</source>
         <translation>O que cada célula mostra</translation>
     </message>
     <message>
-        <location filename="../../app/qt/parameter_map_widget.py" line="170"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="176"/>
         <source> steps</source>
         <translation> passos</translation>
     </message>
     <message>
-        <location filename="../../app/qt/parameter_map_widget.py" line="172"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="178"/>
         <source>measure</source>
         <translation>medida</translation>
     </message>
     <message>
-        <location filename="../../app/qt/parameter_map_widget.py" line="178"/>
-        <location filename="../../app/qt/parameter_map_widget.py" line="225"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="184"/>
+        <location filename="../../app/qt/parameter_map_widget.py" line="230"/>
         <source>Computing…</source>
         <translation>Calculando…</translation>
     </message>

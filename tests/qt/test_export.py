@@ -496,3 +496,70 @@ def test_a_lesson_caption_is_written_under_the_header_wrapped_never_cut_mid_fram
         assert plain.caption.isHidden()
     finally:
         plain.close_canvas()
+
+
+def test_the_map_and_energy_views_beside_the_panes_are_the_windows(qtbot):
+    """Export with the (α, μ) map and the energy / phase views beside the panes: the map
+    is the window's map dock's (same cells, same marker), the energy curves follow the
+    frame's step, and frames by parts (the views repainted whole) equal whole grabs."""
+    from app.model.analysis import pane_energies
+    from app.qt.main_window import MainWindow
+
+    scenario = default_scenario()
+    window = MainWindow(scenario)
+    qtbot.addWidget(window)
+    window.show()
+    window.qactions["map"].trigger()
+    panel = window.docks.parameter_map
+    panel.wait()
+    assert panel.latest.alphas.size == 160
+    steps = [0, 1, 2, 60, 61, 5]
+    fast = AnimationCanvas(scenario, (900, 420), include_loss=True, views=("map", "energy"))
+    try:
+        np.testing.assert_array_equal(fast.side.map.result.values, panel.latest.values)
+        assert fast.side.map.marker.getData()[0][0] == panel.plot.marker.getData()[0][0]
+        frames = [fast.render(step) for step in steps]
+        x, y = fast.side.physics._curves[(1, "total")].getData()
+        assert x[-1] == 5
+        np.testing.assert_allclose(10 ** y, pane_energies(fast.run, 1, 5)["total"][1:])
+    finally:
+        fast.close_canvas()
+        window.controller.shutdown()
+        panel.shutdown()
+    slow = AnimationCanvas(scenario, (900, 420), include_loss=True, views=("map", "energy"))
+    try:
+        for step, frame in zip(steps, frames):
+            np.testing.assert_array_equal(frame, slow.render_whole(step), err_msg=f"step {step}")
+    finally:
+        slow.close_canvas()
+
+
+def test_the_window_exports_the_docks_it_shows_and_refuses_unknown_views(qtbot, tmp_path):
+    from app.qt.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.docks.export_views()["views"] == ()
+    window.show()
+    window.qactions["energy"].trigger()
+    window.qactions["map"].trigger()
+    chosen = window.docks.export_views()
+    assert chosen["views"] == ("map", "energy") and chosen["map_steps"] == 1000
+    window.controller.shutdown()
+    window.docks.parameter_map.shutdown()
+    with pytest.raises(ExportError, match="'map' and 'energy' beside its panes, not '3d'"):
+        ExportPlan(str(tmp_path / "a.gif"), frames=3, views=("3d",)).validate()
+
+
+def test_the_command_line_exports_the_views_beside_the_panes(tmp_path):
+    out = tmp_path / "views.png"
+    result = cli("export", "--out", str(out), "--frames", "2", "--size", "900x420", "--map",
+                 "--energy", "--background", "dark")
+    assert result.returncode == 0, result.stderr
+    frames = sorted((tmp_path / "views").iterdir())
+    assert len(frames) == 2
+    picture = iio.imread(frames[1])
+    assert picture.shape == (420, 900, 3)
+    # The right third holds the map: viridis and the map's greys and dark reds, not the
+    # dark surround alone.
+    assert len(np.unique(picture[:, 620:].reshape(-1, 3), axis=0)) > 200
