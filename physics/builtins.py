@@ -308,8 +308,6 @@ _FACTORIES = {
 
 #: Built-in landscape names, in the order menus list them.
 BUILTIN_NAMES = tuple(_FACTORIES)
-#: The losses over data, whose steps can take minibatches (``batch_size``).
-DATA_LANDSCAPES = ("regression", "network")
 _CACHE: dict[str, Landscape] = {}
 
 

@@ -163,17 +163,35 @@ def gradient_push(run: Comparison, index: int, step: int) -> np.ndarray:
         return -alpha * applied_gradient(run, index, step)
     state = _state_at(run, index, step)
     _, g, new = _advance(run, index, step, state)
-    eps, b1, b2, t = settings.resolved_eps, settings.beta1, settings.resolved_beta2, step + 1
+    terms = _adaptive_terms(settings, step, state, new, g)
+    eps, b1, t = settings.resolved_eps, settings.beta1, step + 1
     with np.errstate(all="ignore"):
         if name in ("adagrad", "rmsprop"):
-            return -alpha * g / (np.sqrt(new.square) + eps)
+            return -alpha * g / terms["denominator"]
         if name == "adadelta":
-            return -alpha * np.sqrt(state.delta_square + eps) / np.sqrt(new.square + eps) * g
+            return -alpha * terms["step_delta"]
         if name == "nadam":
-            d = np.sqrt(new.second_moment / (1 - b2 ** t)) + eps
-            return -alpha * (1 - nadam_mu(b1, t)) / (1 - float(new.mu_product)) * g / d
-        v_hat = new.second_moment / (1 - b2 ** t)
-        return -alpha * (1 - b1) / (1 - b1 ** t) * g / (np.sqrt(v_hat) + eps)
+            return -alpha * (1 - nadam_mu(b1, t)) / (1 - float(new.mu_product)) * g / terms["d"]
+        return -alpha * (1 - b1) / (1 - b1 ** t) * g / (np.sqrt(terms["v_hat"]) + eps)
+
+
+def _adaptive_terms(settings, step: int, state, new, g) -> dict[str, np.ndarray]:
+    """What an adaptive rule divides by (or, for Adadelta, its whole step), for every ball:
+    the one computation behind the force arrow (:func:`gradient_push`) and the update
+    rule's numbers (:func:`_extra`), in the optimizer's own arithmetic —
+
+    * Adagrad, RMSprop: ``√s⁽ᵗ⁺¹⁾ + ε``; Adadelta: ``Δ = √(u⁽ᵗ⁾ + ε)/√(s⁽ᵗ⁺¹⁾ + ε)·g``;
+    * Adam, AdamW: ``v̂ = v⁽ᵗ⁺¹⁾/(1 − β₂ᵗ⁺¹)``; NAdam: ``d = √(v⁽ᵗ⁺¹⁾/(1 − β₂ᵗ⁺¹)) + ε``.
+    """
+    name, eps, b2, t = settings.name, settings.resolved_eps, settings.resolved_beta2, step + 1
+    with np.errstate(all="ignore"):
+        if name in ("adagrad", "rmsprop"):
+            return {"denominator": np.sqrt(new.square) + eps}
+        if name == "adadelta":
+            return {"step_delta": np.sqrt(state.delta_square + eps) / np.sqrt(new.square + eps) * g}
+        if name == "nadam":
+            return {"d": np.sqrt(new.second_moment / (1 - b2 ** t)) + eps}
+        return {"v_hat": new.second_moment / (1 - b2 ** t)}
 
 
 def formula_for(run: Comparison, index: int) -> tuple[Line, ...]:
@@ -256,6 +274,8 @@ def _extra(run: Comparison, index: int, ball: int, step: int, state, new_state, 
     if name not in ADAPTIVE:
         return {}
     eps, b1, b2 = settings.resolved_eps, settings.beta1, settings.resolved_beta2
+    terms = {key: value[ball] for key, value in
+             _adaptive_terms(settings, step, state, new_state, grads).items()}
     if name in USES_BETA1:
         m_next, v_next = new_state.first_moment[ball], new_state.second_moment[ball]
         extra = {"m": _frozen(state.first_moment[ball]), "v": _frozen(state.second_moment[ball]),
@@ -265,9 +285,9 @@ def _extra(run: Comparison, index: int, ball: int, step: int, state, new_state, 
             product, mu_next = float(new_state.mu_product), nadam_mu(b1, step + 2)
             return {**extra, "mu": nadam_mu(b1, step + 1), "mu_next": mu_next,
                     "product": product, "product_next": product * mu_next,
-                    "d": _frozen(np.sqrt(v_next / (1 - b2 ** (step + 1))) + eps)}
+                    "d": _frozen(terms["d"])}
         extra.update(m_hat=_frozen(m_next / (1 - b1 ** (step + 1))),
-                     v_hat=_frozen(v_next / (1 - b2 ** (step + 1))))
+                     v_hat=_frozen(terms["v_hat"]))
         if name == "adamw":
             extra["weight_decay"] = settings.resolved_weight_decay
         return extra
@@ -278,9 +298,7 @@ def _extra(run: Comparison, index: int, ball: int, step: int, state, new_state, 
     if name == "adadelta":
         u, u_next = state.delta_square[ball], new_state.delta_square[ball]
         extra.update(u=_frozen(u), u_next=_frozen(u_next),
-                     # The optimizer's own arithmetic: Δ = √(u + ε)/√(s⁽ᵗ⁺¹⁾ + ε)·g.
-                     step_delta=_frozen(np.sqrt(u + eps) / np.sqrt(new_state.square[ball] + eps)
-                                        * grads[ball]))
+                     step_delta=_frozen(terms["step_delta"]))
     return extra
 
 

@@ -19,7 +19,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from app.model.landscape_titles import landscape_title
 from app.model.scenario import MAX_PANES, Scenario
 from app.model.translation import translate
-from physics.builtins import BUILTIN_NAMES, DATA_LANDSCAPES, builtin
+from physics.builtins import BUILTIN_NAMES, builtin
 from physics.limits import MAX_SEED
 
 from .signals_blocked import signals_blocked
@@ -157,7 +157,8 @@ class ScenarioControlsWidget(QtWidgets.QWidget):
         self.seed.setToolTip(translate("scenario", "Many seeds: every pane runs seeds 0–{last}")
                              .format(last=scenario.seeds - 1) if many else self._seed_tip)
         self.batch.setValue(scenario.batch_size or 0)
-        self.batch.setEnabled(scenario.landscape in DATA_LANDSCAPES)
+        # The landscapes with data take minibatches (the landscape says so: its batch).
+        self.batch.setEnabled(scenario.resolved_landscape().batch is not None)
         self.add_pane.setEnabled(len(scenario.panes) < MAX_PANES)
         self.remove_pane.setEnabled(len(scenario.panes) > 1)
 
