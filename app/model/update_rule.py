@@ -119,7 +119,13 @@ def update_rule(run: Comparison, index: int, step: int, ball: int = 0) -> Update
         values["p"] = _frozen(run.velocity(step)[index, ball])
         values["p_next"] = values["delta"]
     values.update(extra)
-    return UpdateRule(name, step, formula, rule_text.numbers(name, step, values), "", alpha, mu,
+    lines = rule_text.numbers(name, step, values)
+    if run.seeds is not None:
+        # Many seeds: the numbers are one seed's run (the ball drawn is the seeds' median
+        # point, which no rule moved): say which.
+        lines = (((translate("rule", "seed {seed}: ").format(seed=ball), ""),) + lines[0],
+                 *lines[1:])
+    return UpdateRule(name, step, formula, lines, "", alpha, mu,
                       w=values["w"], w_next=values["w_next"], g=values["g"],
                       p=values.get("p"), p_next=values.get("p_next"), delta=values["delta"],
                       extra=MappingProxyType(extra))

@@ -2190,27 +2190,32 @@
         <translation>torch.optim.NAdam: a antecipação de Nesterov no primeiro momento do Adam, μₖ = β₁(1 − ½·0.96^(0.004·k)), Πₖ = μ₁⋯μₖ.</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="200"/>
+        <location filename="../../app/model/update_rule.py" line="126"/>
+        <source>seed {seed}: </source>
+        <translation>semente {seed}: </translation>
+    </message>
+    <message>
+        <location filename="../../app/model/update_rule.py" line="224"/>
         <source>t = {step}: {status}. The ball stays at {position}; no rule moves it now.</source>
         <translation>t = {step}: {status}. A bola fica em {position}; nenhuma regra a move agora.</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="203"/>
+        <location filename="../../app/model/update_rule.py" line="227"/>
         <source>t = {step}: {status}. This update&apos;s W was not finite or ran away; the ball stays at {position}.</source>
         <translation>t = {step}: {status}. O W desta atualização não era finito ou disparou; a bola fica em {position}.</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="206"/>
+        <location filename="../../app/model/update_rule.py" line="230"/>
         <source>t = {step}: {status}. This update took the ball out, still descending; it stays at {position}.</source>
         <translation>t = {step}: {status}. Esta atualização levou a bola para fora, ainda descendo; ela fica em {position}.</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="213"/>
+        <location filename="../../app/model/update_rule.py" line="237"/>
         <source>t = {step}: the run ends here; its history is full (the memory cap).</source>
         <translation>t = {step}: a execução termina aqui; o histórico está cheio (o limite de memória).</translation>
     </message>
     <message>
-        <location filename="../../app/model/update_rule.py" line="215"/>
+        <location filename="../../app/model/update_rule.py" line="239"/>
         <source>t = {step}: step {next} is not computed yet.</source>
         <translation>t = {step}: o passo {next} ainda não foi calculado.</translation>
     </message>

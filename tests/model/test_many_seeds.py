@@ -137,3 +137,18 @@ def test_many_seeds_without_noise_say_that_every_seed_is_the_same_run():
     assert "every seed runs the same path" in update.notice
     update = Workspace(Scenario(landscape="network", batch_size=8, panes=PANES)).set_seeds(4)
     assert update.notice is None
+
+
+def test_the_update_rule_says_whose_numbers_it_shows_with_many_seeds(cloud):
+    """The ball drawn is the seeds' median point; the rule's numbers are seed 0's run,
+    and say so (they are exactly the single run on seed 0's)."""
+    from app.model.update_rule import update_rule
+
+    rule = update_rule(cloud, 1, 40)
+    first = "".join(text for text, _ in rule.numbers[0])
+    assert first.startswith("seed 0: t = 40")
+    alone = Scenario(sigma=0.5, seed=0, panes=PANES).build_comparison()
+    alone.ensure(41)
+    single = update_rule(alone, 1, 40)
+    assert rule.numbers[1:] == single.numbers[1:]
+    np.testing.assert_array_equal(rule.w_next, single.w_next)
