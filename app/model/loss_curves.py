@@ -198,13 +198,13 @@ class LossHistory:
         minimum = self.minimum
         # L − L_min may touch 0 at the minimum (floored); a bare L must stay positive.
         log = bool(extent is None or (extent[0] >= 0 if minimum is not None else extent[0] > 0))
-        label = ("L − L_min" if minimum is not None and minimum != 0
-                 else translate("loss", "loss L"))
+        shifted = minimum is not None and minimum != 0      # the curve is L − L_min
+        label = "L − L_min" if shifted else translate("loss", "loss L")
         if self.banded:
             # Short ("loss" dropped): the axis is a small plot's height; the legend names
             # the band.
-            quantity = "L − L_min" if minimum is not None and minimum != 0 else "L"
-            label = translate("loss", "median {quantity}").format(quantity=quantity)
+            label = translate("loss", "median {quantity}").format(
+                quantity="L − L_min" if shifted else "L")
         elif self.run.shape[1] > 1:
             label = translate("loss", "median {quantity} over the swarm").format(quantity=label)
         if log:

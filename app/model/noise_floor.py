@@ -33,14 +33,14 @@ def stationary_variances(landscape: Landscape, settings, sigma: float, batch_siz
     eigenvector of its Hessian (the columns of V), as arrays. None where that theory does not apply
     (another rule, a schedule, minibatches, no noise, a landscape that is no positive
     quadratic, or a rule that diverges there)."""
-    curvatures = theory.quadratic_curvatures(landscape)
-    if (curvatures is None or not sigma or batch_size is not None
-            or settings.name not in ("sgd", "momentum")
-            or settings.alpha_schedule or settings.mu_schedule):
+    if (not sigma or batch_size is not None or settings.name not in ("sgd", "momentum")
+            or settings.alpha_schedule or settings.mu_schedule
+            or not theory.is_quadratic(landscape)):
         return None
+    # One eigendecomposition of the (constant) Hessian: its curvatures and directions.
+    lams, vectors = np.linalg.eigh(landscape.hessian(np.zeros(2)))
     mu = settings.mu if settings.name == "momentum" else 0.0
-    hessian = landscape.hessian(np.zeros(2))
-    lams, vectors = np.linalg.eigh(hessian)
+    # A positive-definite bowl, and a rule stable along both directions (else no floor).
     if any(not 0 < settings.alpha * lam < 2 * (1 + mu) for lam in lams):
         return None
     variances = np.array([theory.stationary_variance(settings.alpha, mu, float(lam), sigma)

@@ -175,9 +175,14 @@ def swarm_counts(run: Comparison, index: int, step: int, first: tuple = ()) -> s
 
 def seeds_counts(run: Comparison, index: int, step: int) -> str:
     """Many seeds: the median loss over the seeds, and how many converged or diverged."""
-    median = float(np.median(run.loss(step)[index]))
-    loss = translate("readouts", "median loss {loss}").format(loss=f"<b>{format_number(median)}</b>")
+    loss = translate("readouts", "median loss {loss}").format(
+        loss=f"<b>{format_number(median_loss(run, index, step))}</b>")
     return swarm_counts(run, index, step, (loss,))
+
+
+def median_loss(run: Comparison, index: int, step: int) -> float:
+    """Many seeds: the median of pane ``index``'s seeds' losses at ``step``."""
+    return float(np.median(run.loss(step)[index]))
 
 
 def seeds_summary(run: Comparison, index: int, step: int) -> str:
@@ -239,7 +244,7 @@ def _pane_state(run: Comparison, index: int, step: int) -> str:
         return status(run, index, 0, step=step)
     if run.seeds is not None:
         return translate("readouts", "median loss {loss}").format(
-            loss=format_number(float(np.median(run.loss(step)[index]))))
+            loss=format_number(median_loss(run, index, step)))
     return translate("readouts", "converged {count} / {balls}").format(
         count=balls_by(run.converged_at, index, step), balls=run.shape[1])
 

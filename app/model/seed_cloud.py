@@ -52,8 +52,3 @@ def median_path(run: Comparison) -> MedianPath:
     if path is None:
         path = _PATHS[run] = MedianPath(run)
     return path
-
-
-def median_point(run: Comparison, pane: int, step: int) -> np.ndarray:
-    """Pane ``pane``'s median point at ``step``."""
-    return median_path(run).upto(pane, step)[-1]

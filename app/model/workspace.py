@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from optimizers.registry import ADAPTIVE, RADFORD_SIX, USES_MU, OptimizerSettings
 from physics.basins import destinations, swarm_starts
 from physics.catalog import LandscapeError
+from physics.gradients import ExactGradient
 from physics.landscape import Landscape
 from physics.simulation import Comparison
 
 from . import analysis
-from .translation import translate
 from .scenario import MAX_PANES, Scenario, ScenarioError, default_scenario
+from .translation import translate
 
 SWARM_SIDE = 32          # swarm mode: 32 × 32 = 1024 balls per pane
 SEEDS = 32               # many seeds: seeds 0..31 per pane (as `race --seeds 32`)
@@ -196,13 +197,13 @@ class Workspace:
         said, as a notice."""
         if count:
             self.swarm = False
-        notice = None
-        s = self.scenario
-        if count and not s.sigma and (s.batch_size is None
-                                      or s.batch_size == self.landscape.data_size):
-            notice = translate("workspace", "Many seeds: without noise (σ) or minibatches "
-                               "every seed runs the same path — set σ or a batch size")
-        return self.apply(dataclasses.replace(s, seeds=count or None), notice=notice)
+        update = self.apply(dataclasses.replace(self.scenario, seeds=count or None))
+        # The run knows: its seeds share the one exact gradient when there is no noise.
+        if count and isinstance(update.run.source, ExactGradient):
+            update = dataclasses.replace(update, notice=translate(
+                "workspace", "Many seeds: without noise (σ) or minibatches every seed runs "
+                "the same path — set σ or a batch size"))
+        return update
 
     # -- the (α, μ) map -----------------------------------------------------------------
 

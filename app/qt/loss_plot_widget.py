@@ -44,7 +44,7 @@ class LossPlotWidget(pg.PlotWidget):
         self.look = Look()
         self.plotItem.showGrid(x=True, y=True, alpha=0.2)
         self.legend = legend_beside(self.plotItem)
-        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#555", width=1, style=QtCore.Qt.PenStyle.DashLine))
+        self.cursor = pg.InfiniteLine(angle=90)     # its pen: set_look (the look's label colour)
         self.plotItem.addItem(self.cursor)
         cache = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
         for axis in ("left", "bottom"):

@@ -41,20 +41,27 @@ def test_a_new_run_first_drawn_far_along_gets_an_axis_that_holds_its_curves(qtbo
         assert low <= drawn.min() and drawn.max() <= high, (low, high, drawn.min(), drawn.max())
 
 
+def _saddle_plot(qtbot, steps: int) -> LossPlotWidget:
+    """A shown loss plot of Adagrad and SGD escaping the saddle (losses far below 0),
+    ``steps`` computed."""
+    run = Comparison(builtin("saddle"), [S("adagrad", alpha=0.5), S("sgd", alpha=0.05)],
+                     (-1.8, 0.01))
+    run.ensure(steps)
+    plot = LossPlotWidget()
+    qtbot.addWidget(plot)
+    plot.resize(800, 200)
+    plot.show()
+    plot.rebuild(run)
+    return plot
+
+
 def test_switching_between_a_linear_and_a_log_axis_overflows_nothing(qtbot):
     # A saddle's loss goes far below 0 (a linear axis, −2000…5), then rewinding to step 0
     # makes the axis logarithmic again: pyqtgraph read the old range as decades, 10**2000,
     # and warned "overflow encountered in power" at every such switch.
     import warnings
 
-    run = Comparison(builtin("saddle"), [S("adagrad", alpha=0.5), S("sgd", alpha=0.05)],
-                     (-1.8, 0.01))
-    run.ensure(900)
-    plot = LossPlotWidget()
-    qtbot.addWidget(plot)
-    plot.resize(800, 200)
-    plot.show()
-    plot.rebuild(run)
+    plot = _saddle_plot(qtbot, 900)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         for step in (0, 60, 900, 0, 900):
@@ -68,14 +75,7 @@ def test_switching_between_a_linear_and_a_log_axis_overflows_nothing(qtbot):
 def test_the_step_axis_keeps_its_range_when_the_loss_axis_turns_logarithmic(qtbot):
     # pyqtgraph's setLogMode turns auto-range on for both axes: rewound to step 0 past a
     # saddle's negative losses, the step axis showed −63…63, and stayed on auto-range.
-    run = Comparison(builtin("saddle"), [S("adagrad", alpha=0.5), S("sgd", alpha=0.05)],
-                     (-1.8, 0.01))
-    run.ensure(117)
-    plot = LossPlotWidget()
-    qtbot.addWidget(plot)
-    plot.resize(800, 200)
-    plot.show()
-    plot.rebuild(run)
+    plot = _saddle_plot(qtbot, 117)
     plot.draw(0)
     plot.grab()
     first = plot.plotItem.vb.viewRange()[0]

@@ -116,19 +116,26 @@ def test_a_long_noisy_trail_draws_its_most_recent_points(qtbot):
     window.controller.shutdown()
 
 
+def _force_arrow_after(qtbot, scenario, steps: int):
+    """``(window, run, x, y)``: the first pane's force arrow shaft after ``steps`` steps
+    forward (and the next step computed)."""
+    window = MainWindow(scenario)
+    qtbot.addWidget(window)
+    run = window.controller.comparison
+    for _ in range(steps):
+        window.controller.step_forward()
+    run.ensure(steps + 1)
+    x, y = window.pane_row.panes[0].plot.layers[0].force_arrow.shaft.getData()
+    return window, run, x, y
+
+
 @pytest.mark.parametrize("panes, sigma", [
     ((S("sgd", alpha=0.018),), 0.5),                          # noisy gradients
     ((S("nesterov", alpha=0.01, mu=0.9),), 0.0)])             # the look-ahead's gradient
 def test_the_force_arrow_is_the_force_the_step_applied(qtbot, panes, sigma):
     """Before: the arrow drew −α∇L(W), exact, at W — under noise, or for Nesterov, not the
     force the step used (SGD's arrow tip missed its own next position)."""
-    window = MainWindow(Scenario(panes=panes, sigma=sigma, seed=3))
-    qtbot.addWidget(window)
-    run = window.controller.comparison
-    for _ in range(4):
-        window.controller.step_forward()
-    run.ensure(5)
-    x, y = window.pane_row.panes[0].plot.layers[0].force_arrow.shaft.getData()
+    window, run, x, y = _force_arrow_after(qtbot, Scenario(panes=panes, sigma=sigma, seed=3), 4)
     force = np.array([x[1] - x[0], y[1] - y[0]])
     w, p = run.positions(4)[0, 0], run.velocity(4)[0, 0]
     if panes[0].name == "sgd":       # SGD's step is its force: the arrow ends where it goes
@@ -189,13 +196,8 @@ def test_an_adaptive_panes_force_arrow_is_its_gradients_share_of_the_step(qtbot,
     their step either. Rules with no velocity: the arrow ends where the ball goes next."""
     from physics.builtins import builtin
 
-    window = MainWindow(Scenario(landscape="beale", panes=(S(name, alpha=alpha),)))
-    qtbot.addWidget(window)
-    run = window.controller.comparison
-    for _ in range(6):
-        window.controller.step_forward()
-    run.ensure(7)
-    x, y = window.pane_row.panes[0].plot.layers[0].force_arrow.shaft.getData()
+    window, run, x, y = _force_arrow_after(
+        qtbot, Scenario(landscape="beale", panes=(S(name, alpha=alpha),)), 6)
     w, tip = run.positions(6)[0, 0], np.array([x[1], y[1]])
     np.testing.assert_allclose([x[0], y[0]], w)
     if name in ("adagrad", "rmsprop", "adadelta"):
